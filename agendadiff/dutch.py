@@ -1,0 +1,126 @@
+"""What the genre's lines look like: Dutch function words, dates and the patterns of headings.
+
+Shared by normalize (to decide whether a page break cuts a sentence) and segment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+# A line that ends in one of these is cut mid-phrase; a title never ends this way.
+FUNCTION_WORDS = frozenset(
+    """
+    de het een van voor en of in op met tot naar over om aan bij te door uit die dat dit deze
+    als zoals waaronder inzake tegen tussen onder na sinds zonder binnen buiten via per ter
+    ten waarbij waarin waarmee welke wiens hun haar zijn is wordt worden zal zullen kan kunnen
+    nog ook niet wel maar dan hoe wat wie waar wanneer the of and for to on in
+    """.split()
+)
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("januari", "jan"),
+            ("februari", "feb"),
+            ("maart", "mrt"),
+            ("april", "apr"),
+            ("mei",),
+            ("juni", "jun"),
+            ("juli", "jul"),
+            ("augustus", "aug"),
+            ("september", "sep", "sept"),
+            ("oktober", "okt"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+
+# "1. Werksessie I: ...", "12) Terugkeerverordening"
+ITEM = re.compile(r"^\s*(?P<number>\d{1,2})[.)]\s+(?P<title>[\"'‘“(A-ZÀ-Þ0-9].*)$")
+# "I. Binnenlandse Zaken", "IV. Immigratie en asiel"; not "I.W. Opstelten", not "II 2016-17"
+PART = re.compile(r"^\s*(?P<number>[IVX]{1,5})\.\s+(?P<title>[A-ZÀ-Þ][\w’'-]*[a-zà-ÿ][\w’'-]*(?:[\s,’'-]+\S+)*)\s*$")
+AGENDA_TITLE = re.compile(r"^\s*(?:geannoteerde\s+agenda|agenda\s+(?:van\s+de\s+)?(?:formele\s+|informele\s+)?(?:bijeenkomst|raad|jbz))", re.I)
+SIGNATURE_FUNCTION = re.compile(
+    r"^\s*(?:de|het)\s+(?:minister(?:-president)?|staatssecretaris|vice-minister-president|premier)\b[^.!?]{0,90},?\s*$",
+    re.I,
+)
+CLOSING = re.compile(r"^\s*(?:hoogachtend|met\s+vriendelijke\s+groet(?:en)?)\s*,?\s*$", re.I)
+# "D.M. van Weel", "M.C.G. Keijzer", "mr. I.W. Opstelten"
+NAME_WITH_INITIALS = re.compile(r"^\s*(?:(?:mr|dr|drs|ir|prof)\.\s*)*(?:[A-ZÀ-Þ][a-z]?\.\s?){1,5}\s*[a-zà-ÿ' ]{0,12}[A-ZÀ-Þ][\w’'-]+(?:[\s-][\w’'-]+){0,3}\s*$")
+# Decision lines under an item title.
+DECISION = re.compile(
+    r"^\s*(?:=\s*(?P<marked>\S.*?)|(?P<plain>\(?(?:gedeeltelijke|partiële)?\)?\s*algemene\s+oriëntatie"
+    r"|beleidsdebat|gedachtewisseling|politiek\s+akkoord|aanneming(?:\s+van\s+\S.*)?|goedkeuring|besluitvorming"
+    r"|informatie\s+van\s+(?:het|de)\s+\S.*|presentatie\s+door\s+\S.*|voortgangsrapport(?:age)?|stand\s+van\s+zaken))\s*$",
+    re.I,
+)
+# The full formal title of a proposal that may follow an item's short title.
+FORMAL_TITLE = re.compile(
+    r"^\s*(?:(?:gewijzigd\s+)?voorstel\s+(?:voor|tot)|ontwerp(?:-|\s+)|wetgevingsvoorstel|richtlijn\s+\(?eu\)?|verordening\s+\(?eu\)?)",
+    re.I,
+)
+URL = re.compile(r"(?:https?://|www\.)\S+")
+KAMERSTUK_HEADER = re.compile(
+    r"^\s*(?:Tweede|Eerste) Kamer,? vergaderjaar \d{4}\s*[-–]\s*\d{2,4},\s*[\d ]+[A-Z]*(?:-\w+)?,\s*nr\.\s*\d+\s*\d*\s*$"
+    r"|^\s*kst-\d+-\d+(?:-\d+)?\s*$|^\s*ISSN \d{4}\s*-\s*\d{4}\s*$|^\s*'s-Gravenhage \d{4}\s*$"
+    r"|^\s*[Pp]agina \d+ van \d+\s*$",
+)
+LETTER_DATE = re.compile(r"^\s*(?:(?:Den Haag|'s-Gravenhage|Brussel),?|Datum)\s+(?P<date>\d{1,2}\s+" + MONTH + r"\s+\d{4})\s*$", re.I)
+ADDRESSEE = re.compile(r"^\s*Aan\s+de\s+[Vv]oorzitter\s+van\s+de\s+(?:Tweede|Eerste)\s+Kamer\b.*$")
+
+_TERMINAL = re.compile(r"[.!?;:][\"'’”)\]]*$")
+_SENTENCE_INSIDE = re.compile(r"[a-zà-ÿ)][.!?][\"'’”]?\s+[A-ZÀ-Þ]")
+
+
+def ends_sentence(text: str) -> bool:
+    """True when text ends in closing punctuation (full stop, colon, semicolon, ? or !)."""
+    return bool(_TERMINAL.search(text.rstrip()))
+
+
+def has_sentence(text: str) -> bool:
+    """True when text ends a sentence or holds a sentence boundary: body text, not a title."""
+    stripped = text.rstrip()
+    return bool(re.search(r"[.!?][\"'’”)\]]*$", stripped) or _SENTENCE_INSIDE.search(stripped))
+
+
+def first_word(text: str) -> str:
+    parts = text.split(maxsplit=1)
+    return parts[0] if parts else ""
+
+
+def last_word(text: str) -> str:
+    parts = text.rsplit(maxsplit=1)
+    return parts[-1] if parts else ""
+
+
+def ends_mid_phrase(text: str) -> bool:
+    """True when a line visibly goes on: a function word, comma, hyphen or dash at its end."""
+    stripped = text.rstrip()
+    if not stripped:
+        return False
+    if stripped[-1] in ",-–—‐(/&":
+        return True
+    return last_word(stripped).lower() in FUNCTION_WORDS
+
+
+def starts_lower(text: str) -> bool:
+    stripped = text.lstrip("\"'‘“(")
+    return bool(stripped) and (stripped[0].islower() or stripped[0].isdigit())
+
+
+def parse_date(text: str) -> dt.date | None:
+    """Parse '10 juli 2025' into a date; None when it is not one."""
+    match = re.fullmatch(r"\s*(\d{1,2})\s+(" + MONTH + r")\s+(\d{4})\s*", text, re.I)
+    if not match:
+        return None
+    month = MONTHS[match.group(2).lower().rstrip(".")]
+    try:
+        return dt.date(int(match.group(3)), month, int(match.group(1)))
+    except ValueError:
+        return None

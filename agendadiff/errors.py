@@ -1,0 +1,27 @@
+"""One base exception; the CLI turns any of them into one line and exit code 2."""
+
+from __future__ import annotations
+
+
+class AgendadiffError(Exception):
+    """Base class of every error agendadiff reports to a user."""
+
+
+class InputError(AgendadiffError):
+    """A file that cannot be read as a letter. The message names the file and the problem."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+# User-facing problems, worded to say what to do next where there is something to do.
+MISSING = "no such file"
+NOT_A_FILE = "not a regular file"
+UNREADABLE = "cannot be read ({reason})"
+EMPTY = "the file is empty"
+BINARY = "looks like a binary file, not text; give a text extraction of the letter"
+UNDECODABLE = "is neither UTF-8 nor Windows-1252 text; re-save it as UTF-8"
+TOO_LARGE = "is {size} MB, more than the {limit} MB a letter can be"
+NO_TEXT = "holds no text, only whitespace"

@@ -1,0 +1,70 @@
+"""Read which Council meeting a letter prepares: formal or informal, which Council, when, where."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from agendadiff import dutch
+from agendadiff.model import Meeting
+from agendadiff.typography import canonical
+
+_COUNCIL = re.compile(r"\b(Raad\s+(?:voor\s+)?[A-ZÀ-Þ][\w-]*(?:\s+(?:en\s+)?[A-ZÀ-Þ][\w-]*)*)|\b([A-Z]{2,5}-[Rr]aad)\b")
+_DAYS = re.compile(
+    r"\b(?P<d1>\d{1,2})(?:\s+(?P<m1>" + dutch.MONTH + r"))?(?:\s*(?:en|-|t/m|tot\s+en\s+met)\s*(?P<d2>\d{1,2}))?"
+    r"\s+(?P<m2>" + dutch.MONTH + r")(?:\s+(?P<year>\d{4}))?",
+    re.I,
+)
+_PLACE = re.compile(r"\b(?:te|in)\s+(?P<place>[A-ZÀ-Þ][\w-]+(?:\s+[A-ZÀ-Þ][\w-]+)?)")
+
+
+def parse_meeting(agenda_title: str, intro: str, letter_date: dt.date | None) -> Meeting | None:
+    """Read the meeting from the agenda's title, else from the opening paragraphs."""
+    for text in (canonical(agenda_title), canonical(intro)):
+        meeting = _meeting(text, letter_date)
+        if meeting is not None:
+            return meeting
+    return None
+
+
+def _meeting(text: str, letter_date: dt.date | None) -> Meeting | None:
+    council = _COUNCIL.search(text)
+    if not council:
+        return None
+    formal: bool | None = None
+    if re.search(r"\binformele\b", text, re.I):
+        formal = False
+    elif re.search(r"\bformele\b", text, re.I):
+        formal = True
+    tail = text[council.start() :]
+    days = _DAYS.search(tail)
+    dates = _dates(days, letter_date) if days else ()
+    place_match = _PLACE.search(tail[days.end() :] if days else tail)
+    return Meeting(
+        council=(council.group(1) or council.group(2)).strip(),
+        formal=formal,
+        dates=dates,
+        place=place_match.group("place") if place_match else None,
+    )
+
+
+def _dates(match: re.Match[str], letter_date: dt.date | None) -> tuple[dt.date, ...]:
+    month2 = dutch.MONTHS[match.group("m2").lower().rstrip(".")]
+    month1 = dutch.MONTHS[match.group("m1").lower().rstrip(".")] if match.group("m1") else month2
+    if match.group("year"):
+        year = int(match.group("year"))
+    elif letter_date is not None:
+        # "22-23 juli a.s.": the coming meeting, in the letter's year or the next.
+        year = letter_date.year + (1 if month2 < letter_date.month else 0)
+    else:
+        return ()
+    first_year = year - 1 if month1 > month2 else year
+    try:
+        start = dt.date(first_year, month1, int(match.group("d1")))
+        if not match.group("d2"):
+            return (start,)
+        end = dt.date(year, month2, int(match.group("d2")))
+    except ValueError:
+        return ()
+    days = (end - start).days
+    return tuple(start + dt.timedelta(days=n) for n in range(days + 1)) if 0 <= days <= 4 else (start, end)

@@ -1,0 +1,63 @@
+"""Render: what a person or another program reads. Today the outline of one letter."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from collections.abc import Iterator
+
+from agendadiff.model import Letter, Meeting, Section, SectionKind
+from agendadiff.serialize import letter_to_data
+
+_TITLE_WIDTH = 60
+_UNTITLED = {SectionKind.INTRO: "(opening)", SectionKind.SIGNATURES: "(signatures)", SectionKind.TEXT: "(whole text)"}
+
+
+def letter_json(letter: Letter) -> str:
+    return json.dumps(letter_to_data(letter), ensure_ascii=False, indent=2) + "\n"
+
+
+def outline_text(letter: Letter) -> str:
+    """Metadata, then one row per section: kind, number, title, words, footnotes."""
+    return "\n".join(_outline_lines(letter)) + "\n"
+
+
+def _outline_lines(letter: Letter) -> Iterator[str]:
+    yield f"Letter       {letter.source.path}"
+    yield f"Date         {letter.date.isoformat() if letter.date else '-'}"
+    yield f"Meeting      {_meeting(letter.meeting)}"
+    yield f"Addressee    {letter.addressee or '-'}"
+    for index, signatory in enumerate(letter.signatories):
+        label = "Signed by" if index == 0 else ""
+        yield f"{label:<12} {signatory.name} ({signatory.function})"
+    if letter.source.repairs:
+        yield f"Repaired     {', '.join(letter.source.repairs)}"
+    yield ""
+    yield f"{'kind':<11} {'no':>4}  {'title':<{_TITLE_WIDTH}} {'words':>5}  notes"
+    for section in letter.sections:
+        yield from _section_rows(section)
+    for warning in letter.warnings:
+        yield f"warning: {warning}"
+
+
+def _section_rows(section: Section) -> Iterator[str]:
+    """One row, with a long title wrapped onto rows of its own rather than cut."""
+    indent = "  " if section.parent else ""
+    title = section.title or _UNTITLED.get(section.kind, "")
+    if section.decision:
+        title += f" [{section.decision}]"
+    lines = textwrap.wrap(title, _TITLE_WIDTH - len(indent)) or [""]
+    notes = ",".join(str(note.number) for note in section.footnotes)
+    first = f"{section.kind.value:<11} {section.number or '':>4}  {indent + lines[0]:<{_TITLE_WIDTH}} {section.words:>5}  {notes}"
+    yield first.rstrip()
+    for more in lines[1:]:
+        yield f"{'':<11} {'':>4}  {indent}{more}"
+
+
+def _meeting(meeting: Meeting | None) -> str:
+    if meeting is None:
+        return "-"
+    kind = {True: "formal ", False: "informal ", None: ""}[meeting.formal]
+    when = " to ".join(sorted({meeting.dates[0].isoformat(), meeting.dates[-1].isoformat()})) if meeting.dates else "date unknown"
+    where = f", {meeting.place}" if meeting.place else ""
+    return f"{kind}{meeting.council}, {when}{where}"

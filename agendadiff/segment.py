@@ -1,0 +1,466 @@
+"""Segment: split a normalized letter into its sections and read its metadata.
+
+A geannoteerde agenda is a cover letter (opening paragraphs, then topics under unnumbered
+headings, then the signatures) followed by the annotated agenda (its title, parts, and items
+with the cabinet's position). The rules here serve the genre, not one letter: where a line is
+ambiguous they decide from the lines around it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from agendadiff import dutch
+from agendadiff.meeting import parse_meeting
+from agendadiff.model import Footnote, Layout, Letter, Line, Paragraph, Section, SectionKind, Signatory, Span
+from agendadiff.normalize import join_lines
+from agendadiff.typography import canonical, slug
+
+NO_STRUCTURE = "no recognisable structure (no headings, agenda items or signatures): the whole text is one section"
+NO_DATE = "no letter date found (a line such as 'Den Haag, 10 juli 2025')"
+_MAX_TITLE_LINES = 6
+_MAX_HEADING_WORDS = 20
+
+
+@dataclass
+class _Draft:
+    """A section being built; frozen into a `Section` when the letter is done."""
+
+    kind: SectionKind
+    title_lines: list[Line] = field(default_factory=list)
+    number: str | None = None
+    parent: _Draft | None = None
+    decision: str | None = None
+    formal_title: str | None = None
+    paragraphs: list[list[Line]] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+    numbered_children: int = 0
+
+    @property
+    def title(self) -> str:
+        return join_lines(self.title_lines)[0]
+
+    def add_paragraph(self, lines: Sequence[Line]) -> None:
+        self.paragraphs.append(list(lines))
+        self.lines.extend(lines)
+
+
+class _Parser:
+    """Walks the body line by line; `starts` marks the first line of each block."""
+
+    def __init__(self, layout: Layout) -> None:
+        self.lines: list[Line] = [line for block in layout.blocks for line in block]
+        self.starts: set[int] = set()
+        position = 0
+        for block in layout.blocks:
+            self.starts.add(position)
+            position += len(block)
+        self.width = layout.width
+        self.drafts: list[_Draft] = []
+        self.signatories: list[Signatory] = []
+        self.addressee: str | None = None
+        self.date_text: str | None = None
+        self._split_glued_headings()
+
+    # -- navigation --------------------------------------------------------------------------
+
+    def text(self, i: int) -> str:
+        return self.lines[i].text.strip()
+
+    def block_end(self, i: int) -> int:
+        """Index just past the block that holds line i."""
+        j = i + 1
+        while j < len(self.lines) and j not in self.starts:
+            j += 1
+        return j
+
+    def _split_glued_headings(self) -> None:
+        """An item or part line right after a finished sentence starts a new block ("AVG." / "2. ...")."""
+        for i in range(1, len(self.lines)):
+            line = self.text(i)
+            if i in self.starts or not dutch.ends_sentence(self.text(i - 1)):
+                continue
+            if dutch.ITEM.match(line) or dutch.PART.match(line) or dutch.AGENDA_TITLE.match(line) or dutch.SIGNATURE_FUNCTION.match(line):
+                self.starts.add(i)
+
+    # -- the walk ----------------------------------------------------------------------------
+
+    def parse(self) -> None:
+        i = self._preamble()
+        mode = "cover"
+        while i < len(self.lines):
+            line = self.text(i)
+            if dutch.SIGNATURE_FUNCTION.match(line) or dutch.CLOSING.match(line):
+                i = self._signatures(i)
+                mode = "agenda"
+            elif dutch.AGENDA_TITLE.match(line) and i in self.starts:
+                i = self._agenda_title(i)
+                mode = "agenda"
+            elif dutch.PART.match(line) and i in self.starts and (mode == "agenda" or self._followed_by_item(i)):
+                i = self._part(i)
+                mode = "agenda"
+            elif dutch.ITEM.match(line) and i in self.starts and self._item_number_fits(line, mode):
+                i = self._item(i)
+                mode = "agenda"
+            elif mode == "cover":
+                i = self._cover_block(i)
+            else:
+                i = self._agenda_block(i)
+
+    def _preamble(self) -> int:
+        """Skip the letterhead (often cut) up to the addressee and date lines; read both."""
+        limit = min(len(self.lines), 40)
+        last = -1
+        for i in range(limit):
+            line = self.text(i)
+            if dutch.ADDRESSEE.match(line):
+                self.addressee = line
+                last = i
+            elif date := dutch.LETTER_DATE.match(line):
+                self.date_text = date.group("date")
+                last = i
+        if last < 0:
+            return 0
+        start = last + 1
+        if start < len(self.lines):
+            self.starts.add(start)
+        return start
+
+    # -- cover letter ------------------------------------------------------------------------
+
+    def _cover_block(self, i: int) -> int:
+        end = self.block_end(i)
+        heading = self._heading_length(i, end)
+        if heading and self._is_group_heading(i, heading, end):
+            draft = _Draft(SectionKind.GROUP, title_lines=self._title_slice(i, i + heading))
+            draft.lines.extend(draft.title_lines)
+            self.drafts.append(draft)
+            return i + heading
+        if heading:
+            draft = _Draft(SectionKind.TOPIC, title_lines=self._title_slice(i, i + heading), parent=self._current_group())
+            draft.lines.extend(draft.title_lines)
+            self.drafts.append(draft)
+            i += heading
+            if i < end:
+                self._add_paragraph(i, end)
+            return end
+        self._add_paragraph(i, end)
+        return end
+
+    def _current_group(self) -> _Draft | None:
+        for draft in reversed(self.drafts):
+            if draft.kind is SectionKind.GROUP:
+                return draft
+            if draft.kind is SectionKind.TOPIC and draft.parent is None:
+                return None
+        return None
+
+    def _is_group_heading(self, i: int, length: int, end: int) -> bool:
+        """'Asiel- en migratie thema's:' heads a group when a topic heading follows it."""
+        if not self.text(i + length - 1).endswith(":") or i + length < end:
+            return False
+        return end < len(self.lines) and self._heading_length(end, self.block_end(end)) > 0
+
+    def _heading_length(self, i: int, end: int) -> int:
+        """How many lines at i form a heading: short lines without closing punctuation, then text."""
+        first = self.text(i)
+        if not first or not (first[0].isupper() or first[0].isdigit() or first[0] in "\"'‘“"):
+            return 0
+        if dutch.SIGNATURE_FUNCTION.match(first) or dutch.NAME_WITH_INITIALS.match(first) or dutch.CLOSING.match(first):
+            return 0
+        words = 0
+        for k in range(i, min(end, i + 4)):
+            line = self.text(k)
+            words += len(line.split())
+            if words > _MAX_HEADING_WORDS or dutch.has_sentence(line) or (line.endswith((";", ",")) and k + 1 == end):
+                return 0
+            if k + 1 == end:  # the block ends here: text must follow in the next block
+                return k + 1 - i if end < len(self.lines) and not dutch.ends_mid_phrase(line) else 0
+            after = self.text(k + 1)
+            ended_early = len(line) + 1 + len(dutch.first_word(after)) <= self.width
+            if ended_early and not dutch.ends_mid_phrase(line):
+                # Body text glued under the heading starts with a new sentence.
+                return k + 1 - i if after[:1].isupper() and not line.endswith(":") else 0
+        return 0
+
+    # -- signatures --------------------------------------------------------------------------
+
+    def _signatures(self, i: int) -> int:
+        draft = _Draft(SectionKind.SIGNATURES)
+        self.drafts.append(draft)
+        function: list[Line] = []
+        while i < len(self.lines):
+            line = self.text(i)
+            if dutch.CLOSING.match(line):
+                draft.lines.append(self.lines[i])
+            elif dutch.SIGNATURE_FUNCTION.match(line) or (function and not function[-1].text.rstrip().endswith(",")):
+                function.append(self.lines[i])
+            elif function and len(line.split()) <= 6 and not dutch.has_sentence(line.rstrip(".") + "x"):
+                # One signatory a paragraph: "De minister van ..., D.M. van Weel".
+                name = join_lines(function)[0].rstrip(" ,")
+                self.signatories.append(Signatory(name, line))
+                draft.add_paragraph([*function, self.lines[i]])
+                function = []
+            else:
+                break
+            i += 1
+        if i < len(self.lines):
+            self.starts.add(i)
+        return i
+
+    # -- agenda ------------------------------------------------------------------------------
+
+    def _agenda_title(self, i: int) -> int:
+        end = self.block_end(i)
+        draft = _Draft(SectionKind.AGENDA, title_lines=self._title_slice(i, end))
+        # The title wraps, sometimes with a blank line inside: take following title-like blocks.
+        for _ in range(3):
+            if end >= len(self.lines) or self._is_structural(end):
+                break
+            next_end = self.block_end(end)
+            block = [self.text(k) for k in range(end, next_end)]
+            if len(block) > 3 or any(dutch.has_sentence(text) for text in block):
+                break
+            draft.title_lines.extend(self._title_slice(end, next_end))
+            end = next_end
+        draft.lines.extend(draft.title_lines)
+        self.drafts.append(draft)
+        return end
+
+    def _part(self, i: int) -> int:
+        match = dutch.PART.match(self.text(i))
+        assert match is not None
+        draft = _Draft(SectionKind.PART, number=match.group("number"))
+        draft.title_lines = [Line(self.lines[i].number, match.group("title"), self.lines[i].refs)]
+        draft.lines.append(self.lines[i])
+        self.drafts.append(draft)
+        if i + 1 < len(self.lines):
+            self.starts.add(i + 1)
+        return i + 1
+
+    def _unnumbered_part(self, i: int, length: int) -> int:
+        draft = _Draft(SectionKind.PART, title_lines=self._title_slice(i, i + length))
+        draft.lines.extend(draft.title_lines)
+        self.drafts.append(draft)
+        self.starts.add(i + length)
+        return i + length
+
+    def _item(self, i: int) -> int:
+        match = dutch.ITEM.match(self.text(i))
+        assert match is not None
+        first = self.lines[i]
+        offset = len(first.text) - len(first.text.lstrip()) + match.start("title")
+        title = [Line(first.number, first.text[offset:], tuple(r for r in first.refs if r.offset >= offset))]
+        title = [Line(t.number, t.text, tuple(type(r)(r.number, r.offset - offset) for r in t.refs)) for t in title]
+        draft = _Draft(SectionKind.ITEM, number=match.group("number"), parent=self._current_part())
+        if draft.parent is not None:
+            draft.parent.numbered_children += 1
+        return self._item_header(draft, title, [first], i + 1)
+
+    def _item_header(self, draft: _Draft, title: list[Line], consumed: list[Line], i: int) -> int:
+        """Read an item's title (wrapped over lines and blocks), decision line and formal title."""
+        i = self._title_continuation(title, consumed, i)
+        draft.title_lines = title
+        for _ in range(2):
+            if i >= len(self.lines):
+                break
+            line = self.text(i)
+            decision = dutch.DECISION.match(line)
+            if decision and draft.decision is None:
+                draft.decision = (decision.group("marked") or decision.group("plain")).strip()
+                consumed.append(self.lines[i])
+                i += 1
+                self.starts.add(i)
+            elif dutch.FORMAL_TITLE.match(line) and draft.formal_title is None:
+                end = self.block_end(i)
+                draft.formal_title = join_lines(self.lines[i:end])[0]
+                consumed.extend(self.lines[i:end])
+                i = end
+        draft.lines.extend(consumed)
+        self.drafts.append(draft)
+        if i < len(self.lines):
+            self.starts.add(i)
+        return i
+
+    def _title_continuation(self, title: list[Line], consumed: list[Line], i: int) -> int:
+        while i < len(self.lines) and len(title) < _MAX_TITLE_LINES:
+            line = self.text(i)
+            if self._is_structural(i) or dutch.DECISION.match(line) or dutch.FORMAL_TITLE.match(line) or dutch.has_sentence(line):
+                break
+            if dutch.ends_sentence(title[-1].text):
+                break
+            end = self.block_end(i)
+            rest_is_title = end - i <= 4 and not any(dutch.has_sentence(self.text(k)) for k in range(i, end))
+            visibly_goes_on = dutch.starts_lower(line) or dutch.ends_mid_phrase(title[-1].text)
+            if i in self.starts:
+                # A title-like block after an unfinished title goes on with it, unless it heads
+                # the next item itself ("Justitie" before "1. ...").
+                if not (visibly_goes_on or (rest_is_title and not (end - i == 1 and self._followed_by_item(i)))):
+                    break
+            elif not (visibly_goes_on or rest_is_title or self._ends_title_before_body(i, end)):
+                break
+            title.append(self.lines[i])
+            consumed.append(self.lines[i])
+            i += 1
+        return i
+
+    def _ends_title_before_body(self, i: int, end: int) -> bool:
+        """A short last title line glued above the body: 'Gegevensbescherming (AVG)' / 'De Europese ...'."""
+        line = self.text(i)
+        return len(line) <= 0.6 * self.width and i + 1 < end and self.text(i + 1)[:1].isupper()
+
+    def _agenda_block(self, i: int) -> int:
+        end = self.block_end(i)
+        heading = self._heading_length(i, end)
+        part = self._current_part()
+        if heading and i + heading == end and (self._followed_by_item(i + heading - 1) or self._heading_follows(end)):
+            return self._unnumbered_part(i, heading)
+        if heading and (part is None or part.numbered_children == 0) and not self._in_numbered_item():
+            draft = _Draft(SectionKind.ITEM, parent=part)
+            consumed = list(self.lines[i : i + heading])
+            return self._item_header(draft, list(self.lines[i : i + heading]), consumed, i + heading)
+        self._add_paragraph(i, end)
+        return end
+
+    def _heading_follows(self, i: int) -> bool:
+        return i < len(self.lines) and (self._is_structural(i) or self._heading_length(i, self.block_end(i)) > 0)
+
+    def _in_numbered_item(self) -> bool:
+        return bool(self.drafts) and self.drafts[-1].kind is SectionKind.ITEM and self.drafts[-1].number is not None
+
+    def _followed_by_item(self, i: int) -> bool:
+        j = self.block_end(i)
+        return j < len(self.lines) and bool(dutch.ITEM.match(self.text(j)))
+
+    def _item_number_fits(self, line: str, mode: str) -> bool:
+        """Item numbers run 1, 2, 3 within a part; a stray '2.' in a paragraph is not an item."""
+        match = dutch.ITEM.match(line)
+        assert match is not None
+        if dutch.has_sentence(match.group("title")) and not dutch.ends_mid_phrase(match.group("title")):
+            return False
+        number = int(match.group("number"))
+        previous = [d for d in self.drafts if d.kind is SectionKind.ITEM and d.number is not None]
+        if previous and previous[-1].parent is self._current_part() and previous[-1].number is not None:
+            return number == int(previous[-1].number) + 1
+        return number == 1 or mode == "agenda"
+
+    def _current_part(self) -> _Draft | None:
+        for draft in reversed(self.drafts):
+            if draft.kind is SectionKind.PART:
+                return draft
+            if draft.kind in (SectionKind.SIGNATURES, SectionKind.AGENDA, SectionKind.TOPIC, SectionKind.INTRO):
+                return None
+        return None
+
+    def _is_structural(self, i: int) -> bool:
+        line = self.text(i)
+        return bool(
+            (dutch.ITEM.match(line) and i in self.starts)
+            or dutch.PART.match(line)
+            or dutch.SIGNATURE_FUNCTION.match(line)
+            or dutch.AGENDA_TITLE.match(line)
+        )
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _title_slice(self, start: int, end: int) -> list[Line]:
+        return list(self.lines[start:end])
+
+    def _add_paragraph(self, start: int, end: int) -> None:
+        if not self.drafts:
+            self.drafts.append(_Draft(SectionKind.INTRO))
+        self.drafts[-1].add_paragraph(self.lines[start:end])
+
+
+def segment(layout: Layout) -> Letter:
+    parser = _Parser(layout)
+    parser.parse()
+    drafts = parser.drafts
+    warnings: list[str] = []
+    structured = any(d.kind is not SectionKind.INTRO for d in drafts)
+    if not structured:
+        lines = parser.lines
+        text_draft = _Draft(SectionKind.TEXT)
+        for block in layout.blocks:
+            text_draft.add_paragraph(block)
+        drafts = [text_draft] if lines else []
+        warnings.append(NO_STRUCTURE)
+    date = dutch.parse_date(parser.date_text) if parser.date_text else None
+    if date is None:
+        warnings.append(NO_DATE)
+    sections = _freeze(drafts, layout.footnotes)
+    agenda = next((s.title for s in sections if s.kind is SectionKind.AGENDA), "")
+    intro = next((s.text for s in sections if s.kind is SectionKind.INTRO), "")
+    return Letter(
+        source=layout.source,
+        date=date,
+        meeting=parse_meeting(agenda, intro, date),
+        addressee=parser.addressee,
+        signatories=tuple(parser.signatories),
+        sections=sections,
+        warnings=tuple(warnings),
+    )
+
+
+def _freeze(drafts: Sequence[_Draft], footnotes: Sequence[Footnote]) -> tuple[Section, ...]:
+    ids: dict[int, str] = {}
+    used: set[str] = set()
+    for draft in drafts:
+        ids[id(draft)] = _unique_id(draft, used, ids)
+    owner = _footnote_owners(drafts, footnotes)
+    sections = []
+    for draft in drafts:
+        numbers = [line.number for line in draft.lines]
+        sections.append(
+            Section(
+                id=ids[id(draft)],
+                kind=draft.kind,
+                title=draft.title,
+                span=Span(min(numbers), max(numbers)) if numbers else Span(0, 0),
+                number=draft.number,
+                parent=ids[id(draft.parent)] if draft.parent is not None else None,
+                decision=draft.decision,
+                formal_title=draft.formal_title,
+                paragraphs=tuple(_paragraph(lines) for lines in draft.paragraphs),
+                footnotes=tuple(note for note in footnotes if owner.get(note.number) is draft),
+            )
+        )
+    return tuple(sections)
+
+
+def _paragraph(lines: Sequence[Line]) -> Paragraph:
+    text, refs = join_lines(lines)
+    return Paragraph(text=text, normalized=canonical(text), span=Span(lines[0].number, lines[-1].number), refs=refs)
+
+
+def _unique_id(draft: _Draft, used: set[str], ids: dict[int, str]) -> str:
+    if draft.kind in (SectionKind.INTRO, SectionKind.SIGNATURES, SectionKind.AGENDA, SectionKind.TEXT) or not draft.title:
+        base = draft.kind.value
+    else:
+        base = f"{draft.kind.value}:{slug(draft.title)}"
+    candidate = base
+    if candidate in used and draft.parent is not None:
+        candidate = f"{base}@{ids[id(draft.parent)].split(':', 1)[-1]}"
+    counter = 2
+    while candidate in used:
+        candidate = f"{base}-{counter}"
+        counter += 1
+    used.add(candidate)
+    return candidate
+
+
+def _footnote_owners(drafts: Sequence[_Draft], footnotes: Sequence[Footnote]) -> dict[int, _Draft]:
+    """Each footnote belongs to the section whose text carries its marker (else: where it stood)."""
+    owners: dict[int, _Draft] = {}
+    for draft in drafts:
+        for line in draft.lines:
+            for ref in line.refs:
+                owners.setdefault(ref.number, draft)
+    for note in footnotes:
+        if note.number in owners:
+            continue
+        before = [d for d in drafts if d.lines and min(line.number for line in d.lines) < note.span.first]
+        if before:
+            owners[note.number] = before[-1]
+    return owners

@@ -1,0 +1,45 @@
+"""The canonical form of text for comparison: typography and spacing never count as a change.
+
+Display keeps the letter's own characters; only comparison uses `canonical`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+_QUOTES = dict.fromkeys("‘’‚‛′`´", "'") | dict.fromkeys("“”„‟″«»", '"')
+_DASHES = dict.fromkeys("‐‑‒–—―−﹘﹣－", "-")
+_SPACES = dict.fromkeys("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\f\v", " ")
+_INVISIBLE = dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", "")
+_TABLE = str.maketrans(_LIGATURES | _QUOTES | _DASHES | _SPACES | _INVISIBLE | {"…": "..."})
+
+# A range written with spaces around its dash ("2024 – 2025") is the same range as "2024-2025".
+_RANGE = re.compile(r"(?<=\d) *- *(?=\d)")
+_WHITESPACE = re.compile(r"\s+")
+_LAYOUT_SPACE = re.compile(r"[ \t\r\n\f\v]+")  # not the non-breaking space: that one is the letter's own
+
+
+def canonical(text: str) -> str:
+    """Return the comparison form of `text`: NFC, plain quotes and hyphens, single spaces."""
+    text = unicodedata.normalize("NFC", text).translate(_TABLE)
+    text = _RANGE.sub("-", text)
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def display(text: str) -> str:
+    """Return `text` for display: the letter's own characters, layout spacing collapsed."""
+    return _LAYOUT_SPACE.sub(" ", text.translate(str.maketrans(_INVISIBLE))).strip()
+
+
+def slug(text: str, limit: int = 60) -> str:
+    """A short ASCII identifier for a title, stable under typography and case."""
+    folded = unicodedata.normalize("NFKD", canonical(text)).encode("ascii", "ignore").decode().lower()
+    words = re.findall(r"[a-z0-9]+", folded)
+    out = ""
+    for word in words:
+        if out and len(out) + 1 + len(word) > limit:
+            break
+        out = f"{out}-{word}" if out else word[:limit]
+    return out or "untitled"
