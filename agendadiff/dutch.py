@@ -18,6 +18,16 @@ FUNCTION_WORDS = frozenset(
     """.split()
 )
 
+# Words that, capitalized at the start of a line, can only begin a new sentence.
+SENTENCE_OPENERS = FUNCTION_WORDS | frozenset(
+    """
+    voorafgaand tijdens daarnaast daarbij daarom verder tevens bovendien vervolgens hoewel gelet
+    conform inmiddels momenteel hierbij hiermee hierover hiervoor namens onlangs eerder thans
+    recent afgelopen vanuit vanaf volgens gezien ondanks omdat indien nadat voordat zodra terwijl
+    er wij ik u uw zo nu tot ten na naast mede eveneens ook tenslotte ten slotte kortom
+    """.split()
+)
+
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -46,9 +56,9 @@ ITEM = re.compile(r"^\s*(?P<number>\d{1,2})[.)]\s+(?P<title>[\"'‘“(A-ZÀ-Þ0
 # "I. Binnenlandse Zaken", "IV. Immigratie en asiel"; not "I.W. Opstelten", not "II 2016-17"
 PART = re.compile(r"^\s*(?P<number>[IVX]{1,5})\.\s+(?P<title>[A-ZÀ-Þ][\w’'-]*[a-zà-ÿ][\w’'-]*(?:[\s,’'-]+\S+)*)\s*$")
 AGENDA_TITLE = re.compile(r"^\s*(?:geannoteerde\s+agenda|agenda\s+(?:van\s+de\s+)?(?:formele\s+|informele\s+)?(?:bijeenkomst|raad|jbz))", re.I)
+# "De minister van Justitie en Veiligheid," - capitalized, one comma at most, at the end.
 SIGNATURE_FUNCTION = re.compile(
-    r"^\s*(?:de|het)\s+(?:minister(?:-president)?|staatssecretaris|vice-minister-president|premier)\b[^.!?]{0,90},?\s*$",
-    re.I,
+    r"^\s*(?:De|Het)\s+(?:[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris|[Vv]ice-minister-president|[Pp]remier)\b[^.!?,]{0,90},?\s*$"
 )
 CLOSING = re.compile(r"^\s*(?:hoogachtend|met\s+vriendelijke\s+groet(?:en)?)\s*,?\s*$", re.I)
 # "D.M. van Weel", "M.C.G. Keijzer", "mr. I.W. Opstelten"

@@ -41,7 +41,7 @@ def normalize(document: Document) -> Layout:
         kinds[i] = "furniture"
     footnotes = _take_footnotes(lines, kinds, page_starts)
     width = _wrap_width(lines, kinds)
-    blocks = _blocks(lines, kinds, page_starts, width)
+    blocks = _blocks(lines, kinds, page_starts)
     return Layout(
         source=document.source,
         blocks=_strip_markers(blocks, {note.number for note in footnotes}),
@@ -206,12 +206,23 @@ def _footnote(number: int, lines: Sequence[str], indices: list[int]) -> Footnote
 
 
 def _wrap_width(lines: Sequence[str], kinds: Sequence[str]) -> int:
-    """The width body lines were wrapped at: the longest line of running text."""
-    widths = [len(line.strip()) for line, kind in zip(lines, kinds) if kind == "text" and line.count(" ") >= 3 and not dutch.URL.search(line)]
+    """The width body lines were wrapped at: the longest line that a sentence runs on from.
+
+    Only lines followed by a lowercase continuation count, so that headings, addresses and
+    signatures, which are set apart rather than wrapped, do not stretch the estimate.
+    """
+    wrapped = [
+        len(line.strip())
+        for i, line in enumerate(lines[:-1])
+        if kinds[i] == "text" and kinds[i + 1] == "text" and dutch.starts_lower(lines[i + 1].strip()) and not dutch.URL.search(line)
+    ]
+    if len(wrapped) >= 5:
+        return max(wrapped)
+    widths = [len(line.strip()) for line, kind in zip(lines, kinds) if kind == "text" and not dutch.URL.search(line)]
     return max(widths, default=_DEFAULT_WIDTH)
 
 
-def _blocks(lines: Sequence[str], kinds: Sequence[str], page_starts: set[int], width: int) -> list[list[Line]]:
+def _blocks(lines: Sequence[str], kinds: Sequence[str], page_starts: set[int]) -> list[list[Line]]:
     blocks: list[list[Line]] = []
     previous: int | None = None
     for i, kind in enumerate(kinds):
@@ -221,23 +232,24 @@ def _blocks(lines: Sequence[str], kinds: Sequence[str], page_starts: set[int], w
             blocks.append([])
         elif i - previous > 1 or i in page_starts:
             page_break = _is_page_break(lines, kinds, previous + 1, i, page_starts)
-            if not (page_break and _continues(lines[previous], lines[i], width)):
+            if not (page_break and _continues(lines[previous], lines[i])):
                 blocks.append([])
         blocks[-1].append(Line(i + 1, lines[i].rstrip()))
         previous = i
     return blocks
 
 
-def _continues(before: str, after: str, width: int) -> bool:
-    """Whether text cut by a page break goes on in the same paragraph."""
+def _continues(before: str, after: str) -> bool:
+    """Whether text cut by a page break goes on in the same paragraph.
+
+    After a finished sentence a capitalized line starts a new block: splitting a paragraph in
+    two costs nothing downstream, gluing a heading into the paragraph above would lose it.
+    """
     if _looks_structural(after):
         return False
     if not dutch.ends_sentence(before):
         return True
-    if dutch.starts_lower(after) and not dutch.ITEM.match(after):
-        return True
-    # A full line ended only because the next word did not fit: the paragraph goes on.
-    return len(before.strip()) + 1 + len(dutch.first_word(after)) > width
+    return dutch.starts_lower(after) and not dutch.ITEM.match(after)
 
 
 def _looks_structural(line: str) -> bool:

@@ -19,7 +19,7 @@ from agendadiff.typography import canonical, slug
 
 NO_STRUCTURE = "no recognisable structure (no headings, agenda items or signatures): the whole text is one section"
 NO_DATE = "no letter date found (a line such as 'Den Haag, 10 juli 2025')"
-_MAX_TITLE_LINES = 6
+_MAX_TITLE_LINES = 12
 _MAX_HEADING_WORDS = 20
 
 
@@ -81,7 +81,7 @@ class _Parser:
             line = self.text(i)
             if i in self.starts or not dutch.ends_sentence(self.text(i - 1)):
                 continue
-            if dutch.ITEM.match(line) or dutch.PART.match(line) or dutch.AGENDA_TITLE.match(line) or dutch.SIGNATURE_FUNCTION.match(line):
+            if dutch.ITEM.match(line) or dutch.PART.match(line) or dutch.AGENDA_TITLE.match(line) or self._signature_starts(i):
                 self.starts.add(i)
 
     # -- the walk ----------------------------------------------------------------------------
@@ -91,7 +91,7 @@ class _Parser:
         mode = "cover"
         while i < len(self.lines):
             line = self.text(i)
-            if dutch.SIGNATURE_FUNCTION.match(line) or dutch.CLOSING.match(line):
+            if self._signature_starts(i):
                 i = self._signatures(i)
                 mode = "agenda"
             elif dutch.AGENDA_TITLE.match(line) and i in self.starts:
@@ -178,13 +178,24 @@ class _Parser:
             if k + 1 == end:  # the block ends here: text must follow in the next block
                 return k + 1 - i if end < len(self.lines) and not dutch.ends_mid_phrase(line) else 0
             after = self.text(k + 1)
-            ended_early = len(line) + 1 + len(dutch.first_word(after)) <= self.width
+            opener = after[:1].isupper() and dutch.first_word(after).lower() in dutch.SENTENCE_OPENERS
+            ended_early = opener or len(line) + 1 + len(dutch.first_word(after)) <= self.width
             if ended_early and not dutch.ends_mid_phrase(line):
                 # Body text glued under the heading starts with a new sentence.
                 return k + 1 - i if after[:1].isupper() and not line.endswith(":") else 0
         return 0
 
     # -- signatures --------------------------------------------------------------------------
+
+    def _signature_starts(self, i: int) -> bool:
+        """'De minister van ...,' starts the signatures only when a name (or the next function) follows."""
+        line = self.text(i)
+        if dutch.CLOSING.match(line):
+            return True
+        if not dutch.SIGNATURE_FUNCTION.match(line) or i + 1 >= len(self.lines):
+            return False
+        after = self.text(i + 1)
+        return bool(dutch.SIGNATURE_FUNCTION.match(after)) or _is_name(after)
 
     def _signatures(self, i: int) -> int:
         draft = _Draft(SectionKind.SIGNATURES)
@@ -196,7 +207,7 @@ class _Parser:
                 draft.lines.append(self.lines[i])
             elif dutch.SIGNATURE_FUNCTION.match(line) or (function and not function[-1].text.rstrip().endswith(",")):
                 function.append(self.lines[i])
-            elif function and len(line.split()) <= 6 and not dutch.has_sentence(line.rstrip(".") + "x"):
+            elif function and _is_name(line):
                 # One signatory a paragraph: "De minister van ..., D.M. van Weel".
                 name = join_lines(function)[0].rstrip(" ,")
                 self.signatories.append(Signatory(name, line))
@@ -293,22 +304,35 @@ class _Parser:
             end = self.block_end(i)
             rest_is_title = end - i <= 4 and not any(dutch.has_sentence(self.text(k)) for k in range(i, end))
             visibly_goes_on = dutch.starts_lower(line) or dutch.ends_mid_phrase(title[-1].text)
-            if i in self.starts:
-                # A title-like block after an unfinished title goes on with it, unless it heads
-                # the next item itself ("Justitie" before "1. ...").
-                if not (visibly_goes_on or (rest_is_title and not (end - i == 1 and self._followed_by_item(i)))):
-                    break
-            elif not (visibly_goes_on or rest_is_title or self._ends_title_before_body(i, end)):
+            if i in self.starts and end - i == 1 and self._followed_by_item(i):
+                break  # "Justitie" before "1. ...": a part, not the rest of a title
+            if not (visibly_goes_on or (i in self.starts and rest_is_title) or self._title_runs_on(i, end)):
                 break
             title.append(self.lines[i])
             consumed.append(self.lines[i])
             i += 1
         return i
 
-    def _ends_title_before_body(self, i: int, end: int) -> bool:
-        """A short last title line glued above the body: 'Gegevensbescherming (AVG)' / 'De Europese ...'."""
-        line = self.text(i)
-        return len(line) <= 0.6 * self.width and i + 1 < end and self.text(i + 1)[:1].isupper()
+    def _title_runs_on(self, i: int, end: int) -> bool:
+        """Whether a capitalized line after an unfinished title still belongs to it.
+
+        It does when no sentence ends before the next line that plainly starts one
+        ("Tijdens de ...", or a capitalized line after a short one), or before the block ends.
+        """
+        if self._opens_sentence(self.text(i)):
+            return False
+        for k in range(i + 1, min(end, i + _MAX_TITLE_LINES)):
+            before, line = self.text(k - 1), self.text(k)
+            if dutch.has_sentence(before):
+                return False
+            if line[:1].isupper() and not dutch.ends_mid_phrase(before):
+                if self._opens_sentence(line) or len(before) <= 0.6 * self.width:
+                    return True
+        return end - i < _MAX_TITLE_LINES and not any(dutch.has_sentence(self.text(k)) for k in range(i, end))
+
+    @staticmethod
+    def _opens_sentence(line: str) -> bool:
+        return line[:1].isupper() and dutch.first_word(line).lower() in dutch.SENTENCE_OPENERS
 
     def _agenda_block(self, i: int) -> int:
         end = self.block_end(i)
@@ -358,7 +382,7 @@ class _Parser:
         return bool(
             (dutch.ITEM.match(line) and i in self.starts)
             or dutch.PART.match(line)
-            or dutch.SIGNATURE_FUNCTION.match(line)
+            or self._signature_starts(i)
             or dutch.AGENDA_TITLE.match(line)
         )
 
@@ -371,6 +395,15 @@ class _Parser:
         if not self.drafts:
             self.drafts.append(_Draft(SectionKind.INTRO))
         self.drafts[-1].add_paragraph(self.lines[start:end])
+
+
+def _is_name(line: str) -> bool:
+    """'D.M. van Weel', 'Dilan Yeşilgöz-Zegerius': initials or a few capitalized words, no sentence."""
+    if dutch.NAME_WITH_INITIALS.match(line):
+        return True
+    words = line.split()
+    particles = {"van", "de", "der", "den", "ten", "ter", "te", "het", "'t", "in", "op"}
+    return 1 < len(words) <= 5 and words[0][:1].isupper() and all(w[:1].isupper() or w in particles for w in words) and not dutch.ends_sentence(line)
 
 
 def segment(layout: Layout) -> Letter:
