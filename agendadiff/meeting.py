@@ -20,11 +20,19 @@ _PLACE = re.compile(r"\b(?:te|in)\s+(?P<place>[A-ZÀ-Þ][\w-]+(?:\s+[A-ZÀ-Þ][\
 
 def parse_meeting(agenda_title: str, intro: str, letter_date: dt.date | None) -> Meeting | None:
     """Read the meeting from the agenda's title, else from the opening paragraphs."""
-    for text in (canonical(agenda_title), canonical(intro)):
-        meeting = _meeting(text, letter_date)
-        if meeting is not None:
-            return meeting
-    return None
+    found = [m for m in (_meeting(canonical(text), letter_date) for text in (agenda_title, intro)) if m is not None]
+    if not found:
+        return None
+    # The agenda's title is the more formal source; the opening paragraph fills what it leaves out.
+    first, *rest = found
+    for other in rest:
+        first = Meeting(
+            council=first.council,
+            formal=first.formal if first.formal is not None else other.formal,
+            dates=first.dates or other.dates,
+            place=first.place or other.place,
+        )
+    return first
 
 
 def _meeting(text: str, letter_date: dt.date | None) -> Meeting | None:

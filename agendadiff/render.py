@@ -6,7 +6,7 @@ import json
 import textwrap
 from collections.abc import Iterator
 
-from agendadiff.model import Letter, Meeting, Section, SectionKind
+from agendadiff.model import Letter, Meeting, NoteRef, Section, SectionKind
 from agendadiff.serialize import letter_to_data
 
 _TITLE_WIDTH = 60
@@ -61,3 +61,74 @@ def _meeting(meeting: Meeting | None) -> str:
     when = " to ".join(sorted({meeting.dates[0].isoformat(), meeting.dates[-1].isoformat()})) if meeting.dates else "date unknown"
     where = f", {meeting.place}" if meeting.place else ""
     return f"{kind}{meeting.council}, {when}{where}"
+
+
+def plain_text(letter: Letter) -> str:
+    """The letter as clean plain text: one line a paragraph, markers glued, footnotes at the end.
+
+    Reading this text back gives the same sections: normalizing a normalized letter changes nothing.
+    """
+    out: list[str] = []
+    head = [line for line in (letter.addressee, _dated(letter)) if line]
+    if head:
+        out += [*head, ""]
+    for section in letter.sections:
+        out += list(_plain_section(section))
+    notes = [note for section in letter.sections for note in section.footnotes]
+    if notes:
+        out += ["", ""]
+        for note in sorted(notes, key=lambda n: n.number):
+            out.append(f"{note.number} {note.text}")
+            if note.url and note.url not in note.text:
+                out.append(note.url)
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _dated(letter: Letter) -> str | None:
+    if letter.date is None:
+        return None
+    month = _MONTH_NAMES[letter.date.month - 1]
+    return f"Den Haag, {letter.date.day} {month} {letter.date.year}"
+
+
+_MONTH_NAMES = "januari februari maart april mei juni juli augustus september oktober november december".split()
+
+
+def _plain_section(section: Section) -> Iterator[str]:
+    paragraphs = [_with_markers(p.text, p.refs) for p in section.paragraphs]
+    if section.kind is SectionKind.SIGNATURES:
+        for paragraph in section.paragraphs:
+            function, _, name = paragraph.text.rpartition(", ")
+            yield from (f"{function},", name, "")
+        return
+    if section.kind is SectionKind.PART:
+        yield f"{section.number}. {section.title}" if section.number else section.title
+        yield ""
+        yield from _spaced(paragraphs)
+        return
+    if section.kind is SectionKind.ITEM:
+        yield f"{section.number}. {section.title}" if section.number else section.title
+        if section.decision:
+            yield section.decision if section.decision[:1] in "(" else f"= {section.decision}"
+        if section.formal_title:
+            yield section.formal_title
+        yield ""
+        yield from _spaced(paragraphs)
+        return
+    if section.title:
+        yield section.title
+        if section.kind in (SectionKind.AGENDA, SectionKind.GROUP):
+            yield ""
+    yield from _spaced(paragraphs)
+
+
+def _spaced(paragraphs: list[str]) -> Iterator[str]:
+    for paragraph in paragraphs:
+        yield paragraph
+        yield ""
+
+
+def _with_markers(text: str, refs: tuple[NoteRef, ...]) -> str:
+    for ref in sorted(refs, key=lambda r: r.offset, reverse=True):
+        text = text[: ref.offset] + str(ref.number) + text[ref.offset :]
+    return text

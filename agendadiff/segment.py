@@ -21,6 +21,7 @@ NO_STRUCTURE = "no recognisable structure (no headings, agenda items or signatur
 NO_DATE = "no letter date found (a line such as 'Den Haag, 10 juli 2025')"
 _MAX_TITLE_LINES = 12
 _MAX_HEADING_WORDS = 20
+_PREAMBLE_LINES = 40  # the addressee and date stand near the top, under the letterhead
 
 
 @dataclass
@@ -110,16 +111,17 @@ class _Parser:
 
     def _preamble(self) -> int:
         """Skip the letterhead (often cut) up to the addressee and date lines; read both."""
-        limit = min(len(self.lines), 40)
         last = -1
-        for i in range(limit):
+        for i in range(min(len(self.lines), _PREAMBLE_LINES)):
             line = self.text(i)
             if dutch.ADDRESSEE.match(line):
                 self.addressee = line
                 last = i
-            elif date := dutch.LETTER_DATE.match(line):
+            elif (date := dutch.LETTER_DATE.match(line)) and self.date_text is None:
                 self.date_text = date.group("date")
                 last = i
+            elif last >= 0:
+                break  # the letter proper starts after the first addressee and date lines
         if last < 0:
             return 0
         start = last + 1
@@ -182,7 +184,8 @@ class _Parser:
             ended_early = opener or len(line) + 1 + len(dutch.first_word(after)) <= self.width
             if ended_early and not dutch.ends_mid_phrase(line):
                 # Body text glued under the heading starts with a new sentence.
-                return k + 1 - i if after[:1].isupper() and not line.endswith(":") else 0
+                starts_text = after[:1].isupper() or bool(dutch.DECISION.match(after))
+                return k + 1 - i if starts_text and not line.endswith(":") else 0
         return 0
 
     # -- signatures --------------------------------------------------------------------------
@@ -411,7 +414,11 @@ def segment(layout: Layout) -> Letter:
     parser.parse()
     drafts = parser.drafts
     warnings: list[str] = []
-    structured = any(d.kind is not SectionKind.INTRO for d in drafts)
+    if parser.date_text is None:
+        # Rijksoverheid letters repeat "Datum 10 juli 2025" on every page: normalize took it out as furniture.
+        parser.date_text = next((m.group("date") for line in layout.furniture if (m := dutch.LETTER_DATE.match(line))), None)
+    is_letter = parser.addressee is not None or parser.date_text is not None
+    structured = is_letter or any(d.kind is not SectionKind.INTRO for d in drafts)
     if not structured:
         lines = parser.lines
         text_draft = _Draft(SectionKind.TEXT)
