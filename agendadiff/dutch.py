@@ -24,7 +24,7 @@ SENTENCE_OPENERS = FUNCTION_WORDS | frozenset(
     voorafgaand tijdens daarnaast daarbij daarom verder tevens bovendien vervolgens hoewel gelet
     conform inmiddels momenteel hierbij hiermee hierover hiervoor namens onlangs eerder thans
     recent afgelopen vanuit vanaf volgens gezien ondanks omdat indien nadat voordat zodra terwijl
-    er wij ik u uw zo nu tot ten na naast mede eveneens ook tenslotte ten slotte kortom
+    er wij ik u uw zo nu tot ten na naast mede eveneens ook tenslotte kortom nederland kabinet
     """.split()
 )
 
@@ -55,7 +55,10 @@ MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 ITEM = re.compile(r"^\s*(?P<number>\d{1,2})[.)]\s+(?P<title>[\"'‘“(A-ZÀ-Þ0-9].*)$")
 # "I. Binnenlandse Zaken", "IV. Immigratie en asiel"; not "I.W. Opstelten", not "II 2016-17"
 PART = re.compile(r"^\s*(?P<number>[IVX]{1,5})\.\s+(?P<title>[A-ZÀ-Þ][\w’'-]*[a-zà-ÿ][\w’'-]*(?:[\s,’'-]+\S+)*)\s*$")
-AGENDA_TITLE = re.compile(r"^\s*(?:geannoteerde\s+agenda|agenda\s+(?:van\s+de\s+)?(?:formele\s+|informele\s+)?(?:bijeenkomst|raad|jbz))", re.I)
+# "Geannoteerde agenda van de informele bijeenkomst ...": capitalized, as a title is.
+AGENDA_TITLE = re.compile(
+    r"^\s*(?:Geannoteerde\s+[Aa]genda|GEANNOTEERDE\s+AGENDA|Agenda\s+(?:van\s+de\s+)?(?:formele\s+|informele\s+)?(?:[Bb]ijeenkomst|[Rr]aad|JBZ))"
+)
 # "De minister van Justitie en Veiligheid," - capitalized, one comma at most, at the end.
 SIGNATURE_FUNCTION = re.compile(
     r"^\s*(?:De|Het)\s+(?:[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris|[Vv]ice-minister-president|[Pp]remier)\b[^.!?,]{0,90},?\s*$"

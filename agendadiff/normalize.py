@@ -25,9 +25,11 @@ _MARKER = re.compile(
 )
 _MAX_FOOTNOTE_LINES = 40
 _DEFAULT_WIDTH = 70
+_CITATION_ABBREVIATIONS = (" nr.", " nrs.", " p.", " blz.", " art.", " no.", " vol.")
 _PAGE_BREAK_RUN = 6  # this many blank lines in a row are a page break whatever they hold
-# Suspended hyphens: "Asiel- en Migratiepact", "bron- en transitlanden".
-_SUSPENDED_BEFORE = frozenset({"en", "of", "tot", "noch", "als", "dan", "and", "or", "en/of"})
+# Suspended hyphens: "Asiel- en Migratiepact", "bron- en transitlanden", "beleids- als wetgevings...".
+# Not "of": English compounds ("whole-of-society") break before it far more often than "in- of uitvoer".
+_SUSPENDED_BEFORE = frozenset({"en", "tot", "noch", "als", "en/of"})
 
 
 def normalize(document: Document) -> Layout:
@@ -88,7 +90,8 @@ def _furniture(lines: Sequence[str]) -> set[int]:
     keys = Counter(_repeat_key(line) for line in lines if line.strip())
     for i, line in enumerate(lines):
         key = _repeat_key(line)
-        if line.strip() and keys[key] >= 3 and len(line.strip()) <= 80 and _at_page_edge(lines, i):
+        wordy = sum(c.isalpha() for c in line) >= 4  # "87." or "2026." closing a wrapped line is no header
+        if wordy and keys[key] >= 3 and len(line.strip()) <= 80 and _at_page_edge(lines, i):
             found.add(i)
     return found
 
@@ -177,11 +180,18 @@ def _parse_footnotes(lines: Sequence[str], kinds: Sequence[str], start: int, end
             continue
         match = _FOOTNOTE_START.match(lines[i])
         expected = entries[-1][0] + 1 if entries else None
-        if match and (expected is None or int(match.group("number")) == expected) and not dutch.URL.fullmatch(lines[i].strip()):
+        # "..., European Ports Alliance," / "25 april 2025": a number after a cut phrase goes on.
+        cut = bool(entries) and _cut_phrase(lines[entries[-1][1][-1]])
+        if match and (expected is None or int(match.group("number")) == expected) and not cut:
             entries.append((int(match.group("number")), [i]))
         elif entries:
             entries[-1][1].append(i)
     return [_footnote(number, lines, indices) for number, indices in entries]
+
+
+def _cut_phrase(line: str) -> bool:
+    text = line.strip()
+    return dutch.ends_mid_phrase(text) or text.lower().endswith(_CITATION_ABBREVIATIONS)
 
 
 def _footnote(number: int, lines: Sequence[str], indices: list[int]) -> Footnote:
@@ -214,7 +224,7 @@ def _wrap_width(lines: Sequence[str], kinds: Sequence[str]) -> int:
     wrapped = [
         len(line.strip())
         for i, line in enumerate(lines[:-1])
-        if kinds[i] == "text" and kinds[i + 1] == "text" and dutch.starts_lower(lines[i + 1].strip()) and not dutch.URL.search(line)
+        if kinds[i] == "text" and kinds[i + 1] == "text" and lines[i + 1].strip()[:1].islower() and not dutch.URL.search(line)
     ]
     if len(wrapped) >= 5:
         return max(wrapped)
@@ -247,6 +257,8 @@ def _continues(before: str, after: str) -> bool:
     """
     if _looks_structural(after):
         return False
+    if dutch.ITEM.match(after) and not dutch.ends_mid_phrase(before):
+        return False  # "Justitie" at a page bottom, "1. Werksessie I: ..." on the next page
     if not dutch.ends_sentence(before):
         return True
     return dutch.starts_lower(after) and not dutch.ITEM.match(after)

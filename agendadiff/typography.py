@@ -23,7 +23,8 @@ _LAYOUT_SPACE = re.compile(r"[ \t\r\n\f\v]+")  # not the non-breaking space: tha
 
 def canonical(text: str) -> str:
     """Return the comparison form of `text`: NFC, plain quotes and hyphens, single spaces."""
-    text = unicodedata.normalize("NFC", text).translate(_TABLE)
+    # Translate before composing: a soft hyphen between a letter and its accent would block NFC.
+    text = unicodedata.normalize("NFC", text.translate(_TABLE))
     text = _RANGE.sub("-", text)
     return _WHITESPACE.sub(" ", text).strip()
 

@@ -1,0 +1,3 @@
+from agendadiff.cli import main
+
+main()

@@ -1,0 +1,88 @@
+"""Invariants, checked with hypothesis: layout never changes what a letter says."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from agendadiff import read_letter
+from agendadiff.model import Line
+from agendadiff.normalize import join_lines
+from agendadiff.render import plain_text
+from agendadiff.serialize import letter_from_data, letter_to_data
+from agendadiff.typography import canonical, display
+from tests import relayout
+from tests.conftest import SAMPLE
+from tests.helpers import comparable, letter_of
+
+ORIGINAL = read_letter(SAMPLE)
+WORDS = sorted({w for p in (p for s in ORIGINAL.sections for p in s.paragraphs) for w in p.text.split()})
+
+
+@given(st.text())
+def test_canonical_is_idempotent(text: str) -> None:
+    assert canonical(canonical(text)) == canonical(text)
+
+
+@given(st.text())
+def test_display_is_idempotent(text: str) -> None:
+    assert display(display(text)) == display(text)
+
+
+@given(st.text())
+def test_canonical_ignores_display_spacing(text: str) -> None:
+    assert canonical(display(text)) == canonical(text)
+
+
+@given(words=st.lists(st.sampled_from(WORDS), min_size=1, max_size=80), width=st.integers(20, 120))
+def test_wrapped_paragraph_text_joins_back(words: list[str], width: int) -> None:
+    # A word the letter writes with a suspended hyphen ("asiel-") is followed by "en" there too.
+    text = " ".join(f"{w} en" if w.endswith("-") else w for w in words)
+    lines = textwrap.wrap(text, width, break_on_hyphens=True, break_long_words=False)
+    joined, _ = join_lines([Line(n, line) for n, line in enumerate(lines, 1)])
+    assert joined == text
+
+
+def test_normalizing_a_normalized_letter_changes_nothing() -> None:
+    again = letter_of(plain_text(ORIGINAL))
+    assert comparable(again) == comparable(ORIGINAL)
+    assert (again.date, again.meeting, again.signatories, again.addressee) == (
+        ORIGINAL.date,
+        ORIGINAL.meeting,
+        ORIGINAL.signatories,
+        ORIGINAL.addressee,
+    )
+
+
+def test_json_round_trip() -> None:
+    assert letter_from_data(letter_to_data(ORIGINAL)) == ORIGINAL
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    width=st.integers(40, 120),
+    breaks=st.lists(st.integers(0, 700), max_size=20),
+    shift=st.integers(0, 40),
+    blank_in_titles=st.booleans(),
+)
+def test_relayout_gives_the_same_sections(width: int, breaks: list[int], shift: int, blank_in_titles: bool) -> None:
+    """Re-wrap at any width, move page breaks (and with them the footnote blocks), renumber footnotes."""
+    text = relayout.relayout(width, breaks, shift, blank_in_titles)
+    letter = letter_of(text)
+    assert comparable(letter, shift) == comparable(ORIGINAL)
+    assert (letter.date, letter.meeting, letter.signatories) == (ORIGINAL.date, ORIGINAL.meeting, ORIGINAL.signatories)
+    glued = re.compile(r"[^\W\d_]{2}\d{1,2}\b")
+    assert not any(glued.search(p.text) for s in letter.sections for p in s.paragraphs)
+
+
+def test_the_relayout_helper_really_moves_things() -> None:
+    """Guard the property above against a generator that changes nothing."""
+    original = SAMPLE.read_text(encoding="utf-8")
+    text = relayout.relayout(45, [30, 200, 400], 7, True)
+    assert text != original
+    assert max(len(line) for line in text.splitlines() if not line.startswith(("http", "1", "2", "3", "4"))) <= 60
+    assert "gedeeld8." in text and "\n8 Non-paper" in text
+    assert text.count("\n \n\n") >= 3
