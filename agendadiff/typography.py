@@ -23,8 +23,9 @@ _LAYOUT_SPACE = re.compile(r"[ \t\r\n\f\v]+")  # not the non-breaking space: tha
 
 def canonical(text: str) -> str:
     """Return the comparison form of `text`: NFC, plain quotes and hyphens, single spaces."""
-    # Translate before composing: a soft hyphen between a letter and its accent would block NFC.
-    text = unicodedata.normalize("NFC", text.translate(_TABLE))
+    # Compose, translate, compose again: NFC can turn a character into one the table maps
+    # (U+1FFD into an acute accent), and a removed soft hyphen can free a letter and its accent.
+    text = unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).translate(_TABLE))
     text = _RANGE.sub("-", text)
     return _WHITESPACE.sub(" ", text).strip()
 
