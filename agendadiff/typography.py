@@ -14,6 +14,7 @@ _DASHES = dict.fromkeys("‐‑‒–—―−﹘﹣－", "-")
 _SPACES = dict.fromkeys("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\f\v", " ")
 _INVISIBLE = dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", "")
 _TABLE = str.maketrans(_LIGATURES | _QUOTES | _DASHES | _SPACES | _INVISIBLE | {"…": "..."})
+_INVISIBLE_TABLE = str.maketrans({char: None for char in _INVISIBLE})
 
 # A range written with spaces around its dash ("2024 – 2025") is the same range as "2024-2025".
 _RANGE = re.compile(r"(?<=\d) *- *(?=\d)")
@@ -32,7 +33,7 @@ def canonical(text: str) -> str:
 
 def display(text: str) -> str:
     """Return `text` for display: the letter's own characters, layout spacing collapsed."""
-    return _LAYOUT_SPACE.sub(" ", text.translate(str.maketrans(_INVISIBLE))).strip()
+    return _LAYOUT_SPACE.sub(" ", text.translate(_INVISIBLE_TABLE)).strip()
 
 
 def slug(text: str, limit: int = 60) -> str:
