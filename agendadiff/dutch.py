@@ -75,7 +75,9 @@ DECISION = re.compile(
 )
 # The full formal title of a proposal that may follow an item's short title.
 FORMAL_TITLE = re.compile(
-    r"^\s*(?:(?:gewijzigd\s+)?voorstel\s+(?:voor|tot)|ontwerp(?:-|\s+)|wetgevingsvoorstel|richtlijn\s+\(?eu\)?|verordening\s+\(?eu\)?)",
+    r"^\s*(?:(?:gewijzigd\s+)?voorstel\s+(?:voor|tot)\b|ontwerp(?:-|\s+)|wetgevingsvoorstel\b"
+    r"|(?:richtlijn|verordening|besluit|raadsbesluit|aanbeveling|kaderbesluit)\s+"
+    r"(?:\(eu\)|\(eg\)|betreffende|tot|inzake|over|van\s+het\s+europees|van\s+de\s+raad)\b)",
     re.I,
 )
 URL = re.compile(r"(?:https?://|www\.)\S+")

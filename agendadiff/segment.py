@@ -77,13 +77,55 @@ class _Parser:
         return j
 
     def _split_glued_headings(self) -> None:
-        """An item or part line right after a finished sentence starts a new block ("AVG." / "2. ...")."""
+        """Start a new block where a heading stands glued to the text around it.
+
+        PDF text glues an item line to the sentence above it ("AVG." / "2. ..."); text with hard
+        line breaks and no blank lines glues everything, so headings, decision lines and the text
+        after a decision line are split off here too.
+        """
         for i in range(1, len(self.lines)):
-            line = self.text(i)
-            if i in self.starts or not dutch.ends_sentence(self.text(i - 1)):
+            if i in self.starts:
                 continue
-            if dutch.ITEM.match(line) or dutch.PART.match(line) or dutch.AGENDA_TITLE.match(line) or self._signature_starts(i):
+            line, before = self.text(i), self.text(i - 1)
+            after_title = not dutch.has_sentence(before) and not dutch.ends_mid_phrase(before)
+            if dutch.ends_sentence(before) and (dutch.ITEM.match(line) or self._signature_starts(i)):
                 self.starts.add(i)
+            elif (dutch.PART.match(line) or dutch.AGENDA_TITLE.match(line)) and (dutch.ends_sentence(before) or after_title):
+                self.starts.add(i)
+            elif dutch.DECISION.match(self.text(i - 1)) or dutch.DECISION.match(line) and line.startswith("="):
+                self.starts.add(i)
+            elif self._heading_like(i) and self._ends_early(i) and (dutch.ends_sentence(before) or self._heading_like(i - 1)) and self._heads_something(i + 1):
+                self.starts.add(i)
+
+    def _heading_like(self, i: int) -> bool:
+        """A short capitalized line without a sentence in it, that does not visibly go on."""
+        line = self.text(i)
+        return (
+            bool(line)
+            and (line[0].isupper() or bool(dutch.PART.match(line)))
+            and len(line.split()) <= 10
+            and not dutch.has_sentence(line)
+            and not dutch.ends_mid_phrase(line)
+            and not dutch.DECISION.match(line)
+            and not dutch.SIGNATURE_FUNCTION.match(line)
+            and not dutch.NAME_WITH_INITIALS.match(line)
+        )
+
+    def _heads_something(self, i: int, depth: int = 2) -> bool:
+        """Whether the line at i is what follows a heading: a decision line, a formal title, an
+        item or part line, or another heading that is itself followed by one of these."""
+        if i >= len(self.lines) or depth == 0:
+            return False
+        line = self.text(i)
+        if dutch.DECISION.match(line) or dutch.FORMAL_TITLE.match(line) or dutch.ITEM.match(line) or dutch.PART.match(line):
+            return True
+        return self._heading_like(i) and self._ends_early(i) and self._heads_something(i + 1, depth - 1)
+
+    def _ends_early(self, i: int) -> bool:
+        """Whether the next line's first word would have fitted: the line was ended, not wrapped."""
+        if i + 1 >= len(self.lines):
+            return True
+        return len(self.text(i)) + 1 + len(dutch.first_word(self.text(i + 1))) <= self.width
 
     # -- the walk ----------------------------------------------------------------------------
 
@@ -287,7 +329,9 @@ class _Parser:
                 i += 1
                 self.starts.add(i)
             elif dutch.FORMAL_TITLE.match(line) and draft.formal_title is None:
-                end = self.block_end(i)
+                end = i + 1  # up to the block's end, a decision line, or a full stop
+                while end < self.block_end(i) and not dutch.DECISION.match(self.text(end)) and not dutch.ends_sentence(self.text(end - 1)):
+                    end += 1
                 draft.formal_title = join_lines(self.lines[i:end])[0]
                 consumed.extend(self.lines[i:end])
                 i = end
@@ -341,7 +385,14 @@ class _Parser:
         end = self.block_end(i)
         heading = self._heading_length(i, end)
         part = self._current_part()
-        if heading and i + heading == end and (self._followed_by_item(i + heading - 1) or self._heading_follows(end)):
+        if heading and i + heading == end and self._followed_by_item(i + heading - 1):
+            return self._unnumbered_part(i, heading)
+        if heading and i + heading == end and self._heading_follows(end):
+            # "Raad wetgevende besprekingen" groups the items of a part; "Justitie" after a
+            # part's items starts a part of its own.
+            numbered = self._numbered_part()
+            if numbered is not None and (self._is_empty(numbered) or self._has_groups(numbered)):
+                return self._agenda_group(i, heading, numbered)
             return self._unnumbered_part(i, heading)
         if heading and (part is None or part.numbered_children == 0) and not self._in_numbered_item():
             draft = _Draft(SectionKind.ITEM, parent=part)
@@ -349,6 +400,25 @@ class _Parser:
             return self._item_header(draft, list(self.lines[i : i + heading]), consumed, i + heading)
         self._add_paragraph(i, end)
         return end
+
+    def _agenda_group(self, i: int, length: int, part: _Draft) -> int:
+        draft = _Draft(SectionKind.GROUP, title_lines=self._title_slice(i, i + length), parent=part)
+        draft.lines.extend(draft.title_lines)
+        self.drafts.append(draft)
+        self.starts.add(i + length)
+        return i + length
+
+    def _numbered_part(self) -> _Draft | None:
+        for draft in reversed(self.drafts):
+            if draft.kind is SectionKind.PART:
+                return draft if draft.number is not None else None
+        return None
+
+    def _is_empty(self, part: _Draft) -> bool:
+        return self.drafts[-1] is part and not part.paragraphs
+
+    def _has_groups(self, part: _Draft) -> bool:
+        return any(d.kind is SectionKind.GROUP and d.parent is part for d in self.drafts)
 
     def _heading_follows(self, i: int) -> bool:
         return i < len(self.lines) and (self._is_structural(i) or self._heading_length(i, self.block_end(i)) > 0)
@@ -373,8 +443,9 @@ class _Parser:
         return number == 1 or mode == "agenda"
 
     def _current_part(self) -> _Draft | None:
+        """The part, or the group within a part, that an agenda item belongs to."""
         for draft in reversed(self.drafts):
-            if draft.kind is SectionKind.PART:
+            if draft.kind is SectionKind.PART or (draft.kind is SectionKind.GROUP and draft.parent is not None):
                 return draft
             if draft.kind in (SectionKind.SIGNATURES, SectionKind.AGENDA, SectionKind.TOPIC, SectionKind.INTRO):
                 return None

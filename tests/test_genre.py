@@ -114,3 +114,49 @@ def test_a_numbered_list_inside_a_body_is_not_an_item() -> None:
     )
     items = of_kind(letter, SectionKind.ITEM)
     assert [(i.number, i.title) for i in items] == [("1", "Terugkeerverordening"), ("2", "Dublinverordening")]
+
+
+OLDER = Path(__file__).parent / "data" / "jbz-2018-10-11-constructed.txt"
+OLDER_OUTLINE = [
+    ("intro", None, "", None, None),
+    ("signatures", None, "", None, None),
+    ("agenda", None, "Geannoteerde agenda van de bijeenkomst van de Raad Justitie en Binnenlandse Zaken, 11-12 oktober 2018 te Luxemburg", None, None),
+    ("part", "I", "Veiligheid en Justitie, Grondrechten en Burgerschap", None, None),
+    ("group", None, "Raad wetgevende besprekingen", "part:veiligheid-en-justitie-grondrechten-en-burgerschap", None),
+    ("item", None, "Insolventie", "group:raad-wetgevende-besprekingen", "Algemene oriëntatie"),
+    ("group", None, "Raad niet-wetgevende besprekingen", "part:veiligheid-en-justitie-grondrechten-en-burgerschap", None),
+    ("item", None, "Europees Openbaar Ministerie", "group:raad-niet-wetgevende-besprekingen", "Informatie van het voorzitterschap"),
+    ("part", "II", "Binnenlandse Zaken", None, None),
+    ("item", None, "Terugkeer", "part:binnenlandse-zaken", "Beleidsdebat"),
+]
+
+
+def _older_outline(letter: Letter) -> list[tuple[object, ...]]:
+    return [(s.kind.value, s.number, s.title, s.parent, s.decision) for s in letter.sections]
+
+
+def test_item_heading_with_formal_title_and_decision_under_groups_of_a_part() -> None:
+    letter = read_letter(OLDER)
+    assert _older_outline(letter) == OLDER_OUTLINE
+    insolventie = of_kind(letter, SectionKind.ITEM)[0]
+    assert insolventie.formal_title == (
+        "Richtlijn betreffende preventieve herstructureringsstelsels en een tweede kans voor ondernemers."
+    )
+    assert [p.text for p in insolventie.paragraphs] == [
+        "De Commissie deed in 2016 een voorstel voor een richtlijn over herstructurering. "
+        "Het kabinet kan instemmen met de algemene oriëntatie."
+    ]
+    assert [(s.function, s.name) for s in letter.signatories] == [
+        ("De Minister van Justitie en Veiligheid", "F.B.J. Grapperhaus"),
+        ("De Minister voor Rechtsbescherming", "S. Dekker"),
+    ]
+    assert letter.meeting is not None and letter.meeting.place == "Luxemburg"
+    assert letter.meeting.dates == (dt.date(2018, 10, 11), dt.date(2018, 10, 12))
+
+
+def test_hard_line_breaks_without_blank_lines_give_the_same_outline() -> None:
+    """The tweedekamer.nl text of a letter has no blank lines between paragraphs and headings."""
+    text = "\n".join("    " + line if line and line[0].islower() else line for line in OLDER.read_text(encoding="utf-8").splitlines() if line.strip())
+    letter = letter_of(text)
+    assert _older_outline(letter) == OLDER_OUTLINE
+    assert of_kind(letter, SectionKind.ITEM)[2].paragraphs[0].text.startswith("De Raad spreekt over snellere terugkeer.")

@@ -18,6 +18,7 @@ GOLDEN = Path(__file__).parent / "golden"
 CASES = [
     ("samples/jbz-2025-07-10.txt", "jbz-2025-07-10"),
     ("tests/data/jbz-2016-12-08-constructed.txt", "jbz-2016-12-08-constructed"),
+    ("tests/data/jbz-2018-10-11-constructed.txt", "jbz-2018-10-11-constructed"),
 ]
 
 
