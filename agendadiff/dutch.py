@@ -114,12 +114,15 @@ def last_word(text: str) -> str:
     return parts[-1] if parts else ""
 
 
-def ends_mid_phrase(text: str) -> bool:
-    """True when a line visibly goes on: a function word, comma, hyphen or dash at its end."""
+def ends_mid_phrase(text: str, open_parenthesis: bool = True) -> bool:
+    """True when a line visibly goes on: a function word, comma, hyphen or dash at its end, or
+    (unless told otherwise) a parenthesis still open."""
     stripped = text.rstrip()
     if not stripped:
         return False
     if stripped[-1] in ",-–—‐(/&":
+        return True
+    if open_parenthesis and stripped.count("(") > stripped.count(")"):
         return True
     return last_word(stripped).lower() in FUNCTION_WORDS
 

@@ -191,7 +191,8 @@ def _parse_footnotes(lines: Sequence[str], kinds: Sequence[str], start: int, end
 
 def _cut_phrase(line: str) -> bool:
     text = line.strip()
-    return dutch.ends_mid_phrase(text) or text.lower().endswith(_CITATION_ABBREVIATIONS)
+    # Not an open parenthesis: citations leave them open ("(COM(2024) 357 final, 25 juli 2024.").
+    return dutch.ends_mid_phrase(text, open_parenthesis=False) or text.lower().endswith(_CITATION_ABBREVIATIONS)
 
 
 def _footnote(number: int, lines: Sequence[str], indices: list[int]) -> Footnote:

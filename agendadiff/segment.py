@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from agendadiff import dutch
 from agendadiff.meeting import parse_meeting
-from agendadiff.model import Footnote, Layout, Letter, Line, Paragraph, Section, SectionKind, Signatory, Span
+from agendadiff.model import Footnote, Layout, Letter, Line, NoteRef, Paragraph, Section, SectionKind, Signatory, Span
 from agendadiff.normalize import join_lines
 from agendadiff.typography import canonical, slug
 
@@ -92,7 +92,7 @@ class _Parser:
                 self.starts.add(i)
             elif (dutch.PART.match(line) or dutch.AGENDA_TITLE.match(line)) and (dutch.ends_sentence(before) or after_title):
                 self.starts.add(i)
-            elif dutch.DECISION.match(self.text(i - 1)) or dutch.DECISION.match(line) and line.startswith("="):
+            elif dutch.DECISION.match(before) or (line.startswith("=") and dutch.DECISION.match(line)):
                 self.starts.add(i)
             elif self._heading_like(i) and self._ends_early(i) and (dutch.ends_sentence(before) or self._heading_like(i - 1)) and self._heads_something(i + 1):
                 self.starts.add(i)
@@ -177,19 +177,11 @@ class _Parser:
         end = self.block_end(i)
         heading = self._heading_length(i, end)
         if heading and self._is_group_heading(i, heading, end):
-            draft = _Draft(SectionKind.GROUP, title_lines=self._title_slice(i, i + heading))
-            draft.lines.extend(draft.title_lines)
-            self.drafts.append(draft)
-            return i + heading
+            return self._open(SectionKind.GROUP, i, i + heading)
         if heading:
-            draft = _Draft(SectionKind.TOPIC, title_lines=self._title_slice(i, i + heading), parent=self._current_group())
-            draft.lines.extend(draft.title_lines)
-            self.drafts.append(draft)
-            i += heading
-            if i < end:
-                self._add_paragraph(i, end)
-            return end
-        self._add_paragraph(i, end)
+            i = self._open(SectionKind.TOPIC, i, i + heading, parent=self._current_group())
+        if i < end:  # the text glued under a heading is its first paragraph
+            self._add_paragraph(i, end)
         return end
 
     def _current_group(self) -> _Draft | None:
@@ -222,9 +214,7 @@ class _Parser:
             if k + 1 == end:  # the block ends here: text must follow in the next block
                 return k + 1 - i if end < len(self.lines) and not dutch.ends_mid_phrase(line) else 0
             after = self.text(k + 1)
-            opener = after[:1].isupper() and dutch.first_word(after).lower() in dutch.SENTENCE_OPENERS
-            ended_early = opener or len(line) + 1 + len(dutch.first_word(after)) <= self.width
-            if ended_early and not dutch.ends_mid_phrase(line):
+            if (self._opens_sentence(after) or self._ends_early(k)) and not dutch.ends_mid_phrase(line):
                 # Body text glued under the heading starts with a new sentence.
                 starts_text = after[:1].isupper() or bool(dutch.DECISION.match(after))
                 return k + 1 - i if starts_text and not line.endswith(":") else 0
@@ -269,7 +259,7 @@ class _Parser:
 
     def _agenda_title(self, i: int) -> int:
         end = self.block_end(i)
-        draft = _Draft(SectionKind.AGENDA, title_lines=self._title_slice(i, end))
+        draft = _Draft(SectionKind.AGENDA, title_lines=list(self.lines[i:end]))
         # The title wraps, sometimes with a blank line inside: take following title-like blocks.
         for _ in range(3):
             if end >= len(self.lines) or self._is_structural(end):
@@ -278,7 +268,7 @@ class _Parser:
             block = [self.text(k) for k in range(end, next_end)]
             if len(block) > 3 or any(dutch.has_sentence(text) for text in block):
                 break
-            draft.title_lines.extend(self._title_slice(end, next_end))
+            draft.title_lines.extend(self.lines[end:next_end])
             end = next_end
         draft.lines.extend(draft.title_lines)
         self.drafts.append(draft)
@@ -288,31 +278,20 @@ class _Parser:
         match = dutch.PART.match(self.text(i))
         assert match is not None
         draft = _Draft(SectionKind.PART, number=match.group("number"))
-        draft.title_lines = [Line(self.lines[i].number, match.group("title"), self.lines[i].refs)]
+        draft.title_lines = [_after_numeral(self.lines[i], match.start("title"))]
         draft.lines.append(self.lines[i])
         self.drafts.append(draft)
         if i + 1 < len(self.lines):
             self.starts.add(i + 1)
         return i + 1
 
-    def _unnumbered_part(self, i: int, length: int) -> int:
-        draft = _Draft(SectionKind.PART, title_lines=self._title_slice(i, i + length))
-        draft.lines.extend(draft.title_lines)
-        self.drafts.append(draft)
-        self.starts.add(i + length)
-        return i + length
-
     def _item(self, i: int) -> int:
         match = dutch.ITEM.match(self.text(i))
         assert match is not None
-        first = self.lines[i]
-        offset = len(first.text) - len(first.text.lstrip()) + match.start("title")
-        title = [Line(first.number, first.text[offset:], tuple(r for r in first.refs if r.offset >= offset))]
-        title = [Line(t.number, t.text, tuple(type(r)(r.number, r.offset - offset) for r in t.refs)) for t in title]
         draft = _Draft(SectionKind.ITEM, number=match.group("number"), parent=self._current_part())
         if draft.parent is not None:
             draft.parent.numbered_children += 1
-        return self._item_header(draft, title, [first], i + 1)
+        return self._item_header(draft, [_after_numeral(self.lines[i], match.start("title"))], [self.lines[i]], i + 1)
 
     def _item_header(self, draft: _Draft, title: list[Line], consumed: list[Line], i: int) -> int:
         """Read an item's title (wrapped over lines and blocks), decision line and formal title."""
@@ -386,27 +365,20 @@ class _Parser:
         heading = self._heading_length(i, end)
         part = self._current_part()
         if heading and i + heading == end and self._followed_by_item(i + heading - 1):
-            return self._unnumbered_part(i, heading)
+            return self._open(SectionKind.PART, i, i + heading)
         if heading and i + heading == end and self._heading_follows(end):
             # "Raad wetgevende besprekingen" groups the items of a part; "Justitie" after a
             # part's items starts a part of its own.
             numbered = self._numbered_part()
             if numbered is not None and (self._is_empty(numbered) or self._has_groups(numbered)):
-                return self._agenda_group(i, heading, numbered)
-            return self._unnumbered_part(i, heading)
+                return self._open(SectionKind.GROUP, i, i + heading, parent=numbered)
+            return self._open(SectionKind.PART, i, i + heading)
         if heading and (part is None or part.numbered_children == 0) and not self._in_numbered_item():
             draft = _Draft(SectionKind.ITEM, parent=part)
             consumed = list(self.lines[i : i + heading])
             return self._item_header(draft, list(self.lines[i : i + heading]), consumed, i + heading)
         self._add_paragraph(i, end)
         return end
-
-    def _agenda_group(self, i: int, length: int, part: _Draft) -> int:
-        draft = _Draft(SectionKind.GROUP, title_lines=self._title_slice(i, i + length), parent=part)
-        draft.lines.extend(draft.title_lines)
-        self.drafts.append(draft)
-        self.starts.add(i + length)
-        return i + length
 
     def _numbered_part(self) -> _Draft | None:
         for draft in reversed(self.drafts):
@@ -462,13 +434,26 @@ class _Parser:
 
     # -- helpers -----------------------------------------------------------------------------
 
-    def _title_slice(self, start: int, end: int) -> list[Line]:
-        return list(self.lines[start:end])
+    def _open(self, kind: SectionKind, start: int, end: int, parent: _Draft | None = None) -> int:
+        """Open a section whose title is lines start..end; the text after it starts a new block."""
+        draft = _Draft(kind, title_lines=list(self.lines[start:end]), parent=parent)
+        draft.lines.extend(draft.title_lines)
+        self.drafts.append(draft)
+        if end < len(self.lines):
+            self.starts.add(end)
+        return end
 
     def _add_paragraph(self, start: int, end: int) -> None:
         if not self.drafts:
             self.drafts.append(_Draft(SectionKind.INTRO))
         self.drafts[-1].add_paragraph(self.lines[start:end])
+
+
+def _after_numeral(line: Line, start: int) -> Line:
+    """The title part of "1. Werksessie ..." (start counts in the stripped text), references moved along."""
+    offset = len(line.text) - len(line.text.lstrip()) + start
+    refs = tuple(NoteRef(ref.number, ref.offset - offset) for ref in line.refs if ref.offset >= offset)
+    return Line(line.number, line.text[offset:], refs)
 
 
 def _is_name(line: str) -> bool:
