@@ -86,3 +86,27 @@ def test_the_relayout_helper_really_moves_things() -> None:
     assert max(len(line) for line in text.splitlines() if not line.startswith(("http", "1", "2", "3", "4"))) <= 60
     assert "gedeeld8." in text and "\n8 Non-paper" in text
     assert text.count("\n \n\n") >= 3
+
+
+SAMPLE_LINES = SAMPLE.read_text(encoding="utf-8").split("\n")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(SAMPLE_LINES), st.text(max_size=80), st.sampled_from(["", " ", "\f", "1.", "I.", "= x"])),
+        max_size=120,
+    )
+)
+def test_any_text_gives_a_letter_with_unique_ids_and_spans_inside_it(lines: list[str]) -> None:
+    """Cut, shuffled and garbled letters never crash the parser, and what it returns is coherent."""
+    text = "\n".join(lines)
+    letter = letter_of(text)
+    ids = [section.id for section in letter.sections]
+    assert len(ids) == len(set(ids))
+    count = len(text.split("\n"))
+    for section in letter.sections:
+        assert 0 <= section.span.first <= section.span.last <= count
+        for paragraph in section.paragraphs:
+            assert paragraph.normalized == canonical(paragraph.text)
+            assert all(0 <= ref.offset <= len(paragraph.text) for ref in paragraph.refs)
