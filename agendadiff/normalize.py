@@ -55,17 +55,22 @@ def normalize(document: Document) -> Layout:
 
 def join_lines(lines: Sequence[Line]) -> tuple[str, tuple[NoteRef, ...]]:
     """Join wrapped lines into one text for display, keeping the hyphens the letter has."""
-    text = ""
+    pieces: list[str] = []
+    length = 0
     refs: list[NoteRef] = []
     for line in lines:
         piece = line.text.strip()
         if not piece:
             continue
-        if text:
-            text += _joint(text, piece)
-        base = len(text) - (len(line.text) - len(line.text.lstrip()))
+        if pieces:
+            joint = _joint(pieces[-1], piece)
+            pieces.append(joint)
+            length += len(joint)
+        base = length - (len(line.text) - len(line.text.lstrip()))
         refs.extend(NoteRef(ref.number, base + ref.offset) for ref in line.refs)
-        text += piece
+        pieces.append(piece)
+        length += len(piece)
+    text = "".join(pieces)
     cleaned = display(text)
     if cleaned != text:  # display collapsed spaces: move each marker to its place in the cleaned text
         refs = [NoteRef(ref.number, len(display(text[: ref.offset]))) for ref in refs]
@@ -87,11 +92,13 @@ def _joint(before: str, after: str) -> str:
 def _furniture(lines: Sequence[str]) -> set[int]:
     """Kamerstuk headers and footers, page numbers, and short lines repeated at page edges."""
     found = {i for i, line in enumerate(lines) if dutch.KAMERSTUK_HEADER.match(line)}
-    keys = Counter(_repeat_key(line) for line in lines if line.strip())
+    keys = [_repeat_key(line) for line in lines]
+    counts = Counter(key for key in keys if key)
     for i, line in enumerate(lines):
-        key = _repeat_key(line)
+        if counts[keys[i]] < 3 or len(line.strip()) > 80:
+            continue
         wordy = sum(c.isalpha() for c in line) >= 4  # "87." or "2026." closing a wrapped line is no header
-        if wordy and keys[key] >= 3 and len(line.strip()) <= 80 and _at_page_edge(lines, i):
+        if wordy and _at_page_edge(lines, i):
             found.add(i)
     return found
 

@@ -61,7 +61,7 @@ def _bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
     undecodable.write_bytes("Den Haag, 10 juli 2025 ".encode() + b"\x81\x8d\xff\xfe")
     huge = tmp_path / "huge.txt"
     with huge.open("wb") as handle:
-        handle.truncate(21 * 1024 * 1024)
+        handle.truncate(11 * 1024 * 1024)
     folder = tmp_path / "folder"
     folder.mkdir()
     return {
@@ -70,7 +70,7 @@ def _bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
         "whitespace only": (blank, "holds no text"),
         "binary": (binary, "looks like a binary file"),
         "undecodable": (undecodable, "neither UTF-8 nor Windows-1252"),
-        "too large": (huge, "more than the 20 MB"),
+        "too large": (huge, "more than the 10 MB"),
         "a folder": (folder, "not a regular file"),
     }
 

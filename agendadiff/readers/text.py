@@ -11,7 +11,7 @@ from agendadiff import errors
 from agendadiff.errors import InputError
 from agendadiff.model import Document, Source
 
-MAX_BYTES = 20 * 1024 * 1024  # a long letter is 100 kB; anything this big is not one
+MAX_BYTES = 10 * 1024 * 1024  # a long letter is 100 kB; a hundred times that is no letter
 
 # UTF-8 read as Windows-1252 or Latin-1: "Ã¯" for "ï", "â€™" for "’", "Ã©" for "é".
 _MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]|â€")
