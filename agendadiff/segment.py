@@ -88,13 +88,15 @@ class _Parser:
                 continue
             line, before = self.text(i), self.text(i - 1)
             after_title = not dutch.has_sentence(before) and not dutch.ends_mid_phrase(before)
-            if dutch.ends_sentence(before) and (dutch.ITEM.match(line) or self._signature_starts(i)):
+            if dutch.ends_sentence(before) and self._signature_starts(i):
                 self.starts.add(i)
-            elif (dutch.PART.match(line) or dutch.AGENDA_TITLE.match(line)) and (dutch.ends_sentence(before) or after_title):
+            elif (dutch.ITEM.match(line) or dutch.PART.match(line) or dutch.AGENDA_TITLE.match(line)) and (dutch.ends_sentence(before) or after_title):
                 self.starts.add(i)
             elif dutch.DECISION.match(before) or (line.startswith("=") and dutch.DECISION.match(line)):
                 self.starts.add(i)
             elif self._heading_like(i) and self._ends_early(i) and (dutch.ends_sentence(before) or self._heading_like(i - 1)) and self._heads_something(i + 1):
+                self.starts.add(i)
+            elif dutch.ends_sentence(before) and self._heading_above_sentence(i):
                 self.starts.add(i)
 
     def _heading_like(self, i: int) -> bool:
@@ -120,6 +122,25 @@ class _Parser:
         if dutch.DECISION.match(line) or dutch.FORMAL_TITLE.match(line) or dutch.ITEM.match(line) or dutch.PART.match(line):
             return True
         return self._heading_like(i) and self._ends_early(i) and self._heads_something(i + 1, depth - 1)
+
+    def _heading_above_sentence(self, i: int) -> bool:
+        """A heading of up to four lines glued above a sentence: "Kopgroep Dublin" / "Met het oog op ...".
+
+        In prose the line before a line that opens a sentence ends one; a line without closing
+        punctuation there, that ended before it had to, is a heading.
+        """
+        if not self.text(i)[:1].isupper() or self._opens_sentence(self.text(i)):
+            return False
+        for k in range(i, min(i + 4, len(self.lines) - 1)):
+            line = self.text(k)
+            if dutch.has_sentence(line) or (k > i and k in self.starts):
+                return False
+            if not dutch.ends_mid_phrase(line):
+                if self._opens_sentence(self.text(k + 1)):
+                    return True
+                if self._ends_early(k):
+                    return False  # ended, but no sentence follows: not a heading above one
+        return False
 
     def _ends_early(self, i: int) -> bool:
         """Whether the next line's first word would have fitted: the line was ended, not wrapped."""
@@ -325,11 +346,13 @@ class _Parser:
             line = self.text(i)
             if self._is_structural(i) or dutch.DECISION.match(line) or dutch.FORMAL_TITLE.match(line) or dutch.has_sentence(line):
                 break
-            if dutch.ends_sentence(title[-1].text):
+            last = title[-1].text.rstrip()
+            if dutch.has_sentence(last) or last.endswith(";"):
                 break
             end = self.block_end(i)
             rest_is_title = end - i <= 4 and not any(dutch.has_sentence(self.text(k)) for k in range(i, end))
-            visibly_goes_on = dutch.starts_lower(line) or dutch.ends_mid_phrase(title[-1].text)
+            # "Presentatie van de Deense Nationale Politie:" / "de strijd tegen ..." goes on after its colon.
+            visibly_goes_on = dutch.starts_lower(line) or dutch.ends_mid_phrase(last) or last.endswith(":")
             if i in self.starts and end - i == 1 and self._followed_by_item(i):
                 break  # "Justitie" before "1. ...": a part, not the rest of a title
             if not (visibly_goes_on or (i in self.starts and rest_is_title) or self._title_runs_on(i, end)):

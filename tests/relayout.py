@@ -151,6 +151,25 @@ def relayout(width: int, breaks: list[int], shift: int, blank_in_titles: bool) -
     return "\n".join(out) + "\n"
 
 
+def hard_breaks(width: int, indent: int) -> str:
+    """The letter as the Tweede Kamer's site gives it: hard line breaks, no blank lines, wrapped lines
+    indented, and the footnotes at the end."""
+    lines: list[str] = []
+    for unit in units():
+        if unit.kind == "prose":
+            wrapped = textwrap.wrap(unit.text, width, break_on_hyphens=True, break_long_words=False)
+            lines += [wrapped[0]] + [" " * indent + line for line in wrapped[1:]]
+        elif unit.kind == "title":
+            lines += textwrap.wrap(unit.text, width, break_on_hyphens=False, break_long_words=False)
+        elif unit.kind == "verbatim":
+            lines.append(unit.text)
+    lines.append("")
+    for number, text in footnotes().items():
+        url = [text.pop()] if text[-1].startswith("http") else []
+        lines += [f"{number} {' '.join(text)}", *url]
+    return "\n".join(lines) + "\n"
+
+
 def _page_bottom(numbers: list[int], notes: dict[int, list[str]], shift: int, width: int) -> list[str]:
     lines: list[str] = []
     if numbers:

@@ -78,6 +78,14 @@ def test_relayout_gives_the_same_sections(width: int, breaks: list[int], shift: 
     assert not any(glued.search(p.text) for s in letter.sections for p in s.paragraphs)
 
 
+@settings(max_examples=40, deadline=None)
+@given(width=st.integers(60, 120), indent=st.integers(0, 8))
+def test_hard_line_breaks_without_blank_lines_give_the_same_sections(width: int, indent: int) -> None:
+    """The Tweede Kamer's text variant: no blank lines between paragraphs, headings or items."""
+    letter = letter_of(relayout.hard_breaks(width, indent))
+    assert comparable(letter) == comparable(ORIGINAL)
+
+
 def test_the_relayout_helper_really_moves_things() -> None:
     """Guard the property above against a generator that changes nothing."""
     original = SAMPLE.read_text(encoding="utf-8")
