@@ -34,15 +34,17 @@ def _outline_lines(letter: Letter) -> Iterator[str]:
         yield f"Repaired     {', '.join(letter.source.repairs)}"
     yield ""
     yield f"{'kind':<11} {'no':>4}  {'title':<{_TITLE_WIDTH}} {'words':>5}  notes"
+    depth: dict[str, int] = {}
     for section in letter.sections:
-        yield from _section_rows(section)
+        depth[section.id] = depth.get(section.parent, -1) + 1 if section.parent else 0
+        yield from _section_rows(section, depth[section.id])
     for warning in letter.warnings:
         yield f"warning: {warning}"
 
 
-def _section_rows(section: Section) -> Iterator[str]:
-    """One row, with a long title wrapped onto rows of its own rather than cut."""
-    indent = "  " if section.parent else ""
+def _section_rows(section: Section, depth: int) -> Iterator[str]:
+    """One row, indented by depth, with a long title wrapped onto rows of its own rather than cut."""
+    indent = "  " * depth
     title = section.title or _UNTITLED.get(section.kind, "")
     if section.decision:
         title += f" [{section.decision}]"
