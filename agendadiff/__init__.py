@@ -7,7 +7,7 @@ from pathlib import Path
 from agendadiff.model import Letter
 
 __version__ = "0.1.0"
-__all__ = ["Letter", "read_letter", "__version__"]
+__all__ = ["Letter", "__version__", "read_letter"]
 
 
 def read_letter(path: str | Path) -> Letter:

@@ -36,7 +36,14 @@ def main() -> None:
 
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=True, path_type=str))
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Outline for reading, or the whole Letter as JSON.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Outline for reading, or the whole Letter as JSON.",
+)
 @_reported
 def sections(file: str, output_format: str) -> None:
     """Read a letter and show its metadata and sections."""

@@ -10,22 +10,139 @@ import re
 
 # A line that ends in one of these is cut mid-phrase; a title never ends this way.
 FUNCTION_WORDS = frozenset(
-    """
-    de het een van voor en of in op met tot naar over om aan bij te door uit die dat dit deze
-    als zoals waaronder inzake tegen tussen onder na sinds zonder binnen buiten via per ter
-    ten waarbij waarin waarmee welke wiens hun haar zijn is wordt worden zal zullen kan kunnen
-    nog ook niet wel maar dan hoe wat wie waar wanneer the of and for to on in
-    """.split()
+    [
+        "de",
+        "het",
+        "een",
+        "van",
+        "voor",
+        "en",
+        "of",
+        "in",
+        "op",
+        "met",
+        "tot",
+        "naar",
+        "over",
+        "om",
+        "aan",
+        "bij",
+        "te",
+        "door",
+        "uit",
+        "die",
+        "dat",
+        "dit",
+        "deze",
+        "als",
+        "zoals",
+        "waaronder",
+        "inzake",
+        "tegen",
+        "tussen",
+        "onder",
+        "na",
+        "sinds",
+        "zonder",
+        "binnen",
+        "buiten",
+        "via",
+        "per",
+        "ter",
+        "ten",
+        "waarbij",
+        "waarin",
+        "waarmee",
+        "welke",
+        "wiens",
+        "hun",
+        "haar",
+        "zijn",
+        "is",
+        "wordt",
+        "worden",
+        "zal",
+        "zullen",
+        "kan",
+        "kunnen",
+        "nog",
+        "ook",
+        "niet",
+        "wel",
+        "maar",
+        "dan",
+        "hoe",
+        "wat",
+        "wie",
+        "waar",
+        "wanneer",
+        "the",
+        "of",
+        "and",
+        "for",
+        "to",
+        "on",
+        "in",
+    ]
 )
 
 # Words that, capitalized at the start of a line, can only begin a new sentence.
 SENTENCE_OPENERS = FUNCTION_WORDS | frozenset(
-    """
-    voorafgaand tijdens daarnaast daarbij daarom verder tevens bovendien vervolgens hoewel gelet
-    conform inmiddels momenteel hierbij hiermee hierover hiervoor namens onlangs eerder thans
-    recent afgelopen vanuit vanaf volgens gezien ondanks omdat indien nadat voordat zodra terwijl
-    er wij ik u uw zo nu tot ten na naast mede eveneens ook tenslotte kortom nederland kabinet
-    """.split()
+    [
+        "voorafgaand",
+        "tijdens",
+        "daarnaast",
+        "daarbij",
+        "daarom",
+        "verder",
+        "tevens",
+        "bovendien",
+        "vervolgens",
+        "hoewel",
+        "gelet",
+        "conform",
+        "inmiddels",
+        "momenteel",
+        "hierbij",
+        "hiermee",
+        "hierover",
+        "hiervoor",
+        "namens",
+        "onlangs",
+        "eerder",
+        "thans",
+        "recent",
+        "afgelopen",
+        "vanuit",
+        "vanaf",
+        "volgens",
+        "gezien",
+        "ondanks",
+        "omdat",
+        "indien",
+        "nadat",
+        "voordat",
+        "zodra",
+        "terwijl",
+        "er",
+        "wij",
+        "ik",
+        "u",
+        "uw",
+        "zo",
+        "nu",
+        "tot",
+        "ten",
+        "na",
+        "naast",
+        "mede",
+        "eveneens",
+        "ook",
+        "tenslotte",
+        "kortom",
+        "nederland",
+        "kabinet",
+    ]
 )
 
 MONTHS = {
@@ -65,7 +182,9 @@ SIGNATURE_FUNCTION = re.compile(
 )
 CLOSING = re.compile(r"^\s*(?:hoogachtend|met\s+vriendelijke\s+groet(?:en)?)\s*,?\s*$", re.I)
 # "D.M. van Weel", "M.C.G. Keijzer", "mr. I.W. Opstelten"
-NAME_WITH_INITIALS = re.compile(r"^\s*(?:(?:mr|dr|drs|ir|prof)\.\s*)*(?:[A-ZÀ-Þ][a-z]?\.\s?){1,5}\s*[a-zà-ÿ' ]{0,12}[A-ZÀ-Þ][\w’'-]+(?:[\s-][\w’'-]+){0,3}\s*$")
+NAME_WITH_INITIALS = re.compile(
+    r"^\s*(?:(?:mr|dr|drs|ir|prof)\.\s*)*(?:[A-ZÀ-Þ][a-z]?\.\s?){1,5}\s*[a-zà-ÿ' ]{0,12}[A-ZÀ-Þ][\w’'-]+(?:[\s-][\w’'-]+){0,3}\s*$"
+)
 # Decision lines under an item title.
 DECISION = re.compile(
     r"^\s*(?:=\s*(?P<marked>\S.*?)|(?P<plain>\(?(?:gedeeltelijke|partiële)?\)?\s*algemene\s+oriëntatie"
@@ -86,7 +205,9 @@ KAMERSTUK_HEADER = re.compile(
     r"|^\s*kst-\d+-\d+(?:-\d+)?\s*$|^\s*ISSN \d{4}\s*-\s*\d{4}\s*$|^\s*'s-Gravenhage \d{4}\s*$"
     r"|^\s*[Pp]agina \d+ van \d+\s*$",
 )
-LETTER_DATE = re.compile(r"^\s*(?:(?:Den Haag|'s-Gravenhage|Brussel),?|Datum)\s+(?P<date>\d{1,2}\s+" + MONTH + r"\s+\d{4})\s*$", re.I)
+LETTER_DATE = re.compile(
+    r"^\s*(?:(?:Den Haag|'s-Gravenhage|Brussel),?|Datum)\s+(?P<date>\d{1,2}\s+" + MONTH + r"\s+\d{4})\s*$", re.I
+)
 ADDRESSEE = re.compile(r"^\s*Aan\s+de\s+[Vv]oorzitter\s+van\s+de\s+(?:Tweede|Eerste)\s+Kamer\b.*$")
 
 _TERMINAL = re.compile(r"[.!?;:][\"'’”)\]]*$")

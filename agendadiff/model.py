@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ class Paragraph:
     refs: tuple[NoteRef, ...] = ()
 
 
-class SectionKind(str, Enum):
+class SectionKind(StrEnum):
     INTRO = "intro"
     GROUP = "group"
     TOPIC = "topic"

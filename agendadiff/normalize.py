@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from itertools import pairwise
 
 from agendadiff import dutch
 from agendadiff.model import Document, Footnote, Layout, Line, NoteRef, Span
@@ -109,7 +109,7 @@ def _repeat_key(line: str) -> str:
 
 def _at_page_edge(lines: Sequence[str], index: int) -> bool:
     window = lines[max(0, index - 3) : index + 4]
-    return any(a == "" and b == "" for a, b in zip(window, window[1:]))
+    return any(a == "" and b == "" for a, b in pairwise(window))
 
 
 # --- footnote blocks --------------------------------------------------------------------------
@@ -232,11 +232,18 @@ def _wrap_width(lines: Sequence[str], kinds: Sequence[str]) -> int:
     wrapped = [
         len(line.strip())
         for i, line in enumerate(lines[:-1])
-        if kinds[i] == "text" and kinds[i + 1] == "text" and lines[i + 1].strip()[:1].islower() and not dutch.URL.search(line)
+        if kinds[i] == "text"
+        and kinds[i + 1] == "text"
+        and lines[i + 1].strip()[:1].islower()
+        and not dutch.URL.search(line)
     ]
     if len(wrapped) >= 5:
         return max(wrapped)
-    widths = [len(line.strip()) for line, kind in zip(lines, kinds) if kind == "text" and not dutch.URL.search(line)]
+    widths = [
+        len(line.strip())
+        for line, kind in zip(lines, kinds, strict=True)
+        if kind == "text" and not dutch.URL.search(line)
+    ]
     return max(widths, default=_DEFAULT_WIDTH)
 
 

@@ -60,7 +60,11 @@ def _meeting(meeting: Meeting | None) -> str:
     if meeting is None:
         return "-"
     kind = {True: "formal ", False: "informal ", None: ""}[meeting.formal]
-    when = " to ".join(sorted({meeting.dates[0].isoformat(), meeting.dates[-1].isoformat()})) if meeting.dates else "date unknown"
+    when = (
+        " to ".join(sorted({meeting.dates[0].isoformat(), meeting.dates[-1].isoformat()}))
+        if meeting.dates
+        else "date unknown"
+    )
     where = f", {meeting.place}" if meeting.place else ""
     return f"{kind}{meeting.council}, {when}{where}"
 
@@ -93,7 +97,20 @@ def _dated(letter: Letter) -> str | None:
     return f"Den Haag, {letter.date.day} {month} {letter.date.year}"
 
 
-_MONTH_NAMES = "januari februari maart april mei juni juli augustus september oktober november december".split()
+_MONTH_NAMES = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 
 
 def _plain_section(section: Section) -> Iterator[str]:

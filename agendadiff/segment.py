@@ -88,15 +88,22 @@ class _Parser:
                 continue
             line, before = self.text(i), self.text(i - 1)
             after_title = not dutch.has_sentence(before) and not dutch.ends_mid_phrase(before)
-            if dutch.ends_sentence(before) and self._signature_starts(i):
-                self.starts.add(i)
-            elif (dutch.ITEM.match(line) or dutch.PART.match(line) or dutch.AGENDA_TITLE.match(line)) and (dutch.ends_sentence(before) or after_title):
-                self.starts.add(i)
-            elif dutch.DECISION.match(before) or (line.startswith("=") and dutch.DECISION.match(line)):
-                self.starts.add(i)
-            elif self._heading_like(i) and self._ends_early(i) and (dutch.ends_sentence(before) or self._heading_like(i - 1)) and self._heads_something(i + 1):
-                self.starts.add(i)
-            elif dutch.ends_sentence(before) and self._heading_above_sentence(i):
+            if (
+                (dutch.ends_sentence(before) and self._signature_starts(i))
+                or (
+                    (dutch.ITEM.match(line) or dutch.PART.match(line) or dutch.AGENDA_TITLE.match(line))
+                    and (dutch.ends_sentence(before) or after_title)
+                )
+                or dutch.DECISION.match(before)
+                or (line.startswith("=") and dutch.DECISION.match(line))
+                or (
+                    self._heading_like(i)
+                    and self._ends_early(i)
+                    and (dutch.ends_sentence(before) or self._heading_like(i - 1))
+                    and self._heads_something(i + 1)
+                )
+                or (dutch.ends_sentence(before) and self._heading_above_sentence(i))
+            ):
                 self.starts.add(i)
 
     def _heading_like(self, i: int) -> bool:
@@ -119,7 +126,12 @@ class _Parser:
         if i >= len(self.lines) or depth == 0:
             return False
         line = self.text(i)
-        if dutch.DECISION.match(line) or dutch.FORMAL_TITLE.match(line) or dutch.ITEM.match(line) or dutch.PART.match(line):
+        if (
+            dutch.DECISION.match(line)
+            or dutch.FORMAL_TITLE.match(line)
+            or dutch.ITEM.match(line)
+            or dutch.PART.match(line)
+        ):
             return True
         return self._heading_like(i) and self._ends_early(i) and self._heads_something(i + 1, depth - 1)
 
@@ -330,7 +342,11 @@ class _Parser:
                 self.starts.add(i)
             elif dutch.FORMAL_TITLE.match(line) and draft.formal_title is None:
                 end = i + 1  # up to the block's end, a decision line, or a full stop
-                while end < self.block_end(i) and not dutch.DECISION.match(self.text(end)) and not dutch.ends_sentence(self.text(end - 1)):
+                while (
+                    end < self.block_end(i)
+                    and not dutch.DECISION.match(self.text(end))
+                    and not dutch.ends_sentence(self.text(end - 1))
+                ):
                     end += 1
                 draft.formal_title = join_lines(self.lines[i:end])[0]
                 consumed.extend(self.lines[i:end])
@@ -344,7 +360,12 @@ class _Parser:
     def _title_continuation(self, title: list[Line], consumed: list[Line], i: int) -> int:
         while i < len(self.lines) and len(title) < _MAX_TITLE_LINES:
             line = self.text(i)
-            if self._is_structural(i) or dutch.DECISION.match(line) or dutch.FORMAL_TITLE.match(line) or dutch.has_sentence(line):
+            if (
+                self._is_structural(i)
+                or dutch.DECISION.match(line)
+                or dutch.FORMAL_TITLE.match(line)
+                or dutch.has_sentence(line)
+            ):
                 break
             last = title[-1].text.rstrip()
             if dutch.has_sentence(last) or last.endswith(";"):
@@ -374,9 +395,9 @@ class _Parser:
             before, line = self.text(k - 1), self.text(k)
             if dutch.has_sentence(before):
                 return False
-            if line[:1].isupper() and not dutch.ends_mid_phrase(before):
-                if self._opens_sentence(line) or len(before) <= 0.6 * self.width:
-                    return True
+            sentence_starts = self._opens_sentence(line) or len(before) <= 0.6 * self.width
+            if line[:1].isupper() and not dutch.ends_mid_phrase(before) and sentence_starts:
+                return True
         return end - i < _MAX_TITLE_LINES and not any(dutch.has_sentence(self.text(k)) for k in range(i, end))
 
     @staticmethod
@@ -485,7 +506,12 @@ def _is_name(line: str) -> bool:
         return True
     words = line.split()
     particles = {"van", "de", "der", "den", "ten", "ter", "te", "het", "'t", "in", "op"}
-    return 1 < len(words) <= 5 and words[0][:1].isupper() and all(w[:1].isupper() or w in particles for w in words) and not dutch.ends_sentence(line)
+    return (
+        1 < len(words) <= 5
+        and words[0][:1].isupper()
+        and all(w[:1].isupper() or w in particles for w in words)
+        and not dutch.ends_sentence(line)
+    )
 
 
 def segment(layout: Layout) -> Letter:
@@ -495,7 +521,9 @@ def segment(layout: Layout) -> Letter:
     warnings: list[str] = []
     if parser.date_text is None:
         # Rijksoverheid letters repeat "Datum 10 juli 2025" on every page: normalize took it out as furniture.
-        parser.date_text = next((m.group("date") for line in layout.furniture if (m := dutch.LETTER_DATE.match(line))), None)
+        parser.date_text = next(
+            (m.group("date") for line in layout.furniture if (m := dutch.LETTER_DATE.match(line))), None
+        )
     is_letter = parser.addressee is not None or parser.date_text is not None
     structured = is_letter or any(d.kind is not SectionKind.INTRO for d in drafts)
     if not structured:
@@ -554,7 +582,10 @@ def _paragraph(lines: Sequence[Line]) -> Paragraph:
 
 
 def _unique_id(draft: _Draft, used: set[str], ids: dict[int, str]) -> str:
-    if draft.kind in (SectionKind.INTRO, SectionKind.SIGNATURES, SectionKind.AGENDA, SectionKind.TEXT) or not draft.title:
+    if (
+        draft.kind in (SectionKind.INTRO, SectionKind.SIGNATURES, SectionKind.AGENDA, SectionKind.TEXT)
+        or not draft.title
+    ):
         base = draft.kind.value
     else:
         base = f"{draft.kind.value}:{slug(draft.title)}"

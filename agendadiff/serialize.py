@@ -5,7 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from agendadiff.model import Footnote, Letter, Meeting, NoteRef, Paragraph, Section, SectionKind, Signatory, Source, Span
+from agendadiff.model import (
+    Footnote,
+    Letter,
+    Meeting,
+    NoteRef,
+    Paragraph,
+    Section,
+    SectionKind,
+    Signatory,
+    Source,
+    Span,
+)
 
 FORMAT_VERSION = 1
 

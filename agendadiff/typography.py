@@ -11,7 +11,9 @@ import unicodedata
 _LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 _QUOTES = dict.fromkeys("‘’‚‛′`´", "'") | dict.fromkeys("“”„‟″«»", '"')
 _DASHES = dict.fromkeys("‐‑‒–—―−﹘﹣－", "-")
-_SPACES = dict.fromkeys("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\f\v", " ")
+_SPACES = dict.fromkeys(
+    "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\f\v", " "
+)
 _INVISIBLE = dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", "")
 _TABLE = str.maketrans(_LIGATURES | _QUOTES | _DASHES | _SPACES | _INVISIBLE | {"…": "..."})
 _INVISIBLE_TABLE = str.maketrans({char: None for char in _INVISIBLE})

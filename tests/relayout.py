@@ -18,7 +18,18 @@ SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "jbz-2025-07-10.tx
 PAGE_BREAKS_MID_SENTENCE = [(41, 47), (88, 99), (141, 151), (208, 223), (269, 275), (321, 327), (419, 432), (529, 535)]
 PAGE_BREAKS_AT_BOUNDARY = [(156, 166), (372, 380), (471, 485)]
 # Footnote blocks: number -> lines of its text (the last may be a URL line of its own).
-FOOTNOTE_LINES = {1: (90, 91), 2: (92, 92), 3: (143, 144), 4: (210, 211), 5: (212, 212), 6: (213, 217), 7: (421, 424), 8: (425, 425), 9: (474, 476), 10: (477, 477)}
+FOOTNOTE_LINES = {
+    1: (90, 91),
+    2: (92, 92),
+    3: (143, 144),
+    4: (210, 211),
+    5: (212, 212),
+    6: (213, 217),
+    7: (421, 424),
+    8: (425, 425),
+    9: (474, 476),
+    10: (477, 477),
+}
 # Where each marker is glued, and the glued token.
 MARKERS = {
     1: (49, "gedeeld1."),
@@ -178,7 +189,9 @@ def _page_bottom(numbers: list[int], notes: dict[int, list[str]], shift: int, wi
             text, url = notes[number], None
             if text[-1].startswith("http"):
                 text, url = text[:-1], text[-1]
-            lines += textwrap.wrap(f"{number + shift} {' '.join(text)}", width + 12, break_long_words=False, break_on_hyphens=False)
+            lines += textwrap.wrap(
+                f"{number + shift} {' '.join(text)}", width + 12, break_long_words=False, break_on_hyphens=False
+            )
             if url:
                 lines += ["", url]
     return lines + PAGE_BREAK

@@ -49,7 +49,10 @@ def test_unknown_format_is_a_usage_error() -> None:
 
 def test_installed_script_runs_without_traceback_on_bad_input(tmp_path: object) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "agendadiff", "sections", "/nonexistent/letter.txt"], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "agendadiff", "sections", "/nonexistent/letter.txt"],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 2
     assert result.stderr == "agendadiff: /nonexistent/letter.txt: no such file\n"

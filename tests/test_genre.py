@@ -60,11 +60,15 @@ def test_the_formal_title_of_a_proposal_is_kept_apart(letter: Letter) -> None:
         "Voorstel voor een verordening van het Europees Parlement en de Raad tot vaststelling van een "
         "gemeenschappelijk systeem voor de terugkeer van onderdanen van derde landen (COM(2016) 101)"
     )
-    assert [p.text for p in item.paragraphs] == ["Het voorzitterschap streeft naar een algemene oriëntatie. Het kabinet steunt dit."]
+    assert [p.text for p in item.paragraphs] == [
+        "Het voorzitterschap streeft naar een algemene oriëntatie. Het kabinet steunt dit."
+    ]
 
 
 def test_a_name_with_initials_is_a_signatory_not_a_part(letter: Letter) -> None:
-    assert [(s.function, s.name) for s in letter.signatories] == [("De Minister van Veiligheid en Justitie", "I.W. Opstelten")]
+    assert [(s.function, s.name) for s in letter.signatories] == [
+        ("De Minister van Veiligheid en Justitie", "I.W. Opstelten")
+    ]
 
 
 def test_kamerstukken_ii_inside_a_paragraph_is_not_a_part(letter: Letter) -> None:
@@ -87,7 +91,9 @@ def test_meeting_from_title_and_opening(letter: Letter) -> None:
 
 
 def test_text_without_structure_is_one_section_with_a_warning() -> None:
-    letter = letter_of("Dit is geen brief.\nHet is een korte tekst die\nover twee regels loopt.\n\nEn een tweede alinea.")
+    letter = letter_of(
+        "Dit is geen brief.\nHet is een korte tekst die\nover twee regels loopt.\n\nEn een tweede alinea."
+    )
     assert [s.kind for s in letter.sections] == [SectionKind.TEXT]
     assert len(letter.sections[0].paragraphs) == 2
     assert NO_STRUCTURE in letter.warnings
@@ -120,12 +126,30 @@ OLDER = Path(__file__).parent / "data" / "jbz-2018-10-11-constructed.txt"
 OLDER_OUTLINE = [
     ("intro", None, "", None, None),
     ("signatures", None, "", None, None),
-    ("agenda", None, "Geannoteerde agenda van de bijeenkomst van de Raad Justitie en Binnenlandse Zaken, 11-12 oktober 2018 te Luxemburg", None, None),
+    (
+        "agenda",
+        None,
+        "Geannoteerde agenda van de bijeenkomst van de Raad Justitie en Binnenlandse Zaken, 11-12 oktober 2018 te Luxemburg",
+        None,
+        None,
+    ),
     ("part", "I", "Veiligheid en Justitie, Grondrechten en Burgerschap", None, None),
     ("group", None, "Raad wetgevende besprekingen", "part:veiligheid-en-justitie-grondrechten-en-burgerschap", None),
     ("item", None, "Insolventie", "group:raad-wetgevende-besprekingen", "Algemene oriëntatie"),
-    ("group", None, "Raad niet-wetgevende besprekingen", "part:veiligheid-en-justitie-grondrechten-en-burgerschap", None),
-    ("item", None, "Europees Openbaar Ministerie", "group:raad-niet-wetgevende-besprekingen", "Informatie van het voorzitterschap"),
+    (
+        "group",
+        None,
+        "Raad niet-wetgevende besprekingen",
+        "part:veiligheid-en-justitie-grondrechten-en-burgerschap",
+        None,
+    ),
+    (
+        "item",
+        None,
+        "Europees Openbaar Ministerie",
+        "group:raad-niet-wetgevende-besprekingen",
+        "Informatie van het voorzitterschap",
+    ),
     ("part", "II", "Binnenlandse Zaken", None, None),
     ("item", None, "Terugkeer", "part:binnenlandse-zaken", "Beleidsdebat"),
 ]
@@ -156,7 +180,13 @@ def test_item_heading_with_formal_title_and_decision_under_groups_of_a_part() ->
 
 def test_hard_line_breaks_without_blank_lines_give_the_same_outline() -> None:
     """The tweedekamer.nl text of a letter has no blank lines between paragraphs and headings."""
-    text = "\n".join("    " + line if line and line[0].islower() else line for line in OLDER.read_text(encoding="utf-8").splitlines() if line.strip())
+    text = "\n".join(
+        "    " + line if line and line[0].islower() else line
+        for line in OLDER.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    )
     letter = letter_of(text)
     assert _older_outline(letter) == OLDER_OUTLINE
-    assert of_kind(letter, SectionKind.ITEM)[2].paragraphs[0].text.startswith("De Raad spreekt over snellere terugkeer.")
+    assert (
+        of_kind(letter, SectionKind.ITEM)[2].paragraphs[0].text.startswith("De Raad spreekt over snellere terugkeer.")
+    )

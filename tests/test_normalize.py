@@ -31,13 +31,19 @@ def test_wrapped_lines_with_trailing_spaces_become_one_paragraph() -> None:
     [
         (("kwartaalrapportage van het tweede kwartaal 2025 van de JBZ-", "wetsvoorstellen. "), "JBZ-wetsvoorstellen."),
         (("Binnenlandse Zaken (JBZ-Raad) van 22-", "23 juli a.s. in Kopenhagen."), "van 22-23 juli a.s."),
-        (("hybride dreigingen en introduceert het kabinet een maatschappij-", "brede aanpak die zowel"), "een maatschappij-brede aanpak"),
+        (
+            ("hybride dreigingen en introduceert het kabinet een maatschappij-", "brede aanpak die zowel"),
+            "een maatschappij-brede aanpak",
+        ),
         (("het vergroten van de EU-", "NAVO samenwerking"), "de EU-NAVO samenwerking"),
         (("(Kamerstuk 21 501-", "20, nr. 2266)"), "(Kamerstuk 21 501-20, nr. 2266)"),
         # A suspended hyphen keeps its space, whether or not the extraction kept the trailing one.
         (("van de wetgeving van het Asiel- ", "en Migratiepact"), "het Asiel- en Migratiepact"),
         (("van de wetgeving van het Asiel-", "en Migratiepact"), "het Asiel- en Migratiepact"),
-        (("de belangen van de lidstaten goed in de beleids-", "en wetgevingsvoorstellen"), "beleids- en wetgevingsvoorstellen"),
+        (
+            ("de belangen van de lidstaten goed in de beleids-", "en wetgevingsvoorstellen"),
+            "beleids- en wetgevingsvoorstellen",
+        ),
         # A dash between spaces is punctuation, not a hyphen.
         (("kunnen ondersteunen -", "ook in het kader"), "ondersteunen - ook in"),
         (("paraatheidsunie –", "hoe de civiele paraatheid"), "paraatheidsunie – hoe de"),
@@ -65,7 +71,10 @@ def test_a_footnote_block_inside_a_parenthesis_is_taken_out_and_the_sentence_rej
         "Kamerstukken II, 2024-25, 22 112, nr. 4042.",
         "Ministeriële bijeenkomst – Europese Havenalliantie",
     )
-    assert notes[2] == ("Kamerstukken 2024 – 2025, 19 637, nr. 3451.", "Raadsaanbeveling lange termijnstrategie ontheemden uit Oekraïne")
+    assert notes[2] == (
+        "Kamerstukken 2024 – 2025, 19 637, nr. 3451.",
+        "Raadsaanbeveling lange termijnstrategie ontheemden uit Oekraïne",
+    )
 
 
 def test_a_url_on_a_line_of_its_own_belongs_to_the_footnote_before_it() -> None:
@@ -92,7 +101,9 @@ def test_a_url_on_a_line_of_its_own_belongs_to_the_footnote_before_it() -> None:
         (433, 477, "weg te nemen.10", "weg te nemen.", 10),
     ],
 )
-def test_glued_footnote_markers_are_stripped_and_kept_as_references(first: int, last: int, glued: str, clean: str, number: int) -> None:
+def test_glued_footnote_markers_are_stripped_and_kept_as_references(
+    first: int, last: int, glued: str, clean: str, number: int
+) -> None:
     source = excerpt(first, last)
     assert glued in source
     if first == 433:  # the footnotes of this page stand below it in the letter; bring them along
@@ -138,10 +149,14 @@ def test_lines_repeated_at_every_page_edge_are_furniture() -> None:
     text = "\n\n\n".join(f"Pagina {n} van 3\n\n\nDatum 10 juli 2025\n{page}" for n, page in enumerate(pages, 1))
     result = body(text)
     assert "Datum 10 juli" not in result and "Pagina" not in result
-    assert "Voorafgaand aan de informele JBZ-Raad" in result and "Op 4 juni jl." in result and "Met het oog op" in result
+    assert (
+        "Voorafgaand aan de informele JBZ-Raad" in result and "Op 4 juni jl." in result and "Met het oog op" in result
+    )
     assert letter_of(text).date is not None  # the date is still read from the repeated line
 
 
 def test_a_form_feed_is_a_page_break() -> None:
     text = "Nederland speelt vanwege haar expertise op het gebied van\n\fhavenveiligheid een waardevolle rol."
-    assert body(text) == "Nederland speelt vanwege haar expertise op het gebied van havenveiligheid een waardevolle rol."
+    assert (
+        body(text) == "Nederland speelt vanwege haar expertise op het gebied van havenveiligheid een waardevolle rol."
+    )

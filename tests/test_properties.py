@@ -102,7 +102,9 @@ SAMPLE_LINES = SAMPLE.read_text(encoding="utf-8").split("\n")
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(
-        st.one_of(st.sampled_from(SAMPLE_LINES), st.text(max_size=80), st.sampled_from(["", " ", "\f", "1.", "I.", "= x"])),
+        st.one_of(
+            st.sampled_from(SAMPLE_LINES), st.text(max_size=80), st.sampled_from(["", " ", "\f", "1.", "I.", "= x"])
+        ),
         max_size=120,
     )
 )

@@ -58,7 +58,7 @@ def _bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
     binary = tmp_path / "scan.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     undecodable = tmp_path / "odd.txt"
-    undecodable.write_bytes("Den Haag, 10 juli 2025 ".encode() + b"\x81\x8d\xff\xfe")
+    undecodable.write_bytes(b"Den Haag, 10 juli 2025 " + b"\x81\x8d\xff\xfe")
     huge = tmp_path / "huge.txt"
     with huge.open("wb") as handle:
         handle.truncate(11 * 1024 * 1024)
@@ -75,7 +75,9 @@ def _bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
     }
 
 
-@pytest.mark.parametrize("case", ["missing", "empty", "whitespace only", "binary", "undecodable", "too large", "a folder"])
+@pytest.mark.parametrize(
+    "case", ["missing", "empty", "whitespace only", "binary", "undecodable", "too large", "a folder"]
+)
 def test_bad_input_gets_one_clear_line_and_exit_code_2(tmp_path: Path, case: str) -> None:
     path, problem = _bad_inputs(tmp_path)[case]
     with pytest.raises(InputError):

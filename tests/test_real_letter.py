@@ -45,14 +45,30 @@ def test_outline(letter: Letter) -> None:
         ("topic", None, "Vervolg samenwerking EVRM-brief"),
         ("topic", None, "Kopgroep Dublin"),
         ("signatures", None, ""),
-        ("agenda", None, "Geannoteerde agenda van de informele bijeenkomst van de Raad Justitie en Binnenlandse Zaken, 22 en 23 juli 2025 te Kopenhagen"),
+        (
+            "agenda",
+            None,
+            "Geannoteerde agenda van de informele bijeenkomst van de Raad Justitie en Binnenlandse Zaken, 22 en 23 juli 2025 te Kopenhagen",
+        ),
         ("part", "I", "Binnenlandse Zaken"),
-        ("item", "1", "Werksessie I: De strategie voor een Europese paraatheidsunie – hoe de civiele paraatheid, weerbaarheid en crisispreventie van de EU en haar lidstaten kan worden versterkt in het licht van een veranderend dreigingslandschap"),
+        (
+            "item",
+            "1",
+            "Werksessie I: De strategie voor een Europese paraatheidsunie – hoe de civiele paraatheid, weerbaarheid en crisispreventie van de EU en haar lidstaten kan worden versterkt in het licht van een veranderend dreigingslandschap",
+        ),
         ("item", "2", "Werksessie II: Stappen naar een effectief terugkeersysteem"),
         ("item", "3", "Werklunch: Operationalisering van innovatieve vormen van migratiesamenwerking"),
-        ("item", "4", "Werksessie III: Presentatie van de Deense Nationale Politie: de strijd tegen georganiseerde criminaliteit en drugshandel, waaronder de aanpak van georganiseerde cannabishandel in de Vrijstad Christiania"),
+        (
+            "item",
+            "4",
+            "Werksessie III: Presentatie van de Deense Nationale Politie: de strijd tegen georganiseerde criminaliteit en drugshandel, waaronder de aanpak van georganiseerde cannabishandel in de Vrijstad Christiania",
+        ),
         ("part", None, "Justitie"),
-        ("item", "1", "Werksessie I: Lastenverlichting en vereenvoudiging, waaronder inzake de Algemene Verordening Gegevensbescherming (AVG)"),
+        (
+            "item",
+            "1",
+            "Werksessie I: Lastenverlichting en vereenvoudiging, waaronder inzake de Algemene Verordening Gegevensbescherming (AVG)",
+        ),
         ("item", "2", "Werksessie II: Aanpak georganiseerde criminaliteit en onder andere multi-criminele families"),
         ("item", "3", "Werklunch: Bescherming van kinderrechten"),
     ]
@@ -93,7 +109,10 @@ def test_footnote_texts_are_whole(letter: Letter) -> None:
     notes = {n.number: n for s in letter.sections for n in s.footnotes}
     assert notes[3].text == "Motie van het lid Diederik van Dijk, Kamerstukken 2024-2025, 36 410 VI, nr. 87."
     assert notes[4].text == "BNC-fiche Mededeling Paraatheidsuniestrategie, Kamerstukken II, 2024-25, 22 112 nr. 4054."
-    assert notes[6].text == "Kamerstukken II 2024-2025, 30 821, nr. 249, Kamerbrief maatschappelijke weerbaarheid militaire en hybride dreigingen."
+    assert (
+        notes[6].text
+        == "Kamerstukken II 2024-2025, 30 821, nr. 249, Kamerbrief maatschappelijke weerbaarheid militaire en hybride dreigingen."
+    )
     # The URL stands on a line of its own after footnote 6, so it belongs to footnote 6.
     assert notes[6].url == "https://www.consilium.europa.eu/media/qvid3gtz/20250626-european-council-conclusions-nl.pdf"
     assert notes[8].text == notes[10].text == "Idem."
@@ -101,9 +120,25 @@ def test_footnote_texts_are_whole(letter: Letter) -> None:
 
 def test_no_footnote_text_or_marker_left_in_any_body(letter: Letter) -> None:
     text = " ".join(p.text for s in letter.sections for p in s.paragraphs) + " ".join(s.title for s in letter.sections)
-    for fragment in ("Non-paper van de coalitie", "Idem.", "Motie van het lid", "consilium", "Raadsconclusies Europese Raad, Juni"):
+    for fragment in (
+        "Non-paper van de coalitie",
+        "Idem.",
+        "Motie van het lid",
+        "consilium",
+        "Raadsconclusies Europese Raad, Juni",
+    ):
         assert fragment not in text
-    for glued in ("gedeeld1", "kabinetsappreciatie2", "Dijk3", "geïnformeerd.4", "benadrukt5", "20246", "BNC-fiche.8", "activiteiten.9", "nemen.10"):
+    for glued in (
+        "gedeeld1",
+        "kabinetsappreciatie2",
+        "Dijk3",
+        "geïnformeerd.4",
+        "benadrukt5",
+        "20246",
+        "BNC-fiche.8",
+        "activiteiten.9",
+        "nemen.10",
+    ):
         assert glued not in text
     assert re.search(r"[^\W\d_]{2}\d{1,2}\b", text) is None  # no digit glued to a word anywhere
 

@@ -29,6 +29,10 @@ def test_display_keeps_the_letters_own_characters() -> None:
 
 
 def test_slug_is_stable_under_typography() -> None:
-    assert slug("Ministeriële bijeenkomst – Europese Havenalliantie") == "ministeriele-bijeenkomst-europese-havenalliantie"
-    assert slug("Ministeriële bijeenkomst - Europese  Havenalliantie") == slug("Ministeriële bijeenkomst – Europese Havenalliantie")
+    assert (
+        slug("Ministeriële bijeenkomst – Europese Havenalliantie") == "ministeriele-bijeenkomst-europese-havenalliantie"
+    )
+    assert slug("Ministeriële bijeenkomst - Europese  Havenalliantie") == slug(
+        "Ministeriële bijeenkomst – Europese Havenalliantie"
+    )
     assert slug("") == "untitled"

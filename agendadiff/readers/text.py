@@ -14,7 +14,9 @@ from agendadiff.model import Document, Source
 MAX_BYTES = 10 * 1024 * 1024  # a long letter is 100 kB; a hundred times that is no letter
 
 # UTF-8 read as Windows-1252 or Latin-1: "Ã¯" for "ï", "â€™" for "’", "Ã©" for "é".
-_MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]|â€")
+_MOJIBAKE = re.compile(
+    "[ÃÂ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]|â€"
+)
 # Control characters other than tab, newline, carriage return and form feed.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
