@@ -180,6 +180,11 @@ AGENDA_TITLE = re.compile(
 SIGNATURE_FUNCTION = re.compile(
     r"^\s*(?:De|Het)\s+(?:[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris|[Vv]ice-minister-president|[Pp]remier)\b[^.!?,]{0,90},?\s*$"
 )
+# "De Minister van Justitie en Veiligheid, F.B.J. Grapperhaus" on one line, as HTML text gives it.
+SIGNATURE_INLINE = re.compile(
+    r"^\s*(?P<function>(?:De|Het)\s+(?:[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris|[Pp]remier)\b[^.!?,]{0,90}),\s+"
+    r"(?P<name>(?:[A-ZÀ-Þ][a-z]?\.\s?){1,5}\s*[a-zà-ÿ' ]{0,12}[A-ZÀ-Þ][\w’'-]+(?:[\s-][\w’'-]+){0,3})\s*$"
+)
 CLOSING = re.compile(r"^\s*(?:hoogachtend|met\s+vriendelijke\s+groet(?:en)?)\s*,?\s*$", re.I)
 # "D.M. van Weel", "M.C.G. Keijzer", "mr. I.W. Opstelten"
 NAME_WITH_INITIALS = re.compile(

@@ -38,8 +38,6 @@ def _outline_lines(letter: Letter) -> Iterator[str]:
     for section in letter.sections:
         depth[section.id] = depth.get(section.parent, -1) + 1 if section.parent else 0
         yield from _section_rows(section, depth[section.id])
-    for warning in letter.warnings:
-        yield f"warning: {warning}"
 
 
 def _section_rows(section: Section, depth: int) -> Iterator[str]:

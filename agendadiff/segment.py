@@ -19,6 +19,7 @@ from agendadiff.typography import canonical, slug
 
 NO_STRUCTURE = "no recognisable structure (no headings, agenda items or signatures): the whole text is one section"
 NO_DATE = "no letter date found (a line such as 'Den Haag, 10 juli 2025')"
+NO_MARKER = "no marker found in the text for footnote {numbers}; kept with the section it stood under"
 _MAX_TITLE_LINES = 12
 _MAX_HEADING_WORDS = 20
 _PREAMBLE_LINES = 40  # the addressee and date stand near the top, under the letterhead
@@ -258,7 +259,7 @@ class _Parser:
     def _signature_starts(self, i: int) -> bool:
         """'De minister van ...,' starts the signatures only when a name (or the next function) follows."""
         line = self.text(i)
-        if dutch.CLOSING.match(line):
+        if dutch.CLOSING.match(line) or dutch.SIGNATURE_INLINE.match(line):
             return True
         if not dutch.SIGNATURE_FUNCTION.match(line) or i + 1 >= len(self.lines):
             return False
@@ -271,8 +272,12 @@ class _Parser:
         function: list[Line] = []
         while i < len(self.lines):
             line = self.text(i)
+            inline = dutch.SIGNATURE_INLINE.match(line)
             if dutch.CLOSING.match(line):
                 draft.lines.append(self.lines[i])
+            elif inline and not function:
+                self.signatories.append(Signatory(inline.group("function"), inline.group("name").strip()))
+                draft.add_paragraph([self.lines[i]])
             elif dutch.SIGNATURE_FUNCTION.match(line) or (function and not function[-1].text.rstrip().endswith(",")):
                 function.append(self.lines[i])
             elif function and _is_name(line):
@@ -537,6 +542,11 @@ def segment(layout: Layout) -> Letter:
     if date is None:
         warnings.append(NO_DATE)
     sections = _freeze(drafts, layout.footnotes)
+    referred = {ref.number for section in sections for p in section.paragraphs for ref in p.refs}
+    referred |= {ref.number for draft in drafts for line in draft.title_lines for ref in line.refs}
+    unreferred = [note.number for note in layout.footnotes if note.number not in referred]
+    if unreferred:
+        warnings.append(NO_MARKER.format(numbers=", ".join(map(str, unreferred))))
     agenda = next((s.title for s in sections if s.kind is SectionKind.AGENDA), "")
     intro = next((s.text for s in sections if s.kind is SectionKind.INTRO), "")
     return Letter(

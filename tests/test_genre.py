@@ -190,3 +190,19 @@ def test_hard_line_breaks_without_blank_lines_give_the_same_outline() -> None:
     assert (
         of_kind(letter, SectionKind.ITEM)[2].paragraphs[0].text.startswith("De Raad spreekt over snellere terugkeer.")
     )
+
+
+def test_signatures_on_one_line_each_and_a_closing() -> None:
+    letter = letter_of(
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\nDen Haag, 2 oktober 2018\n\n"
+        "Hierbij bieden wij u de geannoteerde agenda aan.\n\nHoogachtend,\n\n"
+        "De Minister van Justitie en Veiligheid, F.B.J. Grapperhaus\n"
+        "De Minister voor Rechtsbescherming, S. Dekker\n"
+        "De Staatssecretaris van Justitie en Veiligheid, M.G.J. Harbers\n"
+    )
+    assert [(s.function, s.name) for s in letter.signatories] == [
+        ("De Minister van Justitie en Veiligheid", "F.B.J. Grapperhaus"),
+        ("De Minister voor Rechtsbescherming", "S. Dekker"),
+        ("De Staatssecretaris van Justitie en Veiligheid", "M.G.J. Harbers"),
+    ]
+    assert [s.kind for s in letter.sections] == [SectionKind.INTRO, SectionKind.SIGNATURES]

@@ -160,3 +160,13 @@ def test_a_form_feed_is_a_page_break() -> None:
     assert (
         body(text) == "Nederland speelt vanwege haar expertise op het gebied van havenveiligheid een waardevolle rol."
     )
+
+
+def test_a_footnote_whose_marker_is_lost_still_belongs_somewhere_and_is_reported() -> None:
+    # Footnote 2's marker is gone from the text (an extraction that dropped the superscript).
+    text = excerpt(1, 106).replace("kabinetsappreciatie2", "kabinetsappreciatie")
+    letter = letter_of(text)
+    notes = {n.number: s.title for s in letter.sections for n in s.footnotes}
+    assert notes[1] == "Ministeriële bijeenkomst – Europese Havenalliantie"
+    assert 2 in notes
+    assert any("footnote 2" in warning for warning in letter.warnings)
