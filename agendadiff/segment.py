@@ -165,25 +165,24 @@ class _Parser:
 
     def parse(self) -> None:
         i = self._preamble()
-        mode = "cover"
+        in_agenda = False  # the cover letter comes first; signatures, parts or items end it
         while i < len(self.lines):
             line = self.text(i)
             if self._signature_starts(i):
                 i = self._signatures(i)
-                mode = "agenda"
             elif dutch.AGENDA_TITLE.match(line) and i in self.starts:
                 i = self._agenda_title(i)
-                mode = "agenda"
-            elif dutch.PART.match(line) and i in self.starts and (mode == "agenda" or self._followed_by_item(i)):
+            elif dutch.PART.match(line) and i in self.starts and (in_agenda or self._followed_by_item(i)):
                 i = self._part(i)
-                mode = "agenda"
-            elif dutch.ITEM.match(line) and i in self.starts and self._item_number_fits(line, mode):
+            elif dutch.ITEM.match(line) and i in self.starts and self._item_number_fits(line, in_agenda):
                 i = self._item(i)
-                mode = "agenda"
-            elif mode == "cover":
-                i = self._cover_block(i)
-            else:
+            elif in_agenda:
                 i = self._agenda_block(i)
+                continue
+            else:
+                i = self._cover_block(i)
+                continue
+            in_agenda = True
 
     def _preamble(self) -> int:
         """Skip the letterhead (often cut) up to the addressee and date lines; read both."""
@@ -451,7 +450,7 @@ class _Parser:
         j = self.block_end(i)
         return j < len(self.lines) and bool(dutch.ITEM.match(self.text(j)))
 
-    def _item_number_fits(self, line: str, mode: str) -> bool:
+    def _item_number_fits(self, line: str, in_agenda: bool) -> bool:
         """Item numbers run 1, 2, 3 within a part; a stray '2.' in a paragraph is not an item."""
         match = dutch.ITEM.match(line)
         assert match is not None
@@ -461,7 +460,7 @@ class _Parser:
         previous = [d for d in self.drafts if d.kind is SectionKind.ITEM and d.number is not None]
         if previous and previous[-1].parent is self._current_part() and previous[-1].number is not None:
             return number == int(previous[-1].number) + 1
-        return number == 1 or mode == "agenda"
+        return number == 1 or in_agenda
 
     def _current_part(self) -> _Draft | None:
         """The part, or the group within a part, that an agenda item belongs to."""
