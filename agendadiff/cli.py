@@ -39,18 +39,19 @@ def main() -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "json", "markdown"]),
     default="text",
     show_default=True,
-    help="Outline for reading, or the whole Letter as JSON.",
+    help="The outline for reading, the whole Letter as JSON, or the letter's text as Markdown.",
 )
 @_reported
 def sections(file: str, output_format: str) -> None:
     """Read a letter and show its metadata and sections."""
     from agendadiff import read_letter
-    from agendadiff.render import letter_json, outline_text
+    from agendadiff.render import letter_json, letter_markdown, outline_text
 
     letter = read_letter(file)
-    click.echo(letter_json(letter) if output_format == "json" else outline_text(letter), nl=False)
+    render = {"json": letter_json, "markdown": letter_markdown}.get(output_format, outline_text)
+    click.echo(render(letter), nl=False)
     for warning in letter.warnings:
         click.echo(f"agendadiff: {file}: warning: {warning}", err=True)

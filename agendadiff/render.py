@@ -1,8 +1,9 @@
-"""Render: what a person or another program reads. Today the outline of one letter."""
+"""Render: what a person or another program reads: a letter's outline, Markdown, JSON and plain text."""
 
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from collections.abc import Iterator
 
@@ -34,10 +35,17 @@ def _outline_lines(letter: Letter) -> Iterator[str]:
         yield f"Repaired     {', '.join(letter.source.repairs)}"
     yield ""
     yield f"{'kind':<11} {'no':>4}  {'title':<{_TITLE_WIDTH}} {'words':>5}  notes"
+    depth = section_depths(letter)
+    for section in letter.sections:
+        yield from _section_rows(section, depth[section.id])
+
+
+def section_depths(letter: Letter) -> dict[str, int]:
+    """How deep each section sits: 0 at the top, 1 under a part or group, 2 under a group in a part."""
     depth: dict[str, int] = {}
     for section in letter.sections:
         depth[section.id] = depth.get(section.parent, -1) + 1 if section.parent else 0
-        yield from _section_rows(section, depth[section.id])
+    return depth
 
 
 def _section_rows(section: Section, depth: int) -> Iterator[str]:
@@ -149,3 +157,64 @@ def _with_markers(text: str, refs: tuple[NoteRef, ...]) -> str:
     for ref in sorted(refs, key=lambda r: r.offset, reverse=True):
         text = text[: ref.offset] + str(ref.number) + text[ref.offset :]
     return text
+
+
+# -- Markdown -------------------------------------------------------------------------------------
+
+_SAFE_URL = re.compile(r"https?://[^\s<>\\`]+")
+_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|"})
+
+
+def letter_markdown(letter: Letter) -> str:
+    """The letter as Markdown to read: a heading per section, footnotes as Markdown footnotes."""
+    out = [f"# {_md(_letter_heading(letter))}", ""]
+    facts = [
+        ("Meeting", _meeting(letter.meeting)),
+        ("Addressee", letter.addressee or "-"),
+        ("Source", letter.source.path),
+    ]
+    out += [f"- **{label}:** {_md(value)}" for label, value in facts] + [""]
+    depth = section_depths(letter)
+    for section in letter.sections:
+        out += list(_markdown_section(section, depth[section.id]))
+    notes = [note for section in letter.sections for note in section.footnotes]
+    for note in notes:
+        url = ""
+        if note.url and note.url not in note.text:
+            url = f" <{note.url}>" if _SAFE_URL.fullmatch(note.url) else f" {_md(note.url)}"
+        out.append(f"[^{note.number}]: {_md(note.text)}{url}")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _letter_heading(letter: Letter) -> str:
+    when = f" of {letter.date.isoformat()}" if letter.date else ""
+    return f"Geannoteerde agenda{when}"
+
+
+def _markdown_section(section: Section, depth: int) -> Iterator[str]:
+    level = "#" * min(6, 2 + depth)
+    number = f"{section.number}. " if section.number else ""
+    title = section.title or _UNTITLED.get(section.kind, "").strip("()").capitalize()
+    yield f"{level} {_md(number + title)}"
+    yield ""
+    if section.decision:
+        yield f"*Decision: {_md(section.decision)}*"
+        yield ""
+    if section.formal_title:
+        yield f"> {_md(section.formal_title)}"
+        yield ""
+    for paragraph in section.paragraphs:
+        yield _md_with_notes(paragraph.text, paragraph.refs)
+        yield ""
+
+
+def _md(text: str) -> str:
+    return text.translate(_MARKDOWN_SPECIAL)
+
+
+def _md_with_notes(text: str, refs: tuple[NoteRef, ...]) -> str:
+    pieces, cursor = [], 0
+    for ref in sorted(refs, key=lambda r: r.offset):
+        pieces += [_md(text[cursor : ref.offset]), f"[^{ref.number}]"]
+        cursor = ref.offset
+    return "".join([*pieces, _md(text[cursor:])])

@@ -65,3 +65,17 @@ def test_readme_documents_every_command_and_option() -> None:
         for param in command.params:
             if isinstance(param, click.Option):
                 assert any(opt in readme for opt in param.opts), (name, param.opts)
+
+
+def test_markdown_escapes_what_a_letter_says(tmp_path: object) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "letter.txt"
+    path.write_text(
+        "Den Haag, 10 juli 2025\n\nKopgroep <script>alert(1)</script>\nHet kabinet steunt *alles* en [dit](x).\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["sections", str(path), "--format", "markdown"])
+    assert result.exit_code == 0
+    assert "<script>" not in result.stdout and "\\<script\\>" in result.stdout
+    assert "\\*alles\\*" in result.stdout and "\\[dit\\](x)" in result.stdout

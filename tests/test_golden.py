@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from agendadiff import read_letter
-from agendadiff.render import letter_json, outline_text
+from agendadiff.render import letter_json, letter_markdown, outline_text
 from tests.conftest import ROOT
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -41,6 +41,12 @@ def test_sections_json(source: str, name: str, update_golden: bool, monkeypatch:
 def test_sections_outline(source: str, name: str, update_golden: bool, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     _check(outline_text(read_letter(source)), GOLDEN / f"{name}.sections.txt", update_golden)
+
+
+@pytest.mark.parametrize(("source", "name"), CASES)
+def test_sections_markdown(source: str, name: str, update_golden: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    _check(letter_markdown(read_letter(source)), GOLDEN / f"{name}.sections.md", update_golden)
 
 
 @pytest.mark.parametrize(("source", "name"), CASES)
