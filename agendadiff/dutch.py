@@ -210,6 +210,12 @@ KAMERSTUK_HEADER = re.compile(
     r"|^\s*kst-\d+-\d+(?:-\d+)?\s*$|^\s*ISSN \d{4}\s*-\s*\d{4}\s*$|^\s*'s-Gravenhage \d{4}\s*$"
     r"|^\s*[Pp]agina \d+ van \d+\s*$",
 )
+# "32 317 JBZ-Raad" over "Nr. 967" at the top of a Kamerstuk; "..., 32 317, nr. 966 3" in its footer.
+DOSSIER_HEADING = re.compile(r"^\s*(?P<dossier>\d{2}\s?\d{3}(?:-[A-Z0-9]+)?)\s+[A-Z][\w-].*$")
+NUMBER_HEADING = re.compile(r"^\s*Nr\.\s*(?P<number>\d+)\b")
+KAMERSTUK_FOOTER = re.compile(
+    r"vergaderjaar \d{4}\s*[-–]\s*\d{2,4},\s*(?P<dossier>[\d ]+[A-Z]*(?:-\w+)?),\s*nr\.\s*(?P<number>\d+)"
+)
 LETTER_DATE = re.compile(
     r"^\s*(?:(?:Den Haag|'s-Gravenhage|Brussel),?|Datum)\s+(?P<date>\d{1,2}\s+" + MONTH + r"\s+\d{4})\s*$", re.I
 )

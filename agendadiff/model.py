@@ -140,3 +140,4 @@ class Letter:
     signatories: tuple[Signatory, ...]
     sections: tuple[Section, ...]
     warnings: tuple[str, ...] = field(default=())
+    kamerstuk: str | None = None  # "32 317, nr. 967" when the text says which Kamerstuk it is

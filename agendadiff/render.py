@@ -26,6 +26,8 @@ def outline_text(letter: Letter) -> str:
 def _outline_lines(letter: Letter) -> Iterator[str]:
     yield f"Letter       {letter.source.path}"
     yield f"Date         {letter.date.isoformat() if letter.date else '-'}"
+    if letter.kamerstuk:
+        yield f"Kamerstuk    {letter.kamerstuk}"
     yield f"Meeting      {_meeting(letter.meeting)}"
     yield f"Addressee    {letter.addressee or '-'}"
     for index, signatory in enumerate(letter.signatories):

@@ -8,6 +8,7 @@ ambiguous they decide from the lines around it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -63,6 +64,8 @@ class _Parser:
         self.signatories: list[Signatory] = []
         self.addressee: str | None = None
         self.date_text: str | None = None
+        self.dossier: str | None = None
+        self.number: str | None = None
         self._split_glued_headings()
 
     # -- navigation --------------------------------------------------------------------------
@@ -189,7 +192,11 @@ class _Parser:
         last = -1
         for i in range(min(len(self.lines), _PREAMBLE_LINES)):
             line = self.text(i)
-            if dutch.ADDRESSEE.match(line):
+            if (dossier := dutch.DOSSIER_HEADING.match(line)) and last < 0 and self.dossier is None:
+                self.dossier = dossier.group("dossier")
+            elif (number := dutch.NUMBER_HEADING.match(line)) and last < 0 and self.number is None:
+                self.number = number.group("number")
+            elif dutch.ADDRESSEE.match(line):
                 self.addressee = line
                 last = i
             elif (date := dutch.LETTER_DATE.match(line)) and self.date_text is None:
@@ -528,6 +535,7 @@ def segment(layout: Layout) -> Letter:
         parser.date_text = next(
             (m.group("date") for line in layout.furniture if (m := dutch.LETTER_DATE.match(line))), None
         )
+    kamerstuk = _kamerstuk(parser.dossier, parser.number, layout.furniture)
     is_letter = parser.addressee is not None or parser.date_text is not None
     structured = is_letter or any(d.kind is not SectionKind.INTRO for d in drafts)
     if not structured:
@@ -556,7 +564,23 @@ def segment(layout: Layout) -> Letter:
         signatories=tuple(parser.signatories),
         sections=sections,
         warnings=tuple(warnings),
+        kamerstuk=kamerstuk,
     )
+
+
+def _kamerstuk(dossier: str | None, number: str | None, furniture: Sequence[str]) -> str | None:
+    """'32 317, nr. 967' from the Kamerstuk's own heading, else from its page footers."""
+    if dossier and number:
+        return f"{_spaced_dossier(dossier)}, nr. {number}"
+    for line in furniture:
+        if footer := dutch.KAMERSTUK_FOOTER.search(line):
+            return f"{_spaced_dossier(footer.group('dossier').strip())}, nr. {footer.group('number')}"
+    return None
+
+
+def _spaced_dossier(dossier: str) -> str:
+    """Dossier numbers are written '32 317' in Kamerstukken: give '32317' the same form."""
+    return re.sub(r"^(\d{2})\s?(\d{3})", r"\1 \2", dossier)
 
 
 def _freeze(drafts: Sequence[_Draft], footnotes: Sequence[Footnote]) -> tuple[Section, ...]:

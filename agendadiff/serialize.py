@@ -31,6 +31,7 @@ def letter_to_data(letter: Letter) -> dict[str, Any]:
             "repairs": list(letter.source.repairs),
         },
         "date": _date(letter.date),
+        "kamerstuk": letter.kamerstuk,
         "meeting": _meeting(letter.meeting),
         "addressee": letter.addressee,
         "signatories": [{"function": s.function, "name": s.name} for s in letter.signatories],
@@ -57,6 +58,7 @@ def letter_from_data(data: dict[str, Any]) -> Letter:
         signatories=tuple(Signatory(s["function"], s["name"]) for s in data["signatories"]),
         sections=tuple(_parse_section(s) for s in data["sections"]),
         warnings=tuple(data["warnings"]),
+        kamerstuk=data.get("kamerstuk"),
     )
 
 

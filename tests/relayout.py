@@ -162,11 +162,18 @@ def relayout(width: int, breaks: list[int], shift: int, blank_in_titles: bool) -
     return "\n".join(out) + "\n"
 
 
-def hard_breaks(width: int, indent: int) -> str:
+KAMERSTUK_HEAD = [
+    "32 317 JBZ-Raad",
+    "Nr. 967 BRIEF VAN DE MINISTER EN STAATSSECRETARIS VAN JUSTITIE EN VEILIGHEID EN DE MINISTERS",
+    "VAN ASIEL EN MIGRATIE",
+]
+
+
+def hard_breaks(width: int, indent: int, head: list[str] | None = None) -> str:
     """The letter as the Tweede Kamer's site gives it: hard line breaks, no blank lines, wrapped lines
-    indented, and the footnotes at the end."""
-    lines: list[str] = []
-    for unit in units():
+    indented, and the footnotes at the end. `head` replaces the cut letterhead."""
+    lines: list[str] = list(head or [])
+    for unit in units()[2 if head else 0 :]:
         if unit.kind == "prose":
             wrapped = textwrap.wrap(unit.text, width, break_on_hyphens=True, break_long_words=False)
             lines += [wrapped[0]] + [" " * indent + line for line in wrapped[1:]]

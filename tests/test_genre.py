@@ -79,8 +79,9 @@ def test_kamerstukken_ii_inside_a_paragraph_is_not_a_part(letter: Letter) -> Non
     )
 
 
-def test_kamerstuk_page_footer_is_not_content(letter: Letter) -> None:
+def test_kamerstuk_page_footer_is_not_content_but_says_which_kamerstuk(letter: Letter) -> None:
     assert all("vergaderjaar" not in p.text for s in letter.sections for p in s.paragraphs)
+    assert letter.kamerstuk == "32 317, nr. 441"
 
 
 def test_meeting_from_title_and_opening(letter: Letter) -> None:

@@ -79,11 +79,12 @@ def test_relayout_gives_the_same_sections(width: int, breaks: list[int], shift: 
 
 
 @settings(max_examples=40, deadline=None)
-@given(width=st.integers(60, 120), indent=st.integers(0, 8))
-def test_hard_line_breaks_without_blank_lines_give_the_same_sections(width: int, indent: int) -> None:
+@given(width=st.integers(60, 120), indent=st.integers(0, 8), kamerstuk=st.booleans())
+def test_hard_line_breaks_without_blank_lines_give_the_same_sections(width: int, indent: int, kamerstuk: bool) -> None:
     """The Tweede Kamer's text variant: no blank lines between paragraphs, headings or items."""
-    letter = letter_of(relayout.hard_breaks(width, indent))
+    letter = letter_of(relayout.hard_breaks(width, indent, relayout.KAMERSTUK_HEAD if kamerstuk else None))
     assert comparable(letter) == comparable(ORIGINAL)
+    assert letter.kamerstuk == ("32 317, nr. 967" if kamerstuk else None)
 
 
 def test_the_relayout_helper_really_moves_things() -> None:
