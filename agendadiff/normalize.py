@@ -272,11 +272,9 @@ def _continues(before: str, after: str) -> bool:
     """
     if _looks_structural(after):
         return False
-    if dutch.ITEM.match(after) and not dutch.ends_mid_phrase(before):
-        return False  # "Justitie" at a page bottom, "1. Werksessie I: ..." on the next page
     if not dutch.ends_sentence(before):
         return True
-    return dutch.starts_lower(after) and not dutch.ITEM.match(after)
+    return dutch.starts_lower(after)
 
 
 def _looks_structural(line: str) -> bool:

@@ -383,8 +383,7 @@ class _Parser:
                 break
             end = self.block_end(i)
             rest_is_title = end - i <= 4 and not any(dutch.has_sentence(self.text(k)) for k in range(i, end))
-            # "Presentatie van de Deense Nationale Politie:" / "de strijd tegen ..." goes on after its colon.
-            visibly_goes_on = dutch.starts_lower(line) or dutch.ends_mid_phrase(last) or last.endswith(":")
+            visibly_goes_on = dutch.starts_lower(line) or dutch.ends_mid_phrase(last)
             if i in self.starts and end - i == 1 and self._followed_by_item(i):
                 break  # "Justitie" before "1. ...": a part, not the rest of a title
             if not (visibly_goes_on or (i in self.starts and rest_is_title) or self._title_runs_on(i, end)):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from agendadiff import read_letter
@@ -61,6 +61,17 @@ def test_json_round_trip() -> None:
     assert letter_from_data(letter_to_data(ORIGINAL)) == ORIGINAL
 
 
+# Layouts that once broke the parser (found by larger runs of this property), kept as fixed examples.
+@example(width=71, breaks=[], shift=23, blank_in_titles=False)  # "…Ports Alliance," / "25 april 2025" in a footnote
+@example(width=116, breaks=[189], shift=0, blank_in_titles=True)  # "Justitie" / page break / "1. Werksessie"
+@example(width=68, breaks=[101], shift=0, blank_in_titles=False)  # a footnote's last line "87."
+@example(width=97, breaks=[], shift=0, blank_in_titles=False)  # "whole-" / "of society"
+@example(width=40, breaks=[7], shift=0, blank_in_titles=False)  # "geannoteerde agenda" inside a sentence
+@example(width=41, breaks=[], shift=0, blank_in_titles=False)  # "De minister van Justitie en Veiligheid," mid-sentence
+@example(width=50, breaks=[36, 57, 86, 93, 162, 173, 217, 257, 315, 369, 402, 441, 595], shift=6, blank_in_titles=False)
+@example(width=55, breaks=[29, 53, 115, 160, 255, 261, 367, 476, 542], shift=15, blank_in_titles=True)
+@example(width=63, breaks=[0, 22, 37, 82, 149, 267, 279, 327, 382, 481, 496, 587], shift=18, blank_in_titles=False)
+@example(width=47, breaks=[29, 53, 115, 160, 255, 261, 367, 476, 542], shift=15, blank_in_titles=True)
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     width=st.integers(40, 120),
@@ -78,6 +89,8 @@ def test_relayout_gives_the_same_sections(width: int, breaks: list[int], shift: 
     assert not any(glued.search(p.text) for s in letter.sections for p in s.paragraphs)
 
 
+@example(width=63, indent=0, kamerstuk=False)  # "... Nationale Politie:" / "de strijd tegen ..."
+@example(width=60, indent=0, kamerstuk=True)  # "Ministeriële bijeenkomst – Europese Havenalliantie" / "Voorafgaand ..."
 @settings(max_examples=40, deadline=None)
 @given(width=st.integers(60, 120), indent=st.integers(0, 8), kamerstuk=st.booleans())
 def test_hard_line_breaks_without_blank_lines_give_the_same_sections(width: int, indent: int, kamerstuk: bool) -> None:
