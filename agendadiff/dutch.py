@@ -145,27 +145,22 @@ SENTENCE_OPENERS = FUNCTION_WORDS | frozenset(
     ]
 )
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("januari", "jan"),
-            ("februari", "feb"),
-            ("maart", "mrt"),
-            ("april", "apr"),
-            ("mei",),
-            ("juni", "jun"),
-            ("juli", "jul"),
-            ("augustus", "aug"),
-            ("september", "sep", "sept"),
-            ("oktober", "okt"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+_MONTH_SPELLINGS = (
+    ("januari", "jan"),
+    ("februari", "feb"),
+    ("maart", "mrt"),
+    ("april", "apr"),
+    ("mei",),
+    ("juni", "jun"),
+    ("juli", "jul"),
+    ("augustus", "aug"),
+    ("september", "sep", "sept"),
+    ("oktober", "okt"),
+    ("november", "nov"),
+    ("december", "dec"),
+)
+MONTH_NAMES = tuple(names[0] for names in _MONTH_SPELLINGS)  # "juli" for month 7
+MONTHS = {name: number for number, names in enumerate(_MONTH_SPELLINGS, start=1) for name in names}
 MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 
 # "1. Werksessie I: ...", "12) Terugkeerverordening"
@@ -206,16 +201,14 @@ FORMAL_TITLE = re.compile(
 )
 URL = re.compile(r"(?:https?://|www\.)\S+")
 KAMERSTUK_HEADER = re.compile(
-    r"^\s*(?:Tweede|Eerste) Kamer,? vergaderjaar \d{4}\s*[-–]\s*\d{2,4},\s*[\d ]+[A-Z]*(?:-\w+)?,\s*nr\.\s*\d+\s*\d*\s*$"
+    r"^\s*(?:Tweede|Eerste) Kamer,? vergaderjaar \d{4}\s*[-–]\s*\d{2,4},"
+    r"\s*(?P<dossier>[\d ]+[A-Z]*(?:-\w+)?),\s*nr\.\s*(?P<number>\d+)\s*\d*\s*$"
     r"|^\s*kst-\d+-\d+(?:-\d+)?\s*$|^\s*ISSN \d{4}\s*-\s*\d{4}\s*$|^\s*'s-Gravenhage \d{4}\s*$"
     r"|^\s*[Pp]agina \d+ van \d+\s*$",
 )
-# "32 317 JBZ-Raad" over "Nr. 967" at the top of a Kamerstuk; "..., 32 317, nr. 966 3" in its footer.
+# "32 317 JBZ-Raad" over "Nr. 967" at the top of a Kamerstuk (its footer is in KAMERSTUK_HEADER).
 DOSSIER_HEADING = re.compile(r"^\s*(?P<dossier>\d{2}\s?\d{3}(?:-[A-Z0-9]+)?)\s+[A-Z][\w-].*$")
 NUMBER_HEADING = re.compile(r"^\s*Nr\.\s*(?P<number>\d+)\b")
-KAMERSTUK_FOOTER = re.compile(
-    r"vergaderjaar \d{4}\s*[-–]\s*\d{2,4},\s*(?P<dossier>[\d ]+[A-Z]*(?:-\w+)?),\s*nr\.\s*(?P<number>\d+)"
-)
 LETTER_DATE = re.compile(
     r"^\s*(?:(?:Den Haag|'s-Gravenhage|Brussel),?|Datum)\s+(?P<date>\d{1,2}\s+" + MONTH + r"\s+\d{4})\s*$", re.I
 )

@@ -7,6 +7,7 @@ import re
 import textwrap
 from collections.abc import Iterator
 
+from agendadiff import dutch
 from agendadiff.model import Letter, Meeting, NoteRef, Section, SectionKind
 from agendadiff.serialize import letter_to_data
 
@@ -101,24 +102,8 @@ def plain_text(letter: Letter) -> str:
 def _dated(letter: Letter) -> str | None:
     if letter.date is None:
         return None
-    month = _MONTH_NAMES[letter.date.month - 1]
+    month = dutch.MONTH_NAMES[letter.date.month - 1]
     return f"Den Haag, {letter.date.day} {month} {letter.date.year}"
-
-
-_MONTH_NAMES = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 
 
 def _plain_section(section: Section) -> Iterator[str]:

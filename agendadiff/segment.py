@@ -38,7 +38,6 @@ class _Draft:
     formal_title: str | None = None
     paragraphs: list[list[Line]] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
-    numbered_children: int = 0
 
     @property
     def title(self) -> str:
@@ -333,8 +332,6 @@ class _Parser:
         match = dutch.ITEM.match(self.text(i))
         assert match is not None
         draft = _Draft(SectionKind.ITEM, number=match.group("number"), parent=self._current_part())
-        if draft.parent is not None:
-            draft.parent.numbered_children += 1
         return self._item_header(draft, [_after_numeral(self.lines[i], match.start("title"))], [self.lines[i]], i + 1)
 
     def _item_header(self, draft: _Draft, title: list[Line], consumed: list[Line], i: int) -> int:
@@ -427,7 +424,7 @@ class _Parser:
             if numbered is not None and (self._is_empty(numbered) or self._has_groups(numbered)):
                 return self._open(SectionKind.GROUP, i, i + heading, parent=numbered)
             return self._open(SectionKind.PART, i, i + heading)
-        if heading and (part is None or part.numbered_children == 0) and not self._in_numbered_item():
+        if heading and self._last_numbered_item(part) is None and not self._in_numbered_item():
             draft = _Draft(SectionKind.ITEM, parent=part)
             consumed = list(self.lines[i : i + heading])
             return self._item_header(draft, list(self.lines[i : i + heading]), consumed, i + heading)
@@ -463,10 +460,21 @@ class _Parser:
         if dutch.has_sentence(match.group("title")) and not dutch.ends_mid_phrase(match.group("title")):
             return False
         number = int(match.group("number"))
-        previous = [d for d in self.drafts if d.kind is SectionKind.ITEM and d.number is not None]
-        if previous and previous[-1].parent is self._current_part() and previous[-1].number is not None:
-            return number == int(previous[-1].number) + 1
+        previous = self._last_numbered_item(self._current_part())
+        if previous is not None and previous.number is not None:
+            return number == int(previous.number) + 1
         return number == 1 or in_agenda
+
+    def _last_numbered_item(self, parent: _Draft | None) -> _Draft | None:
+        """The last numbered item of a part or group (None for none, or outside any part)."""
+        if parent is None:
+            return None
+        for draft in reversed(self.drafts):
+            if draft is parent:
+                return None
+            if draft.kind is SectionKind.ITEM and draft.number is not None and draft.parent is parent:
+                return draft
+        return None
 
     def _current_part(self) -> _Draft | None:
         """The part, or the group within a part, that an agenda item belongs to."""
@@ -547,10 +555,8 @@ def segment(layout: Layout) -> Letter:
     date = dutch.parse_date(parser.date_text) if parser.date_text else None
     if date is None:
         warnings.append(NO_DATE)
-    sections = _freeze(drafts, layout.footnotes)
-    referred = {ref.number for section in sections for p in section.paragraphs for ref in p.refs}
-    referred |= {ref.number for draft in drafts for line in draft.title_lines for ref in line.refs}
-    unreferred = [note.number for note in layout.footnotes if note.number not in referred]
+    owners, unreferred = _footnote_owners(drafts, layout.footnotes)
+    sections = _freeze(drafts, layout.footnotes, owners)
     if unreferred:
         warnings.append(NO_MARKER.format(numbers=", ".join(map(str, unreferred))))
     agenda = next((s.title for s in sections if s.kind is SectionKind.AGENDA), "")
@@ -572,7 +578,7 @@ def _kamerstuk(dossier: str | None, number: str | None, furniture: Sequence[str]
     if dossier and number:
         return f"{_spaced_dossier(dossier)}, nr. {number}"
     for line in furniture:
-        if footer := dutch.KAMERSTUK_FOOTER.search(line):
+        if (footer := dutch.KAMERSTUK_HEADER.match(line)) and footer.group("dossier"):
             return f"{_spaced_dossier(footer.group('dossier').strip())}, nr. {footer.group('number')}"
     return None
 
@@ -582,12 +588,11 @@ def _spaced_dossier(dossier: str) -> str:
     return re.sub(r"^(\d{2})\s?(\d{3})", r"\1 \2", dossier)
 
 
-def _freeze(drafts: Sequence[_Draft], footnotes: Sequence[Footnote]) -> tuple[Section, ...]:
+def _freeze(drafts: Sequence[_Draft], footnotes: Sequence[Footnote], owner: dict[int, _Draft]) -> tuple[Section, ...]:
     ids: dict[int, str] = {}
     used: set[str] = set()
     for draft in drafts:
         ids[id(draft)] = _unique_id(draft, used, ids)
-    owner = _footnote_owners(drafts, footnotes)
     sections = []
     for draft in drafts:
         numbers = [line.number for line in draft.lines]
@@ -632,17 +637,19 @@ def _unique_id(draft: _Draft, used: set[str], ids: dict[int, str]) -> str:
     return candidate
 
 
-def _footnote_owners(drafts: Sequence[_Draft], footnotes: Sequence[Footnote]) -> dict[int, _Draft]:
-    """Each footnote belongs to the section whose text carries its marker (else: where it stood)."""
+def _footnote_owners(drafts: Sequence[_Draft], footnotes: Sequence[Footnote]) -> tuple[dict[int, _Draft], list[int]]:
+    """Each footnote belongs to the section whose text carries its marker; one without a marker
+    goes with the section it stood under, and is named in the second list."""
     owners: dict[int, _Draft] = {}
     for draft in drafts:
         for line in draft.lines:
             for ref in line.refs:
                 owners.setdefault(ref.number, draft)
-    for note in footnotes:
-        if note.number in owners:
-            continue
-        before = [d for d in drafts if d.lines and min(line.number for line in d.lines) < note.span.first]
+    unreferred = [note.number for note in footnotes if note.number not in owners]
+    starts = [(min(line.number for line in d.lines), d) for d in drafts if d.lines]
+    for number in unreferred:
+        first = next(note.span.first for note in footnotes if note.number == number)
+        before = [draft for start, draft in starts if start < first]
         if before:
-            owners[note.number] = before[-1]
-    return owners
+            owners[number] = before[-1]
+    return owners, unreferred
