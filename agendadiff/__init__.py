@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from agendadiff.model import Letter
+from typing import TYPE_CHECKING
+
+from agendadiff.model import Comparison, Letter
+
+if TYPE_CHECKING:
+    from agendadiff.align import Pairing
 
 __version__ = "0.1.0"
-__all__ = ["Letter", "__version__", "read_letter"]
+__all__ = ["Comparison", "Letter", "__version__", "compare_files", "compare_letters", "read_letter"]
 
 
 def read_letter(path: str | Path) -> Letter:
@@ -17,3 +22,15 @@ def read_letter(path: str | Path) -> Letter:
     from agendadiff.segment import segment
 
     return segment(normalize(read_document(path)))
+
+
+def compare_letters(old: Letter, new: Letter, pairing: Pairing | None = None) -> Comparison:
+    """Align the sections of two letters by topic and diff each pair."""
+    from agendadiff.align import Pairing, align
+    from agendadiff.diff import compare
+
+    return compare(old, new, align(old, new, pairing or Pairing()))
+
+
+def compare_files(old: str | Path, new: str | Path, pairing: Pairing | None = None) -> Comparison:
+    return compare_letters(read_letter(old), read_letter(new), pairing)

@@ -55,3 +55,100 @@ def sections(file: str, output_format: str) -> None:
     click.echo(render(letter), nl=False)
     for warning in letter.warnings:
         click.echo(f"agendadiff: {file}: warning: {warning}", err=True)
+
+
+@main.command()
+@click.argument("old", type=click.Path(dir_okay=True, path_type=str))
+@click.argument("new", type=click.Path(dir_okay=True, path_type=str))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="Write the report here.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "html"]),
+    help="Report format; by default taken from the -o file's extension, else text.",
+)
+@click.option("--pin", multiple=True, metavar="OLD=NEW", help="Pair these two sections (ids or title words).")
+@click.option("--forbid", multiple=True, metavar="OLD=NEW", help="Never pair these two sections.")
+@click.option(
+    "--pairings",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="A file of 'pin OLD = NEW' and 'forbid OLD = NEW' lines.",
+)
+@click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal, unless NO_COLOR).")
+@click.option("--exit-code", is_flag=True, help="Exit with 1 when something changed, 0 when nothing did.")
+@_reported
+def compare(
+    old: str,
+    new: str,
+    output: str | None,
+    output_format: str | None,
+    pin: tuple[str, ...],
+    forbid: tuple[str, ...],
+    pairings: str | None,
+    color: bool | None,
+    exit_code: bool,
+) -> None:
+    """Compare two letters topic by topic and show what changed."""
+    import os
+    import sys
+
+    from agendadiff import compare_letters, read_letter
+    from agendadiff.align import Pairing, parse_pair, parse_pairings
+    from agendadiff.report import comparison_html, comparison_json, comparison_text
+
+    pairing = _pairing_file(pairings) if pairings else Pairing()
+    pairing = Pairing(
+        pairing.pin + tuple(parse_pair(p) for p in pin), pairing.forbid + tuple(parse_pair(f) for f in forbid)
+    )
+    if output_format is None:
+        suffix = os.path.splitext(output or "")[1].lower()
+        output_format = {".html": "html", ".htm": "html", ".json": "json"}.get(suffix, "text")
+    comparison = compare_letters(read_letter(old), read_letter(new), pairing)
+    if output_format == "html":
+        report = comparison_html(comparison)
+    elif output_format == "json":
+        report = comparison_json(comparison)
+    else:
+        if color is None:
+            color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        report = comparison_text(comparison, colour=color)
+    if output:
+        _write_atomically(output, report)
+    else:
+        click.echo(report, nl=False, color=bool(color) if output_format == "text" else None)
+    for letter, path in ((comparison.old, old), (comparison.new, new)):
+        for warning in letter.warnings:
+            click.echo(f"agendadiff: {path}: warning: {warning}", err=True)
+    if exit_code and comparison.changed:
+        raise SystemExit(1)
+
+
+def _pairing_file(path: str) -> Any:
+    from agendadiff.align import parse_pairings
+    from agendadiff.errors import UNREADABLE, InputError
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(path, UNREADABLE.format(reason=error.__class__.__name__)) from None
+    return parse_pairings(text, path)
+
+
+def _write_atomically(path: str, text: str) -> None:
+    """Write next to the target, then rename: a reader never sees half a report."""
+    import os
+    import tempfile
+
+    from agendadiff.errors import UNREADABLE, InputError
+
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".agendadiff-", suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    except OSError as error:
+        raise InputError(path, f"cannot write the report ({error.strerror or error.__class__.__name__})") from None

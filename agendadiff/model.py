@@ -141,3 +141,150 @@ class Letter:
     sections: tuple[Section, ...]
     warnings: tuple[str, ...] = field(default=())
     kamerstuk: str | None = None  # "32 317, nr. 967" when the text says which Kamerstuk it is
+
+
+# -- Comparing two letters ------------------------------------------------------------------------
+
+
+class Reason(StrEnum):
+    """Why two sections were paired."""
+
+    SAME_TITLE = "same title"
+    SIMILAR_TITLE = "similar title"
+    SIMILAR_TEXT = "similar text"
+    PINNED = "pinned"
+
+
+@dataclass(frozen=True)
+class Match:
+    """One pairing found by align: `old` and `new` are section ids, None for an added or removed section.
+
+    A split is one old section matched twice: its main match, and a secondary one with `old` None and
+    `split_from` naming it. A merge is the mirror image, with `merged_into`.
+    """
+
+    old: str | None
+    new: str | None
+    score: float = 0.0
+    reasons: tuple[Reason, ...] = ()
+    split_from: str | None = None
+    merged_into: str | None = None
+
+
+@dataclass(frozen=True)
+class Alignment:
+    matches: tuple[Match, ...]
+
+
+class Op(StrEnum):
+    EQUAL = "equal"
+    DELETE = "delete"
+    INSERT = "insert"
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A run of text that both versions share, or that only the old or only the new one has.
+
+    `move` is the id of the move the text belongs to, when deleted text reappears elsewhere.
+    """
+
+    op: Op
+    text: str
+    move: int | None = None
+
+
+@dataclass(frozen=True)
+class Place:
+    """Characters start..end of a section's compared text."""
+
+    section: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Move:
+    """A sentence or run of sentences deleted in one place and inserted, identical or nearly so, in another."""
+
+    id: int
+    source: Place  # in the old letter
+    target: Place  # in the new letter
+    words: int
+    similarity: float
+    inner: tuple[Chunk, ...] = ()  # the small differences between the two, when not identical
+
+
+class Status(StrEnum):
+    UNCHANGED = "unchanged"
+    CHANGED = "changed"
+    ADDED = "added"
+    REMOVED = "removed"
+
+
+class Flag(StrEnum):
+    RETITLED = "retitled"
+    MOVED = "moved"
+    SPLIT = "split"
+    MERGED = "merged"
+
+
+class NoteStatus(StrEnum):
+    ADDED = "added"
+    REMOVED = "removed"
+    CHANGED = "changed"
+
+
+@dataclass(frozen=True)
+class NoteChange:
+    """A footnote compared as a reference: renumbering alone is no change."""
+
+    status: NoteStatus
+    old: Footnote | None
+    new: Footnote | None
+
+
+@dataclass(frozen=True)
+class WordCounts:
+    deleted: int = 0
+    inserted: int = 0
+    moved: int = 0
+
+    @property
+    def changed(self) -> int:
+        return self.deleted + self.inserted + self.moved
+
+
+@dataclass(frozen=True)
+class Pair:
+    """An old section and its new counterpart (either may be None), with what changed between them."""
+
+    old: Section | None
+    new: Section | None
+    status: Status
+    score: float
+    reasons: tuple[Reason, ...]
+    flags: tuple[Flag, ...]
+    title_diff: tuple[Chunk, ...]
+    decision_diff: tuple[Chunk, ...]
+    diff: tuple[Chunk, ...]
+    notes: tuple[NoteChange, ...]
+    counts: WordCounts
+    related: tuple[str, ...] = ()  # for a split or merge: the other sections involved
+
+    @property
+    def id(self) -> str:
+        """A stable name for the pair: the ids of its two sections."""
+        return f"{self.old.id if self.old else '-'}>{self.new.id if self.new else '-'}"
+
+
+@dataclass(frozen=True)
+class Comparison:
+    old: Letter
+    new: Letter
+    pairs: tuple[Pair, ...]
+    moves: tuple[Move, ...]
+
+    @property
+    def changed(self) -> bool:
+        return any(pair.status is not Status.UNCHANGED or pair.flags for pair in self.pairs)

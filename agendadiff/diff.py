@@ -1,0 +1,446 @@
+"""Diff: what changed inside each aligned pair, word by word, with moved text seen as moved.
+
+Texts are cut into tokens (words, spaces, punctuation); each distinct token becomes one character, as
+diff-match-patch's `diff_linesToChars` does for lines, so its diff and semantic cleanup work on whole
+words. Word counts come from the minimal diff, before cleanup groups changes for reading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from agendadiff.model import (
+    Alignment,
+    Chunk,
+    Comparison,
+    Flag,
+    Footnote,
+    Letter,
+    Match,
+    Move,
+    NoteChange,
+    NoteStatus,
+    Op,
+    Pair,
+    Place,
+    Section,
+    Status,
+    WordCounts,
+)
+from agendadiff.sentences import sentence_spans
+from agendadiff.typography import canonical
+
+_TOKEN = re.compile(r"\w+(?:[-'/]\w+)*|\s+|[^\w\s]")
+MOVE_SIMILARITY = 0.8  # a deleted and an inserted sentence this alike are one moved sentence
+MOVE_MIN_WORDS = 4  # shorter runs reappear by chance ("Het kabinet steunt dit.")
+MOVE_MOSTLY = 0.85  # share of a sentence's characters that must be deleted (or inserted) to count
+NOTE_SIMILARITY = 0.5  # a footnote this alike to one in the other letter is that footnote, changed
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def word_count(text: str) -> int:
+    return sum(1 for token in _TOKEN.findall(text) if token[0].isalnum() or token[0] == "_")
+
+
+class _Codec:
+    """Tokens to single characters and back. Spaces and punctuation stand for themselves, so that
+    semantic cleanup still sees word boundaries; each word gets a private-use character."""
+
+    def __init__(self) -> None:
+        self._chars: dict[str, str] = {}
+        self._tokens: dict[str, str] = {}
+
+    def encode(self, text: str) -> str:
+        out = []
+        for token in _TOKEN.findall(text):
+            char = self._chars.get(token)
+            if char is None:
+                if len(token) == 1 and not token.isalnum():
+                    char = token
+                else:
+                    char = _private(len(self._tokens))
+                self._chars[token] = char
+                self._tokens[char] = token
+            out.append(char)
+        return "".join(out)
+
+    def decode(self, chars: str) -> str:
+        return "".join(self._tokens[c] for c in chars)
+
+
+def _private(index: int) -> str:
+    """The index-th private-use character: 6,400 in the BMP, then the supplementary planes."""
+    return chr(0xE000 + index) if index < 0x1900 else chr(0xF0000 + index - 0x1900)
+
+
+_OPS = {0: Op.EQUAL, -1: Op.DELETE, 1: Op.INSERT}
+
+
+def word_diff(old: str, new: str) -> tuple[list[Chunk], list[Chunk]]:
+    """(minimal, readable): the token diff of two texts, and the same after semantic cleanup."""
+    from diff_match_patch import diff_match_patch
+
+    engine = diff_match_patch()
+    engine.Diff_Timeout = 0  # no deadline: the diff is minimal, so word counts are exact
+    codec = _Codec()
+    raw = engine.diff_main(codec.encode(old), codec.encode(new), False)
+    minimal = [Chunk(_OPS[op], codec.decode(chars)) for op, chars in raw]
+    readable = list(raw)
+    engine.diff_cleanupSemantic(readable)
+    return minimal, [Chunk(_OPS[op], codec.decode(chars)) for op, chars in readable]
+
+
+def similarity(old: str, new: str) -> float:
+    """Share of words two texts have in common, in order (2 * common / total)."""
+    minimal, _ = word_diff(old, new)
+    common = sum(word_count(c.text) for c in minimal if c.op is Op.EQUAL)
+    total = word_count(old) + word_count(new)
+    return 2 * common / total if total else 1.0
+
+
+def compare(old: Letter, new: Letter, alignment: Alignment) -> Comparison:
+    old_by_id = {s.id: s for s in old.sections}
+    new_by_id = {s.id: s for s in new.sections}
+    drafts = [_draft(m, old_by_id.get(m.old or ""), new_by_id.get(m.new or "")) for m in alignment.matches]
+    for section in old.sections:
+        if not any(m.old == section.id for m in alignment.matches):
+            drafts.append(_draft(Match(section.id, None), section, None))
+    for section in new.sections:
+        if not any(m.new == section.id for m in alignment.matches):
+            drafts.append(_draft(Match(None, section.id), None, section))
+    moves = _find_moves(drafts)
+    reordered = _reordered(old, new, alignment)
+    pairs = [_pair(d, moves, reordered) for d in _in_reading_order(drafts, old, new)]
+    return Comparison(old, new, tuple(pairs), tuple(moves))
+
+
+@dataclass
+class _Draft:
+    match: Match
+    old: Section | None
+    new: Section | None
+    minimal: list[Chunk]
+    readable: list[Chunk]
+
+
+def _draft(match: Match, old: Section | None, new: Section | None) -> _Draft:
+    old_text = old.text if old and not match.split_from else ""
+    new_text = new.text if new and not match.merged_into else ""
+    minimal, readable = word_diff(old_text, new_text)
+    return _Draft(match, old, new, minimal, readable)
+
+
+# -- Moves ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """A sentence that one side of a pair lost or gained almost entirely."""
+
+    draft: int
+    place: Place
+    text: str
+
+
+def _find_moves(drafts: Sequence[_Draft]) -> list[Move]:
+    """Pair sentences deleted in one place with sentences inserted, nearly the same, in another."""
+    lost = [p for k, d in enumerate(drafts) if d.old for p in _pieces(k, d.old.id, d.readable, Op.DELETE)]
+    gained = [p for k, d in enumerate(drafts) if d.new for p in _pieces(k, d.new.id, d.readable, Op.INSERT)]
+    candidates = []
+    gained_words = [frozenset(_TOKEN.findall(p.text.lower())) for p in gained]
+    for a, piece in enumerate(lost):
+        words = frozenset(_TOKEN.findall(piece.text.lower()))
+        for b, other in enumerate(gained):
+            overlap = len(words & gained_words[b]) / max(len(words), len(gained_words[b]))
+            if overlap < MOVE_SIMILARITY - 0.1:
+                continue
+            score = similarity(piece.text, other.text)
+            if score >= MOVE_SIMILARITY:
+                candidates.append((score, a, b))
+    moves: list[Move] = []
+    used_lost: set[int] = set()
+    used_gained: set[int] = set()
+    for score, a, b in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
+        if a in used_lost or b in used_gained:
+            continue
+        used_lost.add(a)
+        used_gained.add(b)
+        source, target = lost[a], gained[b]
+        inner: tuple[Chunk, ...] = ()
+        if canonical(source.text) != canonical(target.text):
+            inner = tuple(word_diff(source.text, target.text)[1])
+        moves.append(Move(0, source.place, target.place, word_count(source.text), round(score, 3), inner))
+    moves = _joined(sorted(moves, key=lambda m: (m.source.section, m.source.start)), drafts)
+    return [Move(k + 1, m.source, m.target, m.words, m.similarity, m.inner) for k, m in enumerate(moves)]
+
+
+def _pieces(index: int, section_id: str, chunks: Sequence[Chunk], side: Op) -> list[_Piece]:
+    """Sentences of one side's text that are (almost) all `side` chunks."""
+    text, marked = _side_text(chunks, side)
+    found = []
+    for start, end in sentence_spans(text):
+        sentence = text[start:end]
+        if word_count(sentence) < MOVE_MIN_WORDS:
+            continue
+        hit = sum(1 for k in range(start, end) if marked[k] and not text[k].isspace())
+        solid = sum(1 for k in range(start, end) if not text[k].isspace())
+        if solid and hit / solid >= MOVE_MOSTLY:
+            found.append(_Piece(index, Place(section_id, start, end), sentence))
+    return found
+
+
+def _side_text(chunks: Sequence[Chunk], side: Op) -> tuple[str, list[bool]]:
+    """One side's text, with a flag per character for whether it is in a `side` chunk."""
+    parts, marked = [], []
+    for chunk in chunks:
+        if chunk.op is Op.EQUAL or chunk.op is side:
+            parts.append(chunk.text)
+            marked += [chunk.op is side] * len(chunk.text)
+    return "".join(parts), marked
+
+
+def _joined(moves: list[Move], drafts: Sequence[_Draft]) -> list[Move]:
+    """Consecutive moved sentences that go to consecutive places become one move: a moved paragraph."""
+    out: list[Move] = []
+    for move in moves:
+        last = out[-1] if out else None
+        if (
+            last
+            and last.source.section == move.source.section
+            and last.target.section == move.target.section
+            and not _text_between(drafts, last.source, move.source, Op.DELETE).strip()
+            and not _text_between(drafts, last.target, move.target, Op.INSERT).strip()
+            and last.target.end <= move.target.start
+        ):
+            out[-1] = Move(
+                0,
+                Place(last.source.section, last.source.start, move.source.end),
+                Place(last.target.section, last.target.start, move.target.end),
+                last.words + move.words,
+                round(min(last.similarity, move.similarity), 3),
+                last.inner + move.inner,
+            )
+        else:
+            out.append(move)
+    return out
+
+
+def _text_between(drafts: Sequence[_Draft], first: Place, second: Place, side: Op) -> str:
+    for draft in drafts:
+        section = draft.old if side is Op.DELETE else draft.new
+        if section and section.id == first.section:
+            return _side_text(draft.readable, side)[0][first.end : second.start]
+    return ""
+
+
+# -- Pairs ------------------------------------------------------------------------------------------
+
+
+def _pair(draft: _Draft, moves: Sequence[Move], reordered: set[str]) -> Pair:
+    match, old, new = draft.match, draft.old, draft.new
+    old_side = old if not match.split_from else None
+    new_side = new if not match.merged_into else None
+    sources = [m for m in moves if old_side and m.source.section == old_side.id]
+    targets = [m for m in moves if new_side and m.target.section == new_side.id]
+    diff = _with_moves(draft.readable, sources, targets)
+    counts = _counts(draft.minimal, sources, targets)
+    title_diff = _title_diff(old_side.title if old_side else "", new_side.title if new_side else "")
+    decision_diff = _title_diff(
+        old_side.decision or "" if old_side else "", new_side.decision or "" if new_side else ""
+    )
+    notes = _notes(old_side.footnotes if old_side else (), new_side.footnotes if new_side else ())
+    flags: list[Flag] = []
+    if old_side and new_side and canonical(old_side.title).lower() != canonical(new_side.title).lower():
+        flags.append(Flag.RETITLED)
+    if match.old and match.new and match.new in reordered:
+        flags.append(Flag.MOVED)
+    related: tuple[str, ...] = ()
+    if match.split_from:
+        flags.append(Flag.SPLIT)
+        related = (match.split_from,)
+    if match.merged_into:
+        flags.append(Flag.MERGED)
+        related = (match.merged_into,)
+    if old_side is None:
+        status = Status.ADDED
+    elif new_side is None:
+        status = Status.REMOVED
+    elif any(c.op is not Op.EQUAL for c in (*diff, *title_diff, *decision_diff)) or notes or (
+        canonical(old_side.formal_title or "") != canonical(new_side.formal_title or "")
+    ):
+        status = Status.CHANGED
+    else:
+        status = Status.UNCHANGED
+    return Pair(
+        old=old,
+        new=new,
+        status=status,
+        score=match.score,
+        reasons=match.reasons,
+        flags=tuple(flags),
+        title_diff=tuple(title_diff),
+        decision_diff=tuple(decision_diff),
+        diff=tuple(diff),
+        notes=tuple(notes),
+        counts=counts,
+        related=related,
+    )
+
+
+def _title_diff(old: str, new: str) -> list[Chunk]:
+    return word_diff(canonical(old), canonical(new))[1]
+
+
+def _with_moves(chunks: Sequence[Chunk], sources: Sequence[Move], targets: Sequence[Move]) -> list[Chunk]:
+    """The chunks, cut where moved text starts and ends, with the moved text's chunks marked."""
+    old_ranges = [(m.source.start, m.source.end, m.id) for m in sources]
+    new_ranges = [(m.target.start, m.target.end, m.id) for m in targets]
+    out: list[Chunk] = []
+    old_at = new_at = 0
+    for chunk in chunks:
+        if chunk.op is Op.EQUAL:
+            out.append(chunk)
+            old_at += len(chunk.text)
+            new_at += len(chunk.text)
+            continue
+        at, ranges = (old_at, old_ranges) if chunk.op is Op.DELETE else (new_at, new_ranges)
+        out += _cut(chunk, at, ranges)
+        if chunk.op is Op.DELETE:
+            old_at += len(chunk.text)
+        else:
+            new_at += len(chunk.text)
+    return out
+
+
+def _cut(chunk: Chunk, at: int, ranges: Sequence[tuple[int, int, int]]) -> list[Chunk]:
+    """One changed chunk, starting at offset `at`, cut into pieces inside and outside moved ranges."""
+    end = at + len(chunk.text)
+    bounds = sorted({at, end, *(b for s, e, _ in ranges for b in (s, e) if at < b < end)})
+    pieces = []
+    for start, stop in zip(bounds, bounds[1:], strict=False):
+        move = next((i for s, e, i in ranges if s <= start and stop <= e), None)
+        text = chunk.text[start - at : stop - at]
+        if pieces and pieces[-1].move == move:
+            pieces[-1] = Chunk(chunk.op, pieces[-1].text + text, move)
+        else:
+            pieces.append(Chunk(chunk.op, text, move))
+    return pieces
+
+
+def _counts(minimal: Sequence[Chunk], sources: Sequence[Move], targets: Sequence[Move]) -> WordCounts:
+    """Words deleted and inserted by the minimal diff, less those that moved; and words moved."""
+    deleted = inserted = 0
+    old_at = new_at = 0
+    for chunk in minimal:
+        if chunk.op is Op.EQUAL:
+            old_at += len(chunk.text)
+            new_at += len(chunk.text)
+            continue
+        at, moves = (old_at, [m.source for m in sources]) if chunk.op is Op.DELETE else (new_at, [m.target for m in targets])
+        for token in _TOKEN.finditer(chunk.text):
+            if not word_count(token.group()):
+                continue
+            place = at + token.start()
+            if any(p.start <= place < p.end for p in moves):
+                continue
+            if chunk.op is Op.DELETE:
+                deleted += 1
+            else:
+                inserted += 1
+        if chunk.op is Op.DELETE:
+            old_at += len(chunk.text)
+        else:
+            new_at += len(chunk.text)
+    moved = sum(m.words for m in {*sources, *targets})
+    return WordCounts(deleted, inserted, moved)
+
+
+def _notes(old: Sequence[Footnote], new: Sequence[Footnote]) -> list[NoteChange]:
+    """Footnotes compared by what they say: same text under another number is no change."""
+
+    def key(note: Footnote) -> str:
+        return canonical(f"{note.text} {note.url or ''}")
+
+    left = list(old)
+    right = list(new)
+    for note in list(left):
+        twin = next((other for other in right if key(other) == key(note)), None)
+        if twin is not None:
+            left.remove(note)
+            right.remove(twin)
+    changes = []
+    scored = sorted(
+        ((similarity(key(a), key(b)), x, y) for x, a in enumerate(left) for y, b in enumerate(right)),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
+    done_left: set[int] = set()
+    done_right: set[int] = set()
+    for score, x, y in scored:
+        if score >= NOTE_SIMILARITY and x not in done_left and y not in done_right:
+            done_left.add(x)
+            done_right.add(y)
+            changes.append(NoteChange(NoteStatus.CHANGED, left[x], right[y]))
+    changes += [NoteChange(NoteStatus.REMOVED, n, None) for x, n in enumerate(left) if x not in done_left]
+    changes += [NoteChange(NoteStatus.ADDED, None, n) for y, n in enumerate(right) if y not in done_right]
+    return changes
+
+
+# -- Order ------------------------------------------------------------------------------------------
+
+
+def _reordered(old: Letter, new: Letter, alignment: Alignment) -> set[str]:
+    """New ids of paired sections that changed place: those outside the longest run kept in order."""
+    old_rank = {s.id: k for k, s in enumerate(old.sections)}
+    new_rank = {s.id: k for k, s in enumerate(new.sections)}
+    main = sorted(
+        ((old_rank[m.old], new_rank[m.new], m.new) for m in alignment.matches if m.old and m.new),
+    )
+    kept = _longest_increasing([rank for _, rank, _ in main])
+    return {new_id for k, (_, _, new_id) in enumerate(main) if k not in kept}
+
+
+def _longest_increasing(values: Sequence[int]) -> set[int]:
+    """Indices of one longest strictly increasing subsequence (patience sorting)."""
+    import bisect
+
+    tails: list[int] = []
+    tail_index: list[int] = []
+    previous = [-1] * len(values)
+    for k, value in enumerate(values):
+        slot = bisect.bisect_left(tails, value)
+        if slot == len(tails):
+            tails.append(value)
+            tail_index.append(k)
+        else:
+            tails[slot] = value
+            tail_index[slot] = k
+        previous[k] = tail_index[slot - 1] if slot else -1
+    kept, k = set(), tail_index[-1] if tail_index else -1
+    while k >= 0:
+        kept.add(k)
+        k = previous[k]
+    return kept
+
+
+def _in_reading_order(drafts: Iterable[_Draft], old: Letter, new: Letter) -> list[_Draft]:
+    """Pairs in the new letter's order; a removed section goes after the partner of the section before it."""
+    new_rank = {s.id: k for k, s in enumerate(new.sections)}
+    old_rank = {s.id: k for k, s in enumerate(old.sections)}
+    drafts = list(drafts)
+    partner_rank = {d.old.id: new_rank[d.new.id] for d in drafts if d.old and d.new and not d.match.split_from}
+
+    def key(draft: _Draft) -> tuple[float, int]:
+        if draft.new is not None and not draft.match.merged_into:
+            return new_rank[draft.new.id], 1
+        assert draft.old is not None
+        if draft.match.merged_into:
+            return new_rank[draft.match.merged_into] + 0.5, old_rank[draft.old.id]
+        before = [partner_rank[s.id] for s in old.sections[: old_rank[draft.old.id]] if s.id in partner_rank]
+        return (max(before) if before else -1) + 0.5, old_rank[draft.old.id]
+
+    return sorted(drafts, key=key)
