@@ -188,7 +188,7 @@ class _Scorer:
         title, text, _ = self.parts(i, j)
         reasons = []
         old, new = self.olds[i], self.news[j]
-        if _same_title(old, new) or (not old.title and not new.title):
+        if _same_title(old, new):
             reasons.append(Reason.SAME_TITLE)
         elif title >= SIMILAR_TITLE:
             reasons.append(Reason.SIMILAR_TITLE)

@@ -2,7 +2,8 @@
 
 Texts are cut into tokens (words, spaces, punctuation); each distinct token becomes one character, as
 diff-match-patch's `diff_linesToChars` does for lines, so its diff and semantic cleanup work on whole
-words. Word counts come from the minimal diff, before cleanup groups changes for reading.
+words. Word counts come from a second, minimal diff over the words alone, so that matching a space or a
+comma never hides a changed word.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from agendadiff.model import (
     Alignment,
@@ -33,6 +35,7 @@ from agendadiff.sentences import sentence_spans
 from agendadiff.typography import canonical
 
 _TOKEN = re.compile(r"\w+(?:[-'/]\w+)*|\s+|[^\w\s]")
+_WORD = re.compile(r"\w+(?:[-'/]\w+)*")
 MOVE_SIMILARITY = 0.8  # a deleted and an inserted sentence this alike are one moved sentence
 MOVE_MIN_WORDS = 4  # shorter runs reappear by chance ("Het kabinet steunt dit.")
 MOVE_MOSTLY = 0.85  # share of a sentence's characters that must be deleted (or inserted) to count
@@ -44,7 +47,7 @@ def tokens(text: str) -> list[str]:
 
 
 def word_count(text: str) -> int:
-    return sum(1 for token in _TOKEN.findall(text) if token[0].isalnum() or token[0] == "_")
+    return len(_WORD.findall(text))
 
 
 class _Codec:
@@ -69,6 +72,17 @@ class _Codec:
             out.append(char)
         return "".join(out)
 
+    def encode_words(self, words: Iterable[str]) -> str:
+        """Words only, each as one character; for the minimal edit, where spacing plays no part."""
+        out = []
+        for word in words:
+            char = self._chars.get(word)
+            if char is None:
+                char = self._chars[word] = _private(len(self._tokens))
+                self._tokens[char] = word
+            out.append(char)
+        return "".join(out)
+
     def decode(self, chars: str) -> str:
         return "".join(self._tokens[c] for c in chars)
 
@@ -81,26 +95,65 @@ def _private(index: int) -> str:
 _OPS = {0: Op.EQUAL, -1: Op.DELETE, 1: Op.INSERT}
 
 
-def word_diff(old: str, new: str) -> tuple[list[Chunk], list[Chunk]]:
-    """(minimal, readable): the token diff of two texts, and the same after semantic cleanup."""
+def _engine() -> Any:
     from diff_match_patch import diff_match_patch
 
     engine = diff_match_patch()
-    engine.Diff_Timeout = 0  # no deadline: the diff is minimal, so word counts are exact
+    engine.Diff_Timeout = 0  # no deadline: the diff is minimal and the same on every machine
+    return engine
+
+
+def word_diff(old: str, new: str) -> list[Chunk]:
+    """The token diff of two texts after semantic cleanup: what a reader sees."""
+    engine = _engine()
     codec = _Codec()
     raw = engine.diff_main(codec.encode(old), codec.encode(new), False)
-    minimal = [Chunk(_OPS[op], codec.decode(chars)) for op, chars in raw]
-    readable = list(raw)
-    engine.diff_cleanupSemantic(readable)
-    return minimal, [Chunk(_OPS[op], codec.decode(chars)) for op, chars in readable]
+    engine.diff_cleanupSemantic(raw)
+    return [Chunk(_OPS[op], codec.decode(chars)) for op, chars in raw]
+
+
+@dataclass(frozen=True)
+class WordEdit:
+    """A minimal word edit: where each deleted word starts in the old text, each inserted one in the new."""
+
+    deleted: tuple[int, ...]
+    inserted: tuple[int, ...]
+    common: int
+
+
+def word_edit(old: str, new: str) -> WordEdit:
+    old_words = [(m.start(), m.group()) for m in _WORD.finditer(old)]
+    new_words = [(m.start(), m.group()) for m in _WORD.finditer(new)]
+    codec = _Codec()
+    raw = _engine().diff_main(
+        codec.encode_words(w for _, w in old_words), codec.encode_words(w for _, w in new_words), False
+    )
+    deleted: list[int] = []
+    inserted: list[int] = []
+    common = a = b = 0
+    for op, chars in raw:
+        if op == 0:
+            common += len(chars)
+            a += len(chars)
+            b += len(chars)
+        elif op < 0:
+            deleted += [start for start, _ in old_words[a : a + len(chars)]]
+            a += len(chars)
+        else:
+            inserted += [start for start, _ in new_words[b : b + len(chars)]]
+            b += len(chars)
+    return WordEdit(tuple(deleted), tuple(inserted), common)
+
+
+def is_change(chunk: Chunk) -> bool:
+    """A deletion or insertion of more than whitespace: a paragraph joined or split is layout."""
+    return chunk.op is not Op.EQUAL and not chunk.text.isspace()
 
 
 def similarity(old: str, new: str) -> float:
     """Share of words two texts have in common, in order (2 * common / total)."""
-    minimal, _ = word_diff(old, new)
-    common = sum(word_count(c.text) for c in minimal if c.op is Op.EQUAL)
     total = word_count(old) + word_count(new)
-    return 2 * common / total if total else 1.0
+    return 2 * word_edit(old, new).common / total if total else 1.0
 
 
 def compare(old: Letter, new: Letter, alignment: Alignment) -> Comparison:
@@ -124,15 +177,14 @@ class _Draft:
     match: Match
     old: Section | None
     new: Section | None
-    minimal: list[Chunk]
+    edit: WordEdit
     readable: list[Chunk]
 
 
 def _draft(match: Match, old: Section | None, new: Section | None) -> _Draft:
     old_text = old.text if old and not match.split_from else ""
     new_text = new.text if new and not match.merged_into else ""
-    minimal, readable = word_diff(old_text, new_text)
-    return _Draft(match, old, new, minimal, readable)
+    return _Draft(match, old, new, word_edit(old_text, new_text), word_diff(old_text, new_text))
 
 
 # -- Moves ------------------------------------------------------------------------------------------
@@ -173,7 +225,7 @@ def _find_moves(drafts: Sequence[_Draft]) -> list[Move]:
         source, target = lost[a], gained[b]
         inner: tuple[Chunk, ...] = ()
         if canonical(source.text) != canonical(target.text):
-            inner = tuple(word_diff(source.text, target.text)[1])
+            inner = tuple(word_diff(source.text, target.text))
         moves.append(Move(0, source.place, target.place, word_count(source.text), round(score, 3), inner))
     moves = _joined(sorted(moves, key=lambda m: (m.source.section, m.source.start)), drafts)
     return [Move(k + 1, m.source, m.target, m.words, m.similarity, m.inner) for k, m in enumerate(moves)]
@@ -248,7 +300,7 @@ def _pair(draft: _Draft, moves: Sequence[Move], reordered: set[str]) -> Pair:
     sources = [m for m in moves if old_side and m.source.section == old_side.id]
     targets = [m for m in moves if new_side and m.target.section == new_side.id]
     diff = _with_moves(draft.readable, sources, targets)
-    counts = _counts(draft.minimal, sources, targets)
+    counts = _counts(draft.edit, sources, targets)
     title_diff = _title_diff(old_side.title if old_side else "", new_side.title if new_side else "")
     decision_diff = _title_diff(
         old_side.decision or "" if old_side else "", new_side.decision or "" if new_side else ""
@@ -270,7 +322,7 @@ def _pair(draft: _Draft, moves: Sequence[Move], reordered: set[str]) -> Pair:
         status = Status.ADDED
     elif new_side is None:
         status = Status.REMOVED
-    elif any(c.op is not Op.EQUAL for c in (*diff, *title_diff, *decision_diff)) or notes or (
+    elif any(is_change(c) for c in (*diff, *title_diff, *decision_diff)) or notes or (
         canonical(old_side.formal_title or "") != canonical(new_side.formal_title or "")
     ):
         status = Status.CHANGED
@@ -293,7 +345,7 @@ def _pair(draft: _Draft, moves: Sequence[Move], reordered: set[str]) -> Pair:
 
 
 def _title_diff(old: str, new: str) -> list[Chunk]:
-    return word_diff(canonical(old), canonical(new))[1]
+    return word_diff(canonical(old), canonical(new))
 
 
 def _with_moves(chunks: Sequence[Chunk], sources: Sequence[Move], targets: Sequence[Move]) -> list[Chunk]:
@@ -332,32 +384,15 @@ def _cut(chunk: Chunk, at: int, ranges: Sequence[tuple[int, int, int]]) -> list[
     return pieces
 
 
-def _counts(minimal: Sequence[Chunk], sources: Sequence[Move], targets: Sequence[Move]) -> WordCounts:
-    """Words deleted and inserted by the minimal diff, less those that moved; and words moved."""
-    deleted = inserted = 0
-    old_at = new_at = 0
-    for chunk in minimal:
-        if chunk.op is Op.EQUAL:
-            old_at += len(chunk.text)
-            new_at += len(chunk.text)
-            continue
-        at, moves = (old_at, [m.source for m in sources]) if chunk.op is Op.DELETE else (new_at, [m.target for m in targets])
-        for token in _TOKEN.finditer(chunk.text):
-            if not word_count(token.group()):
-                continue
-            place = at + token.start()
-            if any(p.start <= place < p.end for p in moves):
-                continue
-            if chunk.op is Op.DELETE:
-                deleted += 1
-            else:
-                inserted += 1
-        if chunk.op is Op.DELETE:
-            old_at += len(chunk.text)
-        else:
-            new_at += len(chunk.text)
-    moved = sum(m.words for m in {*sources, *targets})
-    return WordCounts(deleted, inserted, moved)
+def _counts(edit: WordEdit, sources: Sequence[Move], targets: Sequence[Move]) -> WordCounts:
+    """Words the minimal edit deleted and inserted, less those that moved; and the words moved."""
+
+    def outside(starts: Sequence[int], places: Sequence[Place]) -> int:
+        return sum(1 for start in starts if not any(p.start <= start < p.end for p in places))
+
+    deleted = outside(edit.deleted, [m.source for m in sources])
+    inserted = outside(edit.inserted, [m.target for m in targets])
+    return WordCounts(deleted, inserted, sum(m.words for m in {*sources, *targets}))
 
 
 def _notes(old: Sequence[Footnote], new: Sequence[Footnote]) -> list[NoteChange]:

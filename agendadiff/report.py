@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from agendadiff.diff import is_change
 from agendadiff.model import Chunk, Comparison, Flag, Letter, Move, NoteChange, Op, Pair, Section, Status
 from agendadiff.render import _meeting as meeting_line
 from agendadiff.serialize import FORMAT_VERSION
@@ -265,10 +266,12 @@ def _pair_lines(pair: Pair, comparison: Comparison, paint: Any) -> Iterator[str]
     for paragraph in _changed_paragraphs(pair.diff):
         yield ""
         yield "   " + _inline(paragraph, paint, CONTEXT_WORDS)
+    for move in comparison.moves:
+        if move.inner and pair.new and move.target.section == pair.new.id:
+            yield ""
+            yield f"   moved text {move.id} arrived with edits: {_inline(move.inner, paint, CONTEXT_WORDS)}"
     for note in pair.notes:
-        number = f"{note.old.number}" if note.old else f"{note.new.number}"  # type: ignore[union-attr]
-        text = (note.new or note.old).text  # type: ignore[union-attr]
-        yield f"   footnote {number} {note.status.value}: {text}"
+        yield f"   {_note_line(note)}"
 
 
 def _name(letter: Letter, section_id: str) -> str:
@@ -283,12 +286,12 @@ def _changed_paragraphs(chunks: Sequence[Chunk]) -> Iterator[list[Chunk]]:
         pieces = chunk.text.split("\n\n") if chunk.op is Op.EQUAL else [chunk.text]
         for k, piece in enumerate(pieces):
             if k:
-                if any(c.op is not Op.EQUAL for c in paragraph):
+                if any(is_change(c) for c in paragraph):
                     yield paragraph
                 paragraph = []
             if piece:
                 paragraph.append(Chunk(chunk.op, piece, chunk.move))
-    if any(c.op is not Op.EQUAL for c in paragraph):
+    if any(is_change(c) for c in paragraph):
         yield paragraph
 
 
@@ -296,7 +299,11 @@ def _inline(chunks: Sequence[Chunk], paint: Any, context: int | None) -> str:
     out = []
     for k, chunk in enumerate(chunks):
         text = chunk.text.replace("\n\n", " ¶ ")
-        if chunk.op is Op.EQUAL:
+        if not is_change(chunk):
+            if chunk.op is Op.DELETE:
+                continue  # layout: show the new letter's spacing
+            text = " " if chunk.op is Op.INSERT else text
+        if chunk.op is Op.EQUAL or not is_change(chunk):
             if context is not None:
                 text = _elide(text, context, first=k == 0, last=k == len(chunks) - 1)
             out.append(text)
@@ -318,7 +325,7 @@ def _elide(text: str, keep: int, first: bool, last: bool) -> str:
         return text
     left = "".join(words[: head * 2])
     right = "".join(words[len(words) - tail * 2 :]) if tail else ""
-    return f"{left}… {right}" if left else f"…{' ' if right else ''}{right}"
+    return f"{left.rstrip()} … {right.lstrip()}" if left else f"… {right.lstrip()}"
 
 
 # -- HTML -------------------------------------------------------------------------------------------
@@ -337,8 +344,9 @@ def comparison_html(comparison: Comparison) -> str:
         out = []
         for chunk in chunks:
             text = escape(chunk.text)
-            if chunk.op is Op.EQUAL:
-                out.append(text)
+            if not is_change(chunk):
+                if chunk.op is not Op.DELETE:  # a joined or split paragraph is layout: show the new spacing
+                    out.append(text)
                 continue
             tag = "del" if chunk.op is Op.DELETE else "ins"
             if chunk.move is None:
@@ -353,7 +361,7 @@ def comparison_html(comparison: Comparison) -> str:
         return Markup("").join(out)
 
     def changed(chunks: Sequence[Chunk]) -> bool:
-        return any(c.op is not Op.EQUAL for c in chunks)
+        return any(is_change(c) for c in chunks)
 
     rows = []
     for pair in comparison.pairs:
@@ -412,7 +420,9 @@ def comparison_html(comparison: Comparison) -> str:
 
 def _note_line(change: NoteChange) -> str:
     if change.old and change.new:
-        return f"Footnote changed: “{change.old.text}” → “{change.new.text}”"
+        old = f"{change.old.text} {change.old.url or ''}".strip()
+        new = f"{change.new.text} {change.new.url or ''}".strip()
+        return f"Footnote {change.old.number} (now {change.new.number}) changed: “{old}” → “{new}”"
     note = change.new or change.old
     assert note is not None
-    return f"Footnote {change.status.value}: {note.text}"
+    return f"Footnote {note.number} {change.status.value}: {note.text} {note.url or ''}".rstrip()

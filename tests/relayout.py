@@ -125,12 +125,14 @@ def _join(lines: list[str]) -> str:
     return text
 
 
-def relayout(width: int, breaks: list[int], shift: int, blank_in_titles: bool) -> str:
+def relayout(
+    width: int, breaks: list[int], shift: int, blank_in_titles: bool, pieces: list[Unit] | None = None
+) -> str:
     """The letter wrapped at `width`, with page breaks after the given line positions and
     footnotes renumbered from 1 + shift; each footnote block stands at the bottom of the page that
-    holds its marker."""
+    holds its marker. `pieces` replaces the letter's own units (to lay out an edited letter)."""
     body: list[tuple[str, tuple[int, ...]]] = []
-    for unit in units():
+    for unit in units() if pieces is None else pieces:
         text = _renumber(unit.text, unit.notes, shift)
         if unit.kind == "prose":
             wrapped = textwrap.wrap(text, width, break_on_hyphens=True, break_long_words=False)
