@@ -145,10 +145,13 @@ def _write_atomically(path: str, text: str) -> None:
     from agendadiff.errors import UNREADABLE, InputError
 
     folder = os.path.dirname(os.path.abspath(path))
+    temporary = None
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".agendadiff-", suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)
         os.replace(temporary, path)
     except OSError as error:
+        if temporary and os.path.exists(temporary):
+            os.unlink(temporary)
         raise InputError(path, f"cannot write the report ({error.strerror or error.__class__.__name__})") from None

@@ -109,7 +109,33 @@ def word_diff(old: str, new: str) -> list[Chunk]:
     codec = _Codec()
     raw = engine.diff_main(codec.encode(old), codec.encode(new), False)
     engine.diff_cleanupSemantic(raw)
-    return [Chunk(_OPS[op], codec.decode(chars)) for op, chars in raw]
+    return _folded([Chunk(_OPS[op], codec.decode(chars)) for op, chars in raw])
+
+
+def _folded(chunks: Sequence[Chunk]) -> list[Chunk]:
+    """Semantic cleanup weighs characters; a reader weighs words. One or two words left standing
+    between rewritten passages ("het", "voor de") are folded into the change around them."""
+    out = list(chunks)
+    k = 1
+    while k < len(out) - 1:
+        chunk = out[k]
+        if chunk.op is Op.EQUAL and "\n\n" not in chunk.text:
+            kept = word_count(chunk.text)
+            before, after = _changed_words(out, k, -1), _changed_words(out, k, 1)
+            if kept <= 2 and before and after and before + after >= 4 * max(kept, 1):
+                out[k : k + 1] = [Chunk(Op.DELETE, chunk.text), Chunk(Op.INSERT, chunk.text)]
+        k += 1
+    return _regrouped(out) if len(out) != len(chunks) else out
+
+
+def _changed_words(chunks: Sequence[Chunk], k: int, step: int) -> int:
+    """Words deleted or inserted in the run of changes next to chunk k, on the side `step` points to."""
+    total = 0
+    k += step
+    while 0 <= k < len(chunks) and chunks[k].op is not Op.EQUAL:
+        total += word_count(chunks[k].text)
+        k += step
+    return total
 
 
 @dataclass(frozen=True)
@@ -352,6 +378,8 @@ def _with_moves(chunks: Sequence[Chunk], sources: Sequence[Move], targets: Seque
     """The chunks, cut where moved text starts and ends, with the moved text's chunks marked."""
     old_ranges = [(m.source.start, m.source.end, m.id) for m in sources]
     new_ranges = [(m.target.start, m.target.end, m.id) for m in targets]
+    if old_ranges or new_ranges:
+        chunks = _isolated(chunks, old_ranges, new_ranges)
     out: list[Chunk] = []
     old_at = new_at = 0
     for chunk in chunks:
@@ -367,6 +395,58 @@ def _with_moves(chunks: Sequence[Chunk], sources: Sequence[Move], targets: Seque
         else:
             new_at += len(chunk.text)
     return out
+
+
+def _isolated(
+    chunks: Sequence[Chunk], old_ranges: Sequence[tuple[int, int, int]], new_ranges: Sequence[tuple[int, int, int]]
+) -> list[Chunk]:
+    """The diff with moved text whole: cleanup may have matched a few common words ("de", "het") inside a
+    moved sentence with words elsewhere; those become a deletion and an insertion, and each run of
+    changes between two unchanged stretches is regrouped as one deletion then one insertion."""
+    pieces: list[Chunk] = []
+    old_at = new_at = 0
+    for chunk in chunks:
+        if chunk.op is not Op.EQUAL:
+            pieces.append(chunk)
+            if chunk.op is Op.DELETE:
+                old_at += len(chunk.text)
+            else:
+                new_at += len(chunk.text)
+            continue
+        size = len(chunk.text)
+        cuts = {0, size}
+        cuts |= {b - old_at for s, e, _ in old_ranges for b in (s, e) if old_at < b < old_at + size}
+        cuts |= {b - new_at for s, e, _ in new_ranges for b in (s, e) if new_at < b < new_at + size}
+        ordered = sorted(cuts)
+        for start, stop in zip(ordered, ordered[1:], strict=False):
+            text = chunk.text[start:stop]
+            moved = any(s <= old_at + start < e for s, e, _ in old_ranges) or any(
+                s <= new_at + start < e for s, e, _ in new_ranges
+            )
+            pieces += [Chunk(Op.DELETE, text), Chunk(Op.INSERT, text)] if moved else [Chunk(Op.EQUAL, text)]
+        old_at += size
+        new_at += size
+    return _regrouped(pieces)
+
+
+def _regrouped(pieces: Sequence[Chunk]) -> list[Chunk]:
+    """Each run of changes between two unchanged stretches as one deletion, then one insertion."""
+    regrouped: list[Chunk] = []
+    run: list[Chunk] = []
+    for piece in [*pieces, Chunk(Op.EQUAL, "")]:
+        if piece.op is not Op.EQUAL:
+            run.append(piece)
+            continue
+        for op in (Op.DELETE, Op.INSERT):
+            text = "".join(c.text for c in run if c.op is op)
+            if text:
+                regrouped.append(Chunk(op, text))
+        run = []
+        if regrouped and regrouped[-1].op is Op.EQUAL:
+            regrouped[-1] = Chunk(Op.EQUAL, regrouped[-1].text + piece.text)
+        elif piece.text:
+            regrouped.append(piece)
+    return regrouped
 
 
 def _cut(chunk: Chunk, at: int, ranges: Sequence[tuple[int, int, int]]) -> list[Chunk]:

@@ -387,7 +387,12 @@ def comparison_html(comparison: Comparison) -> str:
                 "decision_diff": chunks_html(pair.decision_diff, False) if changed(pair.decision_diff) else "",
                 "body": chunks_html(pair.diff, True),
                 "words": section.words,
-                "counts": f"{c.deleted}/{c.inserted}/{c.moved}" if c.changed else "",
+                "counts": _count_label(c.deleted, c.inserted, c.moved),
+                "edited_moves": [
+                    {"id": m.id, "diff": chunks_html(m.inner, False)}
+                    for m in comparison.moves
+                    if m.inner and pair.new and m.target.section == pair.new.id
+                ],
                 "notes": [_note_line(n) for n in pair.notes],
             }
         )
@@ -416,6 +421,11 @@ def comparison_html(comparison: Comparison) -> str:
         counts=[(label, n) for label, n in counts if n or label in ("unchanged", "changed")],
         rows=rows,
     )
+
+
+def _count_label(deleted: int, inserted: int, moved: int) -> str:
+    parts = [f"−{deleted}" if deleted else "", f"+{inserted}" if inserted else "", f"↔{moved}" if moved else ""]
+    return " ".join(p for p in parts if p)
 
 
 def _note_line(change: NoteChange) -> str:

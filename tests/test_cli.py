@@ -79,3 +79,78 @@ def test_markdown_escapes_what_a_letter_says(tmp_path: object) -> None:
     assert result.exit_code == 0
     assert "<script>" not in result.stdout and "\\<script\\>" in result.stdout
     assert "\\*alles\\*" in result.stdout and "\\[dit\\](x)" in result.stdout
+
+
+OCTOBER = ROOT / "samples" / "jbz-2025-10-02-constructed.txt"
+
+
+def test_compare_text_has_a_summary_and_no_colour_when_not_a_terminal() -> None:
+    result = CliRunner().invoke(main, ["compare", str(SAMPLE), str(OCTOBER)])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"^Topics: 4 unchanged, \d+ changed, 2 new, 2 dropped", result.stdout, re.M)
+    assert "\x1b[" not in result.stdout
+    assert "[-staat over het algemeen positief tegenover-]{+kan instemmen met+}" in result.stdout
+
+
+def test_compare_colour_on_request_and_never_with_no_color() -> None:
+    coloured = CliRunner().invoke(main, ["compare", str(SAMPLE), str(OCTOBER), "--color"])
+    assert "\x1b[31m" in coloured.stdout and "\x1b[32m" in coloured.stdout
+    plain = CliRunner(env={"NO_COLOR": "1"}).invoke(main, ["compare", str(SAMPLE), str(OCTOBER)])
+    assert "\x1b[" not in plain.stdout
+
+
+def test_compare_exit_code_like_git_diff() -> None:
+    assert CliRunner().invoke(main, ["compare", str(SAMPLE), str(OCTOBER)]).exit_code == 0
+    assert CliRunner().invoke(main, ["compare", str(SAMPLE), str(OCTOBER), "--exit-code"]).exit_code == 1
+    assert CliRunner().invoke(main, ["compare", str(SAMPLE), str(SAMPLE), "--exit-code"]).exit_code == 0
+
+
+def test_compare_writes_the_format_its_output_file_asks_for(tmp_path: object) -> None:
+    from pathlib import Path
+
+    folder = Path(str(tmp_path))
+    for name, check in (
+        ("r.json", lambda t: json.loads(t)["pairs"]),
+        ("r.html", lambda t: t.startswith("<!DOCTYPE html>")),
+        ("r.txt", lambda t: t.startswith("Old ")),
+    ):
+        result = CliRunner().invoke(main, ["compare", str(SAMPLE), str(OCTOBER), "-o", str(folder / name)])
+        assert result.exit_code == 0 and result.stdout == ""
+        assert check((folder / name).read_text(encoding="utf-8"))
+    assert sorted(p.name for p in folder.iterdir()) == ["r.html", "r.json", "r.txt"]  # no temporary files left
+
+
+def test_compare_pins_from_options_and_a_file(tmp_path: object) -> None:
+    from pathlib import Path
+
+    pairings = Path(str(tmp_path)) / "pairings.txt"
+    pairings.write_text("forbid Werksessie II: Stappen = Terugkeerverordening\n", encoding="utf-8")
+    args = ["compare", str(SAMPLE), str(OCTOBER), "--format", "json"]
+    forbidden = json.loads(CliRunner().invoke(main, [*args, "--pairings", str(pairings)]).stdout)
+    assert {"old": None, "new": "item:terugkeerverordening"}.items() <= next(
+        p for p in forbidden["pairs"] if p["new"] == "item:terugkeerverordening"
+    ).items()
+    pinned = json.loads(CliRunner().invoke(main, [*args, "--pin", "Kinderrechten=Terugkeerverordening"]).stdout)
+    pair = next(p for p in pinned["pairs"] if p["new"] == "item:terugkeerverordening")
+    assert pair["old"] == "item:werklunch-bescherming-van-kinderrechten" and pair["reasons"] == ["pinned"]
+
+
+def test_compare_bad_input_is_one_line_and_exit_2(tmp_path: object) -> None:
+    from pathlib import Path
+
+    folder = Path(str(tmp_path))
+    bad = folder / "bad.txt"
+    bad.write_text("pair a b\n", encoding="utf-8")
+    cases = [
+        (["compare", str(SAMPLE), str(folder / "missing.txt")], "missing.txt: no such file"),
+        (["compare", str(SAMPLE), str(OCTOBER), "--pairings", str(bad)], "bad.txt: line 1: expected"),
+        (["compare", str(SAMPLE), str(OCTOBER), "--pin", "nothing-like-this=x"], "no section of the old letter"),
+        (["compare", str(SAMPLE), str(OCTOBER), "-o", str(folder / "no" / "dir.html")], "cannot write the report"),
+    ]
+    for args, message in cases:
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 2, (args, result.output)
+        assert message in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+        assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in folder.iterdir()) == ["bad.txt"]

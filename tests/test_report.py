@@ -1,0 +1,85 @@
+"""Reports: escaped, self-contained HTML; JSON in the documented shape; golden reports of the samples."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from agendadiff import compare_letters
+from agendadiff.model import SectionKind
+from agendadiff.report import comparison_html, comparison_json, comparison_text
+from tests.conftest import ROOT
+from tests.test_align import letter, section
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(2)">',
+    "{{ 7*7 }} {% raw %}",
+    "</div></section><a href='javascript:alert(3)'>klik</a>",
+]
+
+
+@pytest.fixture(scope="module")
+def hostile_comparison() -> object:
+    old = letter(
+        section(SectionKind.ITEM, "Titel " + HOSTILE[0], "Het kabinet steunt dit. " + " ".join(HOSTILE)),
+        section(SectionKind.ITEM, HOSTILE[1], "Oude tekst " + HOSTILE[3]),
+    )
+    new = letter(
+        section(SectionKind.ITEM, "Titel " + HOSTILE[0], "Het kabinet steunt dit niet. " + " ".join(HOSTILE)),
+        section(SectionKind.ITEM, "Nieuw " + HOSTILE[2], "Nieuwe tekst " + HOSTILE[2]),
+    )
+    return compare_letters(old, new)
+
+
+def test_html_escapes_everything_from_a_letter(hostile_comparison: object) -> None:
+    page = comparison_html(hostile_comparison)  # type: ignore[arg-type]
+    assert "<script" not in page.lower()
+    assert "<img" not in page.lower()
+    assert "<a href='javascript" not in page and "&lt;a href=&#39;javascript:alert(3)&#39;&gt;" in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "{{ 7*7 }}" in page and "49" not in page
+    # The page's own structure is intact: every section that was opened is closed.
+    assert page.count("<section") == page.count("</section>")
+
+
+def test_html_is_self_contained(hostile_comparison: object) -> None:
+    page = comparison_html(hostile_comparison)  # type: ignore[arg-type]
+    assert "Content-Security-Policy" in page and "default-src 'none'" in page
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", page)
+    assert "<link" not in page and "@import" not in page
+
+
+def test_text_report_keeps_letter_text_as_text(hostile_comparison: object) -> None:
+    text = comparison_text(hostile_comparison)  # type: ignore[arg-type]
+    assert "{+ niet+}" in text
+
+
+def test_json_has_the_documented_shape(hostile_comparison: object) -> None:
+    data = json.loads(comparison_json(hostile_comparison))  # type: ignore[arg-type]
+    for side in ("old", "new"):
+        assert {"source", "date", "meeting", "sections"} <= data[side].keys()
+        for s in data[side]["sections"]:
+            assert {"id", "kind", "title", "text", "footnotes"} <= s.keys()
+    for pair in data["pairs"]:
+        assert {"old", "new", "status", "score", "title_diff", "diff", "moves", "flags", "words"} <= pair.keys()
+        assert pair["status"] in ("unchanged", "changed", "added", "removed")
+        assert all(op in ("equal", "insert", "delete") and isinstance(text, str) for op, text in pair["diff"])
+
+
+def test_committed_reports_are_current(update_golden: bool) -> None:
+    """The reports in reports/ are golden files: a change in agendadiff's output shows up here."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("regenerate", ROOT / "reports" / "regenerate.py")
+    assert spec and spec.loader
+    regenerate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(regenerate)
+    expected = regenerate.expected_reports()
+    assert len(expected) == 6
+    for path, text in expected.items():
+        if update_golden:
+            path.write_text(text, encoding="utf-8")
+        assert path.read_text(encoding="utf-8") == text, f"{path.name} is stale: run python reports/regenerate.py"
