@@ -8,6 +8,7 @@ Sections left over are checked for splits and merges before they count as added 
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -41,9 +42,7 @@ _FAMILY = {
     SectionKind.TEXT: "topic",
 }
 # The session label before a title says when a topic is discussed, not what it is.
-_SESSION_LABEL = re.compile(
-    r"^(?:werk)?(?:sessie|lunch|diner|ontbijt)\s*(?:[ivx]+|\d+)?\s*[:.-]\s*", re.IGNORECASE
-)
+_SESSION_LABEL = re.compile(r"^(?:werk)?(?:sessie|lunch|diner|ontbijt)\s*(?:[ivx]+|\d+)?\s*[:.-]\s*", re.IGNORECASE)
 _WORD = re.compile(r"\w+(?:-\w+)*")
 
 
@@ -69,16 +68,45 @@ def align(old: Letter, new: Letter, pairing: Pairing = Pairing()) -> Alignment:
     if len(taken_old) < len(pinned) or len(taken_new) < len(pinned):
         raise PairingError("a section is pinned to two others; pin each section once")
 
-    rows = [i for i in range(len(olds)) if i not in taken_old]
-    cols = [j for j in range(len(news)) if j not in taken_new]
-    scores = [[0.0 if (i, j) in forbidden else scorer.preference(i, j) for j in cols] for i in rows]
-    chosen = [(rows[r], cols[c]) for r, c in assign(scores) if scores[r][c] >= THRESHOLD]
+    edges = {
+        (i, j): scorer.preference(i, j)
+        for i, j in scorer.candidates
+        if i not in taken_old and j not in taken_new and (i, j) not in forbidden and scorer.score(i, j) >= THRESHOLD
+    }
     matches = {i: Match(olds[i].id, news[j].id, 1.0, (Reason.PINNED,)) for i, j in pinned}
-    for i, j in chosen:
+    for i, j in _best_matching(edges):
         matches[i] = Match(olds[i].id, news[j].id, round(scorer.score(i, j), 3), scorer.reasons(i, j))
     result = [matches[i] for i in sorted(matches)]
     result += _splits_and_merges(olds, news, matches, scorer)
     return Alignment(tuple(result))
+
+
+def _best_matching(edges: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+    """The one-to-one pairing with the largest total score, over the candidate pairs only.
+
+    Sections that share no candidate pair cannot affect each other's partners, so each connected group
+    of candidates is assigned on its own: a long letter costs little more than its parts.
+    """
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def root(node: tuple[str, int]) -> tuple[str, int]:
+        while parent.setdefault(node, node) != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for i, j in edges:
+        parent[root(("old", i))] = root(("new", j))
+    groups: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    for i, j in edges:
+        groups.setdefault(root(("old", i)), []).append((i, j))
+    chosen = []
+    for group in groups.values():
+        rows = sorted({i for i, _ in group})
+        cols = sorted({j for _, j in group})
+        matrix = [[edges.get((i, j), 0.0) for j in cols] for i in rows]
+        chosen += [(rows[r], cols[c]) for r, c in assign(matrix) if matrix[r][c] > 0]
+    return sorted(chosen)
 
 
 def _splits_and_merges(
@@ -87,34 +115,42 @@ def _splits_and_merges(
     matches: dict[int, Match],
     scorer: _Scorer,
 ) -> list[Match]:
-    """Left-over sections whose text mostly sits in a paired section of the other letter."""
+    """Left-over sections whose text mostly sits in a paired section of the other letter.
+
+    A split and a merge are the same finding seen from the two letters, so one search serves both.
+    """
     new_index = {s.id: j for j, s in enumerate(news)}
-    partner = {new_index[m.new]: i for i, m in matches.items() if m.new}  # new index -> old index
+    old_to_new = {i: new_index[m.new] for i, m in matches.items() if m.new}
+    new_to_old = {j: i for i, j in old_to_new.items()}
     found: list[Match] = []
-    for j, section in enumerate(news):
-        if j in partner or not scorer.new_shingles[j]:
+    for piece, source, share in _pieces(scorer.new_shingles, scorer.old_shingles, old_to_new):
+        found.append(Match(None, news[piece].id, share, (Reason.SIMILAR_TEXT,), split_from=olds[source].id))
+    for piece, target, share in _pieces(scorer.old_shingles, scorer.new_shingles, new_to_old):
+        found.append(Match(olds[piece].id, None, share, (Reason.SIMILAR_TEXT,), merged_into=news[target].id))
+    return found
+
+
+def _pieces(
+    mine: Sequence[frozenset[str]], theirs: Sequence[frozenset[str]], partner: dict[int, int]
+) -> list[tuple[int, int, float]]:
+    """Unpaired sections on my side that took most of their text from a paired section W on the other
+    side, where W's text is mostly covered by the piece and W's own partner together.
+
+    `partner` maps the other side's paired sections to their partners on my side. Returns
+    (piece, W, share of the piece's text that came from W).
+    """
+    paired = set(partner.values())
+    found = []
+    for piece, shingles in enumerate(mine):
+        if piece in paired or not shingles:
             continue
-        i = _best_source(scorer.new_shingles[j], scorer.old_shingles, set(matches))
-        if i is None:
+        whole_index = _best_source(shingles, theirs, set(partner))
+        if whole_index is None:
             continue
-        main = new_index[matches[i].new or ""]
-        whole = scorer.old_shingles[i]
-        kept, taken = whole & scorer.new_shingles[main], whole & scorer.new_shingles[j]
+        whole = theirs[whole_index]
+        kept, taken = whole & mine[partner[whole_index]], whole & shingles
         if _share(taken, whole) >= SPLIT_SHARE and _share(kept | taken, whole) >= COVERED:
-            found.append(Match(None, section.id, round(_share(taken, scorer.new_shingles[j]), 3),
-                               (Reason.SIMILAR_TEXT,), split_from=olds[i].id))
-    for i, section in enumerate(olds):
-        if i in matches or not scorer.old_shingles[i]:
-            continue
-        j = _best_source(scorer.old_shingles[i], scorer.new_shingles, set(partner))
-        if j is None:
-            continue
-        main = partner[j]
-        whole = scorer.new_shingles[j]
-        kept, given = whole & scorer.old_shingles[main], whole & scorer.old_shingles[i]
-        if _share(given, whole) >= SPLIT_SHARE and _share(kept | given, whole) >= COVERED:
-            found.append(Match(section.id, None, round(_share(given, scorer.old_shingles[i]), 3),
-                               (Reason.SIMILAR_TEXT,), merged_into=news[j].id))
+            found.append((piece, whole_index, round(_share(taken, shingles), 3)))
     return found
 
 
@@ -133,23 +169,42 @@ def _share(part: frozenset[str], whole: frozenset[str]) -> float:
 
 
 class _Scorer:
-    """Similarities between every old and every new section, computed once."""
+    """Similarities between the old and the new sections, computed once for the pairs that share a term."""
 
     def __init__(self, olds: Sequence[Section], news: Sequence[Section]) -> None:
         self.olds, self.news = olds, news
         old_terms = [_terms(s.text) for s in olds]
         new_terms = [_terms(s.text) for s in news]
         idf = _idf(old_terms + new_terms)
-        self.old_vectors = [_unit(t, idf) for t in old_terms]
-        self.new_vectors = [_unit(t, idf) for t in new_terms]
         old_titles = [_title_terms(s) for s in olds]
         new_titles = [_title_terms(s) for s in news]
         title_idf = _idf(old_titles + new_titles)
-        self.old_title_vectors = [_unit(t, title_idf) for t in old_titles]
-        self.new_title_vectors = [_unit(t, title_idf) for t in new_titles]
+        self.has_text = ([bool(t) for t in old_terms], [bool(t) for t in new_terms])
+        self.text = _cosines([_unit(t, idf) for t in old_terms], [_unit(t, idf) for t in new_terms])
+        self.title = _cosines([_unit(t, title_idf) for t in old_titles], [_unit(t, title_idf) for t in new_titles])
+        old_keys = [canonical(s.title).lower() for s in olds]
+        new_keys = [canonical(s.title).lower() for s in news]
+        by_title: dict[str, list[int]] = {}
+        for j, key in enumerate(new_keys):
+            by_title.setdefault(key, []).append(j)
+        self.same_title = {(i, j) for i, key in enumerate(old_keys) if key for j in by_title.get(key, ())}
+        # The opening and the signatures have no title: any two of the same kind are candidates.
+        untitled = {
+            (i, j)
+            for i, o in enumerate(olds)
+            if not o.title
+            for j, n in enumerate(news)
+            if not n.title and n.kind == o.kind
+        }
+        self.candidates = sorted(
+            pair for pair in set(self.text) | set(self.title) | self.same_title | untitled if self._compatible(*pair)
+        )
         self.old_shingles = [_shingles(s.text) for s in olds]
         self.new_shingles = [_shingles(s.text) for s in news]
         self._cache: dict[tuple[int, int], tuple[float, float, float]] = {}
+
+    def _compatible(self, i: int, j: int) -> bool:
+        return _FAMILY[self.olds[i].kind] == _FAMILY[self.news[j].kind]
 
     def parts(self, i: int, j: int) -> tuple[float, float, float]:
         """(title similarity, text similarity, score) of old section i and new section j."""
@@ -159,21 +214,21 @@ class _Scorer:
 
     def _parts(self, i: int, j: int) -> tuple[float, float, float]:
         old, new = self.olds[i], self.news[j]
-        if _FAMILY[old.kind] != _FAMILY[new.kind]:
+        if not self._compatible(i, j):
             return 0.0, 0.0, 0.0
-        same_title = _same_title(old, new)
-        title = 1.0 if same_title else _cosine(self.old_title_vectors[i], self.new_title_vectors[j])
+        same_title = (i, j) in self.same_title
+        title = 1.0 if same_title else self.title.get((i, j), 0.0)
         if not old.title and not new.title:
             title = 1.0 if old.kind == new.kind else 0.0  # the opening, the signatures
-        if self.old_vectors[i] and self.new_vectors[j]:
-            text = _cosine(self.old_vectors[i], self.new_vectors[j])
+        old_text, new_text = self.has_text[0][i], self.has_text[1][j]
+        if old_text and new_text:
+            text = self.text.get((i, j), 0.0)
             score = 0.3 * title + 0.7 * text
         else:
             text = 0.0
-            score = title if not self.old_vectors[i] and not self.new_vectors[j] else 0.8 * title
+            score = title if not old_text and not new_text else 0.8 * title
         if same_title:
             score = max(score, SAME_TITLE_FLOOR + (1 - SAME_TITLE_FLOOR) * text)
-        # A faint preference for the same place breaks ties between otherwise equal candidates.
         return title, text, min(1.0, score)
 
     def score(self, i: int, j: int) -> float:
@@ -187,8 +242,7 @@ class _Scorer:
     def reasons(self, i: int, j: int) -> tuple[Reason, ...]:
         title, text, _ = self.parts(i, j)
         reasons = []
-        old, new = self.olds[i], self.news[j]
-        if _same_title(old, new):
+        if (i, j) in self.same_title:
             reasons.append(Reason.SAME_TITLE)
         elif title >= SIMILAR_TITLE:
             reasons.append(Reason.SIMILAR_TITLE)
@@ -197,8 +251,20 @@ class _Scorer:
         return tuple(reasons)
 
 
-def _same_title(old: Section, new: Section) -> bool:
-    return bool(old.title) and canonical(old.title).lower() == canonical(new.title).lower()
+def _cosines(olds: Sequence[dict[str, float]], news: Sequence[dict[str, float]]) -> dict[tuple[int, int], float]:
+    """Cosine similarity of every old and new unit vector that share a term, through an index of terms."""
+    postings: dict[str, list[tuple[int, float]]] = {}
+    for j, vector in enumerate(news):
+        for term, weight in vector.items():
+            postings.setdefault(term, []).append((j, weight))
+    sums: dict[tuple[int, int], float] = {}
+    for i, vector in enumerate(olds):
+        row: dict[int, float] = {}
+        for term, weight in vector.items():
+            for j, other in postings.get(term, ()):
+                row[j] = row.get(j, 0.0) + weight * other
+        sums.update(((i, j), value) for j, value in row.items() if value > 1e-9)
+    return sums
 
 
 def _words(text: str) -> list[str]:
@@ -207,14 +273,14 @@ def _words(text: str) -> list[str]:
 
 def _terms(text: str) -> Counter[str]:
     words = _words(text)
-    return Counter(words) + Counter(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+    return Counter(words) + Counter(f"{a} {b}" for a, b in itertools.pairwise(words))
 
 
 def _title_terms(section: Section) -> Counter[str]:
     """Title words and their character trigrams: `terugkeersysteem` and `Terugkeerverordening` share a stem."""
     title = _SESSION_LABEL.sub("", canonical(section.title).lower())
     words = _words(title)
-    grams = Counter(f"#{w[k:k + 3]}" for w in words for k in range(max(1, len(w) - 2)))
+    grams = Counter(f"#{w[k : k + 3]}" for w in words for k in range(max(1, len(w) - 2)))
     return Counter(words) + grams
 
 
@@ -236,12 +302,6 @@ def _unit(terms: Counter[str], idf: dict[str, float]) -> dict[str, float]:
     vector = {term: (1 + math.log(count)) * idf[term] for term, count in terms.items()}
     norm = math.sqrt(sum(v * v for v in vector.values()))
     return {term: v / norm for term, v in vector.items()} if norm else {}
-
-
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(value * b.get(term, 0.0) for term, value in a.items())
 
 
 def assign(scores: Sequence[Sequence[float]]) -> list[tuple[int, int]]:
@@ -326,7 +386,9 @@ def parse_pairings(text: str, path: str) -> Pairing:
         verb, _, rest = line.partition(" ")
         old, equals, new = rest.partition("=")
         if verb not in ("pin", "forbid") or not equals or not old.strip() or not new.strip():
-            raise InputError(path, f"line {number}: expected 'pin OLD = NEW' or 'forbid OLD = NEW', got {raw.strip()!r}")
+            raise InputError(
+                path, f"line {number}: expected 'pin OLD = NEW' or 'forbid OLD = NEW', got {raw.strip()!r}"
+            )
         (pin if verb == "pin" else forbid).append((old.strip(), new.strip()))
     return Pairing(tuple(pin), tuple(forbid))
 

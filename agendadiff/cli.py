@@ -74,7 +74,9 @@ def sections(file: str, output_format: str) -> None:
     type=click.Path(dir_okay=False, path_type=str),
     help="A file of 'pin OLD = NEW' and 'forbid OLD = NEW' lines.",
 )
-@click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal, unless NO_COLOR).")
+@click.option(
+    "--color/--no-color", default=None, help="Colour the text report (default: on a terminal, unless NO_COLOR)."
+)
 @click.option("--exit-code", is_flag=True, help="Exit with 1 when something changed, 0 when nothing did.")
 @_reported
 def compare(
@@ -93,7 +95,7 @@ def compare(
     import sys
 
     from agendadiff import compare_letters, read_letter
-    from agendadiff.align import Pairing, parse_pair, parse_pairings
+    from agendadiff.align import Pairing, parse_pair
     from agendadiff.report import comparison_html, comparison_json, comparison_text
 
     pairing = _pairing_file(pairings) if pairings else Pairing()
@@ -142,7 +144,7 @@ def _write_atomically(path: str, text: str) -> None:
     import os
     import tempfile
 
-    from agendadiff.errors import UNREADABLE, InputError
+    from agendadiff.errors import InputError
 
     folder = os.path.dirname(os.path.abspath(path))
     temporary = None

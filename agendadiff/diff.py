@@ -8,6 +8,8 @@ comma never hides a changed word.
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -63,10 +65,7 @@ class _Codec:
         for token in _TOKEN.findall(text):
             char = self._chars.get(token)
             if char is None:
-                if len(token) == 1 and not token.isalnum():
-                    char = token
-                else:
-                    char = _private(len(self._tokens))
+                char = token if len(token) == 1 and not token.isalnum() else _private(len(self._tokens))
                 self._chars[token] = char
                 self._tokens[char] = token
             out.append(char)
@@ -186,12 +185,10 @@ def compare(old: Letter, new: Letter, alignment: Alignment) -> Comparison:
     old_by_id = {s.id: s for s in old.sections}
     new_by_id = {s.id: s for s in new.sections}
     drafts = [_draft(m, old_by_id.get(m.old or ""), new_by_id.get(m.new or "")) for m in alignment.matches]
-    for section in old.sections:
-        if not any(m.old == section.id for m in alignment.matches):
-            drafts.append(_draft(Match(section.id, None), section, None))
-    for section in new.sections:
-        if not any(m.new == section.id for m in alignment.matches):
-            drafts.append(_draft(Match(None, section.id), None, section))
+    matched_old = {m.old for m in alignment.matches}
+    matched_new = {m.new for m in alignment.matches}
+    drafts += [_draft(Match(s.id, None), s, None) for s in old.sections if s.id not in matched_old]
+    drafts += [_draft(Match(None, s.id), None, s) for s in new.sections if s.id not in matched_new]
     moves = _find_moves(drafts)
     reordered = _reordered(old, new, alignment)
     pairs = [_pair(d, moves, reordered) for d in _in_reading_order(drafts, old, new)]
@@ -230,14 +227,18 @@ def _find_moves(drafts: Sequence[_Draft]) -> list[Move]:
     lost = [p for k, d in enumerate(drafts) if d.old for p in _pieces(k, d.old.id, d.readable, Op.DELETE)]
     gained = [p for k, d in enumerate(drafts) if d.new for p in _pieces(k, d.new.id, d.readable, Op.INSERT)]
     candidates = []
-    gained_words = [frozenset(_TOKEN.findall(p.text.lower())) for p in gained]
+    gained_words = [frozenset(_WORD.findall(p.text.lower())) for p in gained]
+    postings: dict[str, list[int]] = {}
+    for b, words in enumerate(gained_words):
+        for word in words:
+            postings.setdefault(word, []).append(b)
     for a, piece in enumerate(lost):
-        words = frozenset(_TOKEN.findall(piece.text.lower()))
-        for b, other in enumerate(gained):
+        words = frozenset(_WORD.findall(piece.text.lower()))
+        for b in _sharing(words, postings):
             overlap = len(words & gained_words[b]) / max(len(words), len(gained_words[b]))
-            if overlap < MOVE_SIMILARITY - 0.1:
+            if overlap < _OVERLAP:
                 continue
-            score = similarity(piece.text, other.text)
+            score = similarity(piece.text, gained[b].text)
             if score >= MOVE_SIMILARITY:
                 candidates.append((score, a, b))
     moves: list[Move] = []
@@ -255,6 +256,17 @@ def _find_moves(drafts: Sequence[_Draft]) -> list[Move]:
         moves.append(Move(0, source.place, target.place, word_count(source.text), round(score, 3), inner))
     moves = _joined(sorted(moves, key=lambda m: (m.source.section, m.source.start)), drafts)
     return [Move(k + 1, m.source, m.target, m.words, m.similarity, m.inner) for k, m in enumerate(moves)]
+
+
+_OVERLAP = MOVE_SIMILARITY - 0.1  # share of distinct words two sentences must have in common to be compared
+
+
+def _sharing(words: frozenset[str], postings: dict[str, list[int]]) -> set[int]:
+    """Inserted sentences that could share _OVERLAP of `words`: any such sentence holds at least one of
+    the rarest len(words) - needed + 1 of them, so only their postings need looking at."""
+    needed = math.ceil(_OVERLAP * len(words))
+    rarest = sorted(words, key=lambda w: len(postings.get(w, ())))[: len(words) - needed + 1]
+    return {b for word in rarest for b in postings.get(word, ())}
 
 
 def _pieces(index: int, section_id: str, chunks: Sequence[Chunk], side: Op) -> list[_Piece]:
@@ -348,8 +360,10 @@ def _pair(draft: _Draft, moves: Sequence[Move], reordered: set[str]) -> Pair:
         status = Status.ADDED
     elif new_side is None:
         status = Status.REMOVED
-    elif any(is_change(c) for c in (*diff, *title_diff, *decision_diff)) or notes or (
-        canonical(old_side.formal_title or "") != canonical(new_side.formal_title or "")
+    elif (
+        any(is_change(c) for c in (*diff, *title_diff, *decision_diff))
+        or notes
+        or (canonical(old_side.formal_title or "") != canonical(new_side.formal_title or ""))
     ):
         status = Status.CHANGED
     else:
@@ -418,7 +432,7 @@ def _isolated(
         cuts |= {b - old_at for s, e, _ in old_ranges for b in (s, e) if old_at < b < old_at + size}
         cuts |= {b - new_at for s, e, _ in new_ranges for b in (s, e) if new_at < b < new_at + size}
         ordered = sorted(cuts)
-        for start, stop in zip(ordered, ordered[1:], strict=False):
+        for start, stop in itertools.pairwise(ordered):
             text = chunk.text[start:stop]
             moved = any(s <= old_at + start < e for s, e, _ in old_ranges) or any(
                 s <= new_at + start < e for s, e, _ in new_ranges
@@ -453,8 +467,8 @@ def _cut(chunk: Chunk, at: int, ranges: Sequence[tuple[int, int, int]]) -> list[
     """One changed chunk, starting at offset `at`, cut into pieces inside and outside moved ranges."""
     end = at + len(chunk.text)
     bounds = sorted({at, end, *(b for s, e, _ in ranges for b in (s, e) if at < b < end)})
-    pieces = []
-    for start, stop in zip(bounds, bounds[1:], strict=False):
+    pieces: list[Chunk] = []
+    for start, stop in itertools.pairwise(bounds):
         move = next((i for s, e, i in ranges if s <= start and stop <= e), None)
         text = chunk.text[start - at : stop - at]
         if pieces and pieces[-1].move == move:
@@ -548,6 +562,11 @@ def _in_reading_order(drafts: Iterable[_Draft], old: Letter, new: Letter) -> lis
     old_rank = {s.id: k for k, s in enumerate(old.sections)}
     drafts = list(drafts)
     partner_rank = {d.old.id: new_rank[d.new.id] for d in drafts if d.old and d.new and not d.match.split_from}
+    # For each old section, the furthest place in the new letter that a section before it went to.
+    latest_partner, latest = [], -1
+    for section in old.sections:
+        latest_partner.append(latest)
+        latest = max(latest, partner_rank.get(section.id, -1))
 
     def key(draft: _Draft) -> tuple[float, int]:
         if draft.new is not None and not draft.match.merged_into:
@@ -555,7 +574,6 @@ def _in_reading_order(drafts: Iterable[_Draft], old: Letter, new: Letter) -> lis
         assert draft.old is not None
         if draft.match.merged_into:
             return new_rank[draft.match.merged_into] + 0.5, old_rank[draft.old.id]
-        before = [partner_rank[s.id] for s in old.sections[: old_rank[draft.old.id]] if s.id in partner_rank]
-        return (max(before) if before else -1) + 0.5, old_rank[draft.old.id]
+        return latest_partner[old_rank[draft.old.id]] + 0.5, old_rank[draft.old.id]
 
     return sorted(drafts, key=key)

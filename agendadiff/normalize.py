@@ -94,13 +94,20 @@ def _furniture(lines: Sequence[str]) -> set[int]:
     found = {i for i, line in enumerate(lines) if dutch.KAMERSTUK_HEADER.match(line)}
     keys = [_repeat_key(line) for line in lines]
     counts = Counter(key for key in keys if key)
+    exact = Counter(line.strip() for line in lines)
     for i, line in enumerate(lines):
         if counts[keys[i]] < 3 or len(line.strip()) > 80:
+            continue
+        # "11 Idem." and "18 Idem." at two page bottoms are footnotes, not a footer with a page number.
+        if _FOOTNOTE_OPENING.match(line) and exact[line.strip()] < 3:
             continue
         wordy = sum(c.isalpha() for c in line) >= 4  # "87." or "2026." closing a wrapped line is no header
         if wordy and _at_page_edge(lines, i):
             found.add(i)
     return found
+
+
+_FOOTNOTE_OPENING = re.compile(r"^\s*\d{1,3}\s+\w.{3,}")
 
 
 def _repeat_key(line: str) -> str:

@@ -383,7 +383,9 @@ def comparison_html(comparison: Comparison) -> str:
                 "was": section_label(pair.old) if pair.old and pair.new and Flag.RETITLED in pair.flags else "",
                 "relation": relation,
                 "reasons": ", ".join(r.value for r in pair.reasons) if pair.old and pair.new else "",
-                "title_diff": chunks_html(pair.title_diff, False) if pair.old and pair.new and changed(pair.title_diff) else "",
+                "title_diff": chunks_html(pair.title_diff, False)
+                if pair.old and pair.new and changed(pair.title_diff)
+                else "",
                 "decision_diff": chunks_html(pair.decision_diff, False) if changed(pair.decision_diff) else "",
                 "body": chunks_html(pair.diff, True),
                 "words": section.words,

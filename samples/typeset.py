@@ -50,7 +50,7 @@ def typeset(manuscript: str) -> str:
     body: list[tuple[str, tuple[str, ...]]] = []
     under_title = False  # the first paragraph under an item title starts after a blank pair of lines
     for block in blocks:
-        if not block or _MARKER.match(block) and block.startswith("[^") and "]:" in block[:40]:
+        if not block or (_MARKER.match(block) and block.startswith("[^") and "]:" in block[:40]):
             continue
         keys = tuple(_MARKER.findall(block))
         previous_title, under_title = under_title, block.startswith(("@item ", "@decision ", "@formal "))

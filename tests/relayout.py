@@ -125,9 +125,7 @@ def _join(lines: list[str]) -> str:
     return text
 
 
-def relayout(
-    width: int, breaks: list[int], shift: int, blank_in_titles: bool, pieces: list[Unit] | None = None
-) -> str:
+def relayout(width: int, breaks: list[int], shift: int, blank_in_titles: bool, pieces: list[Unit] | None = None) -> str:
     """The letter wrapped at `width`, with page breaks after the given line positions and
     footnotes renumbered from 1 + shift; each footnote block stands at the bottom of the page that
     holds its marker. `pieces` replaces the letter's own units (to lay out an edited letter)."""

@@ -35,8 +35,8 @@ def letter(*sections: Section) -> Letter:
     return Letter(Source("x.txt", "", "utf-8"), None, None, None, (), tuple(sections))
 
 
-def matches(old: Letter, new: Letter, pairing: Pairing = Pairing()) -> dict[str | None, str | None]:
-    return {m.old: m.new for m in align(old, new, pairing).matches if m.old}
+def matches(old: Letter, new: Letter, pairing: Pairing | None = None) -> dict[str | None, str | None]:
+    return {m.old: m.new for m in align(old, new, pairing or Pairing()).matches if m.old}
 
 
 def test_a_retitled_item_with_its_text_is_paired_by_text() -> None:

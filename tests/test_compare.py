@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+
 import pytest
 
 from agendadiff import compare_letters, read_letter
@@ -249,4 +250,3 @@ def test_samples_readme_marks_the_constructed_letters() -> None:
     for path in SAMPLES.glob("*-constructed.txt"):
         assert path.name in readme
     assert "constructed for demonstration" in readme
-

@@ -68,7 +68,9 @@ def apply(edit_list: list[tuple[int, int, str]]) -> tuple[list[Unit], int, int]:
 @given(edit_list=edits, width=st.integers(50, 110), breaks=st.lists(st.integers(5, 420), max_size=8))
 @example(edit_list=[(PROSE[0], 3, "replace")], width=70, breaks=[])
 @example(edit_list=[(PROSE[-1], 7, "delete"), (PROSE[3], 2, "insert")], width=52, breaks=[100, 200, 300])
-def test_random_word_edits_are_reported_exactly(edit_list: list[tuple[int, int, str]], width: int, breaks: list[int]) -> None:
+def test_random_word_edits_are_reported_exactly(
+    edit_list: list[tuple[int, int, str]], width: int, breaks: list[int]
+) -> None:
     pieces, deleted, inserted = apply(edit_list)
     edited = letter_of(relayout(width, breaks, 0, True, pieces))
     comparison = compare_letters(ORIGINAL, edited)
@@ -93,9 +95,11 @@ def test_random_word_edits_are_reported_exactly(edit_list: list[tuple[int, int, 
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.lists(st.floats(0, 1), min_size=1, max_size=5), min_size=1, max_size=5).filter(
-    lambda rows: len({len(r) for r in rows}) == 1
-))
+@given(
+    st.lists(st.lists(st.floats(0, 1), min_size=1, max_size=5), min_size=1, max_size=5).filter(
+        lambda rows: len({len(r) for r in rows}) == 1
+    )
+)
 def test_assignment_is_the_best_one_to_one(scores: list[list[float]]) -> None:
     """The Hungarian method against trying every assignment."""
     from itertools import permutations

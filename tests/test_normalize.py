@@ -170,3 +170,26 @@ def test_a_footnote_whose_marker_is_lost_still_belongs_somewhere_and_is_reported
     assert notes[1] == "Ministeriële bijeenkomst – Europese Havenalliantie"
     assert 2 in notes
     assert any("footnote 2" in warning for warning in letter.warnings)
+
+
+def test_footnotes_alike_but_for_their_number_are_not_page_furniture() -> None:
+    """'11 Idem.' at the bottom of three pages looks like a footer with a page number; it is not."""
+    pages = []
+    for number in (1, 2, 3):
+        pages += [
+            f"Het kabinet steunt het voorstel van de Commissie over onderwerp {number} en zal dit ",
+            f"op de Raad uitdragen, zoals eerder met uw Kamer gedeeld{number}. ",
+            "",
+            " ",
+            f"{number} Idem.",
+            "",
+            "",
+            "",
+            " ",
+            "",
+            " ",
+            "",
+        ]
+    layout = layout_of("\n".join(pages))
+    assert [(note.number, note.text) for note in layout.footnotes] == [(1, "Idem."), (2, "Idem."), (3, "Idem.")]
+    assert layout.furniture == ()

@@ -1,0 +1,180 @@
+"""Benchmark agendadiff's compare pipeline against its peers, measured in the same run.
+
+    python bench/bench.py [--repeat N]
+
+For the sample pairs (the real letter against its first constructed successor, and the two constructed
+letters) and for the constructed pair made 4 and 16 times larger, it times:
+  - agendadiff: read both letters, normalize, segment, align, diff and render the HTML report, in-process;
+  - difflib.HtmlDiff().make_file on the same two files' lines (the standard library's HTML diff);
+  - git diff --no-index --word-diff on the two files (a new process each time, as a user runs it).
+It prints the median of the runs and the ratios, then `agendadiff compare` wall-clock time as a command,
+and how many words each tool reports as changed between the real letter and a re-wrapped, re-paginated,
+footnote-renumbered copy of itself (nothing really changed there).
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+REAL = ROOT / "samples" / "jbz-2025-07-10.txt"
+OLD = ROOT / "samples" / "jbz-2025-10-02-constructed.txt"
+NEW = ROOT / "samples" / "jbz-2025-11-27-constructed.txt"
+_LONG_WORD = re.compile(r"(?<![@a-zà-ÿA-Z])[a-zà-ÿ]{7,}(?![a-zà-ÿ])")
+_NOTE_WORD = re.compile(r"(?<![a-zà-ÿA-Z])[a-zà-ÿ]{4,}(?![a-zà-ÿ])")
+_NOTE_KEY = re.compile(r"\[\^([\w-]+)\]")
+
+
+def enlarged(path: Path, times: int, folder: Path) -> Path:
+    """A constructed letter whose agenda is `times` as long: the agenda repeated from its manuscript, each
+    copy with its own words (long lowercase words get a suffix per copy) and its own footnotes, so that the
+    copies are different topics, as the items of a long letter are, and then typeset like the samples."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("typeset", ROOT / "samples" / "typeset.py")
+    assert spec and spec.loader
+    typeset = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(typeset)
+    manuscript = (ROOT / "samples" / "manuscripts" / (path.stem.removesuffix("-constructed") + ".letter")).read_text(
+        encoding="utf-8"
+    )
+    start = manuscript.index("\n@part ")
+    notes = manuscript.index("\n[^")
+    agenda, definitions = manuscript[start:notes], manuscript[notes:]
+    copies = [manuscript[:notes]]
+    for k in range(1, times):
+        tag = "q" + "".join(chr(ord("a") + int(d)) for d in str(k))
+        keys = _NOTE_KEY.findall(agenda)
+        copy = _NOTE_KEY.sub("\x00", agenda)  # footnote keys keep their words
+        copy = _LONG_WORD.sub(lambda m, t=tag: m.group() + t, copy)
+        for key in keys:
+            copy = copy.replace("\x00", f"[^{key}-{k}]", 1)
+        copies.append(copy)
+        copies.append(  # the footnotes' texts differ per copy too
+            re.sub(
+                r"^\[\^([\w-]+)\]:(.*)$",
+                lambda m, k=k, t=tag: f"[^{m.group(1)}-{k}]:" + _NOTE_WORD.sub(lambda w: w.group() + t, m.group(2)),
+                definitions,
+                flags=re.M,
+            )
+        )
+    out = folder / f"{path.stem}-x{times}.txt"
+    out.write_text(typeset.typeset("".join(copies[:1] + copies[1::2] + [definitions] + copies[2::2])), encoding="utf-8")
+    return out
+
+
+def median_time(run: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def agendadiff_pipeline(old: Path, new: Path) -> str:
+    from agendadiff import compare_letters, read_letter
+    from agendadiff.report import comparison_html
+
+    return comparison_html(compare_letters(read_letter(old), read_letter(new)))
+
+
+def difflib_html(old: Path, new: Path) -> str:
+    a = old.read_text(encoding="utf-8").splitlines()
+    b = new.read_text(encoding="utf-8").splitlines()
+    return difflib.HtmlDiff().make_file(a, b)
+
+
+def git_word_diff(old: Path, new: Path) -> str:
+    result = subprocess.run(
+        ["git", "diff", "--no-index", "--no-color", "--word-diff", str(old), str(new)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return result.stdout
+
+
+def changed_words_by_peers(old: Path, new: Path) -> dict[str, int]:
+    """Words each tool reports as deleted plus inserted."""
+    from agendadiff import compare_files
+
+    words = re.compile(r"\w+")
+    git = git_word_diff(old, new)
+    git_words = sum(len(words.findall(m)) for m in re.findall(r"\[-(.*?)-\]|\{\+(.*?)\+\}", git) for m in m)
+    a = old.read_text(encoding="utf-8").split()
+    b = new.read_text(encoding="utf-8").split()
+    difflib_words = sum(1 for token in difflib.ndiff(a, b) if token[:1] in "+-")
+    raw = difflib.SequenceMatcher(None, old.read_text(encoding="utf-8"), new.read_text(encoding="utf-8"))
+    from diff_match_patch import diff_match_patch
+
+    engine = diff_match_patch()
+    dmp = engine.diff_main(old.read_text(encoding="utf-8"), new.read_text(encoding="utf-8"))
+    engine.diff_cleanupSemantic(dmp)
+    dmp_words = sum(len(words.findall(text)) for op, text in dmp if op)
+    del raw
+    comparison = compare_files(old, new)
+    ours = sum(p.counts.deleted + p.counts.inserted for p in comparison.pairs)
+    return {
+        "difflib (words)": difflib_words,
+        "git diff --word-diff": git_words,
+        "diff-match-patch, raw text": dmp_words,
+        "agendadiff": ours,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeat", type=int, default=7, help="runs per measurement (the median is shown)")
+    args = parser.parse_args()
+    agendadiff_pipeline(OLD, NEW)  # warm up: imports and caches, as a long-running process would have them
+
+    with tempfile.TemporaryDirectory() as folder:
+        rows = []
+        cases = [("real->oct", REAL, OLD, 1), ("oct->nov", OLD, NEW, 1)]
+        cases += [
+            (f"oct->nov x{t}", enlarged(OLD, t, Path(folder)), enlarged(NEW, t, Path(folder)), t) for t in (4, 16)
+        ]
+        for label, old, new, times in cases:
+            repeat = max(3, args.repeat if times == 1 else args.repeat // 2)
+            ours = median_time(lambda o=old, n=new: agendadiff_pipeline(o, n), repeat)
+            html = median_time(lambda o=old, n=new: difflib_html(o, n), repeat)
+            git = median_time(lambda o=old, n=new: git_word_diff(o, n), repeat)
+            rows.append((label, old.stat().st_size + new.stat().st_size, ours, html, git))
+
+        print("Compare two letters, read to HTML (median seconds)")
+        print(f"{'pair':<13} {'bytes':>8} {'agendadiff':>11} {'difflib.HtmlDiff':>17} {'git word-diff':>14}"
+              f" {'agendadiff/difflib':>19} {'time/byte vs oct->nov':>22}")  # fmt: skip
+        base = rows[1][2] / rows[1][1]
+        for label, size, ours, html, git in rows:
+            print(f"{label:<13} {size:>8} {ours:>11.3f} {html:>17.3f} {git:>14.3f}"
+                  f" {ours / html:>19.2f} {ours / size / base:>22.2f}")  # fmt: skip
+
+        command = [sys.executable, "-m", "agendadiff", "compare", str(REAL), str(OLD), "-o", f"{folder}/r.html"]
+        wall = median_time(lambda: subprocess.run(command, check=True), args.repeat)
+        print(f"\n`agendadiff compare` on the samples, as a command, to HTML: {wall:.3f} s wall-clock (median)")
+
+        sys.path.insert(0, str(ROOT))
+        from tests.relayout import relayout
+
+        relaid = Path(folder) / "relaid.txt"
+        relaid.write_text(relayout(58, [40, 95, 170, 260, 330], 4, True), encoding="utf-8")
+        print("\nWords reported changed: the real letter against a re-wrapped, re-paginated, renumbered copy")
+        for tool, count in changed_words_by_peers(REAL, relaid).items():
+            print(f"  {tool:<28} {count:>6}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
