@@ -274,14 +274,16 @@ def _sharing(words: frozenset[str], postings: dict[str, list[int]]) -> set[int]:
 
 def _pieces(index: int, section_id: str, chunks: Sequence[Chunk], side: Op) -> list[_Piece]:
     """Sentences of one side's text that are (almost) all `side` chunks."""
+    if not any(chunk.op is side for chunk in chunks):
+        return []
     text, marked = _side_text(chunks, side)
     found = []
     for start, end in sentence_spans(text):
         sentence = text[start:end]
         if word_count(sentence) < MOVE_MIN_WORDS:
             continue
+        solid = len(sentence) - sum(map(str.isspace, sentence))
         hit = sum(1 for k in range(start, end) if marked[k] and not text[k].isspace())
-        solid = sum(1 for k in range(start, end) if not text[k].isspace())
         if solid and hit / solid >= MOVE_MOSTLY:
             found.append(_Piece(index, Place(section_id, start, end), sentence))
     return found

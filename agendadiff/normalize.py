@@ -101,6 +101,10 @@ def _furniture(lines: Sequence[str]) -> set[int]:
         # "11 Idem." and "18 Idem." at two page bottoms are footnotes, not a footer with a page number.
         if _FOOTNOTE_OPENING.match(line) and exact[line.strip()] < 3:
             continue
+        # Page furniture stands apart; a line glued under a line that is not furniture ("VI, nr. 87." under
+        # a footnote cited on several pages) belongs to that line.
+        if i and lines[i - 1].strip() and i - 1 not in found:
+            continue
         wordy = sum(c.isalpha() for c in line) >= 4  # "87." or "2026." closing a wrapped line is no header
         if wordy and _at_page_edge(lines, i):
             found.add(i)

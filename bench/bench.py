@@ -31,14 +31,14 @@ sys.path.insert(0, str(ROOT))
 REAL = ROOT / "samples" / "jbz-2025-07-10.txt"
 OLD = ROOT / "samples" / "jbz-2025-10-02-constructed.txt"
 NEW = ROOT / "samples" / "jbz-2025-11-27-constructed.txt"
-_LONG_WORD = re.compile(r"(?<![@a-zà-ÿA-Z])[a-zà-ÿ]{7,}(?![a-zà-ÿ])")
+_COPY_WORD = re.compile(r"(?<![@a-zà-ÿA-Z])[a-zà-ÿA-Z][a-zà-ÿ]{6,}(?![a-zà-ÿ])")  # titles too: "Zaken" stays
 _NOTE_WORD = re.compile(r"(?<![a-zà-ÿA-Z])[a-zà-ÿ]{4,}(?![a-zà-ÿ])")
 _NOTE_KEY = re.compile(r"\[\^([\w-]+)\]")
 
 
 def enlarged(path: Path, times: int, folder: Path) -> Path:
     """A constructed letter whose agenda is `times` as long: the agenda repeated from its manuscript, each
-    copy with its own words (long lowercase words get a suffix per copy) and its own footnotes, so that the
+    copy with its own words (long words get a suffix per copy) and its own footnotes, so that the
     copies are different topics, as the items of a long letter are, and then typeset like the samples."""
     import importlib.util
 
@@ -57,14 +57,17 @@ def enlarged(path: Path, times: int, folder: Path) -> Path:
         tag = "q" + "".join(chr(ord("a") + int(d)) for d in str(k))
         keys = _NOTE_KEY.findall(agenda)
         copy = _NOTE_KEY.sub("\x00", agenda)  # footnote keys keep their words
-        copy = _LONG_WORD.sub(lambda m, t=tag: m.group() + t, copy)
+        copy = "\n".join(  # decision lines and formal titles keep their words, so they are still read as such
+            line if line.startswith(("@decision", "@formal")) else _COPY_WORD.sub(lambda m, t=tag: m.group() + t, line)
+            for line in copy.split("\n")
+        )
         for key in keys:
             copy = copy.replace("\x00", f"[^{key}-{k}]", 1)
         copies.append(copy)
         copies.append(  # the footnotes' texts differ per copy too
             re.sub(
                 r"^\[\^([\w-]+)\]:(.*)$",
-                lambda m, k=k, t=tag: f"[^{m.group(1)}-{k}]:" + _NOTE_WORD.sub(lambda w: w.group() + t, m.group(2)),
+                lambda m, k=k, t=tag: f"[^{m.group(1)}-{k}]:" + _suffixed(m.group(2), t),
                 definitions,
                 flags=re.M,
             )
@@ -72,6 +75,11 @@ def enlarged(path: Path, times: int, folder: Path) -> Path:
     out = folder / f"{path.stem}-x{times}.txt"
     out.write_text(typeset.typeset("".join(copies[:1] + copies[1::2] + [definitions] + copies[2::2])), encoding="utf-8")
     return out
+
+
+def _suffixed(note: str, tag: str) -> str:
+    """A footnote's words with the copy's suffix; its web address as it is."""
+    return " ".join(w if "://" in w else _NOTE_WORD.sub(lambda m: m.group() + tag, w) for w in note.split(" "))
 
 
 def median_time(run: Callable[[], object], repeat: int) -> float:

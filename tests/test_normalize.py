@@ -193,3 +193,29 @@ def test_footnotes_alike_but_for_their_number_are_not_page_furniture() -> None:
     layout = layout_of("\n".join(pages))
     assert [(note.number, note.text) for note in layout.footnotes] == [(1, "Idem."), (2, "Idem."), (3, "Idem.")]
     assert layout.furniture == ()
+
+
+def test_a_footnote_cited_on_several_pages_keeps_its_repeated_second_line() -> None:
+    """'VI, nr. 87.' ends the same footnote at three page bottoms: it is the footnote's, not a footer."""
+    pages = []
+    for number in (1, 2, 3):
+        pages += [
+            f"Het kabinet handelt hiermee in lijn met de motie Van Dijk over onderwerp {number} en zal ",
+            f"dit op de Raad uitdragen, zoals gevraagd in de motie{number}. ",
+            "",
+            " ",
+            f"{number} Motie van het lid Diederik van Dijk, Kamerstukken 2024-2025, 36 410 ",
+            "VI, nr. 87.",
+            "",
+            "",
+            "",
+            " ",
+            "",
+            " ",
+            "",
+        ]
+    layout = layout_of("\n".join(pages))
+    assert [note.text for note in layout.footnotes] == [
+        "Motie van het lid Diederik van Dijk, Kamerstukken 2024-2025, 36 410 VI, nr. 87."
+    ] * 3
+    assert layout.furniture == ()
