@@ -244,7 +244,7 @@ class _Scorer:
         reasons = []
         if (i, j) in self.same_title:
             reasons.append(Reason.SAME_TITLE)
-        elif title >= SIMILAR_TITLE:
+        elif title >= SIMILAR_TITLE and self.olds[i].title and self.news[j].title:
             reasons.append(Reason.SIMILAR_TITLE)
         if text >= SIMILAR_TEXT:
             reasons.append(Reason.SIMILAR_TEXT)

@@ -188,8 +188,8 @@ def _section_text(letter: Letter, section_id: str) -> str:
 # -- Terminal ---------------------------------------------------------------------------------------
 
 _STYLE = {
-    "delete": ("\x1b[31m", "\x1b[0m"),
-    "insert": ("\x1b[32m", "\x1b[0m"),
+    "delete": ("\x1b[31;9m", "\x1b[0m"),  # red and struck through, green and underlined: not colour alone
+    "insert": ("\x1b[32;4m", "\x1b[0m"),
     "moved": ("\x1b[36m", "\x1b[0m"),
     "head": ("\x1b[1m", "\x1b[0m"),
     "dim": ("\x1b[2m", "\x1b[0m"),
@@ -202,6 +202,7 @@ _PLAIN = {
     "dim": ("", ""),
 }
 CONTEXT_WORDS = 12  # unchanged words kept on each side of a change in the terminal view
+PREVIEW_WORDS = 40  # words shown of a whole new or dropped section
 
 
 def comparison_text(comparison: Comparison, colour: bool = False) -> str:
@@ -263,15 +264,48 @@ def _pair_lines(pair: Pair, comparison: Comparison, paint: Any) -> Iterator[str]
     counts = pair.counts
     if counts.changed:
         yield paint("dim", f"   words: -{counts.deleted} +{counts.inserted}, {counts.moved} moved")
-    for paragraph in _changed_paragraphs(pair.diff):
-        yield ""
-        yield "   " + _inline(paragraph, paint, CONTEXT_WORDS)
+    if pair.status in (Status.ADDED, Status.REMOVED) and not pair.flags:
+        # A whole new or dropped section: its opening is enough here; the HTML report has all of it.
+        section = pair.new or pair.old
+        assert section is not None
+        words = section.text.split()
+        if words:
+            preview = " ".join(words[:PREVIEW_WORDS]) + (" …" if len(words) > PREVIEW_WORDS else "")
+            op = Op.INSERT if pair.status is Status.ADDED else Op.DELETE
+            yield ""
+            yield from _wrapped(paint(op.value, preview), "   ")
+    else:
+        for paragraph in _changed_paragraphs(pair.diff):
+            yield ""
+            yield from _wrapped(_inline(paragraph, paint, CONTEXT_WORDS), "   ")
     for move in comparison.moves:
         if move.inner and pair.new and move.target.section == pair.new.id:
             yield ""
-            yield f"   moved text {move.id} arrived with edits: {_inline(move.inner, paint, CONTEXT_WORDS)}"
+            yield from _wrapped(
+                f"moved text {move.id} arrived with edits: {_inline(move.inner, paint, CONTEXT_WORDS)}", "   "
+            )
     for note in pair.notes:
         yield f"   {_note_line(note)}"
+
+
+TEXT_WIDTH = 100
+_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _wrapped(text: str, indent: str) -> Iterator[str]:
+    """Lines of at most TEXT_WIDTH visible characters; colour codes take no room."""
+    line, length = indent, len(indent)
+    for word in text.split(" "):
+        size = len(_ESCAPE.sub("", word))
+        if length > len(indent) and length + 1 + size > TEXT_WIDTH:
+            yield line
+            line, length = indent + word, len(indent) + size
+        else:
+            line, length = (
+                (line + word, length + size) if length == len(indent) else (f"{line} {word}", length + 1 + size)
+            )
+    if length > len(indent):
+        yield line
 
 
 def _name(letter: Letter, section_id: str) -> str:

@@ -137,7 +137,7 @@ def changed_words_by_peers(old: Path, new: Path) -> dict[str, int]:
     return {
         "difflib (words)": difflib_words,
         "git diff --word-diff": git_words,
-        "diff-match-patch, raw text": dmp_words,
+        "diff-match-patch, raw text (1 s timeout)": dmp_words,
         "agendadiff": ours,
     }
 
