@@ -1,0 +1,66 @@
+"""Regenerate the committed comparison reports of the samples, or check that they are current.
+
+    python reports/regenerate.py           # write reports/<old>_<new>.{txt,json,html} for each consecutive pair
+    python reports/regenerate.py --check   # exit 1 and name the stale reports, writing nothing
+
+Letters are taken from samples/ in date order (their file names start with the date). Paths in the
+reports are relative to the repository root, so the reports are the same on every machine.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def expected_reports() -> dict[Path, str]:
+    """Every report file and the text it should hold."""
+    from agendadiff import compare_letters, read_letter
+    from agendadiff.report import comparison_html, comparison_json, comparison_text
+
+    here = os.getcwd()
+    os.chdir(ROOT)  # relative source paths in the reports
+    try:
+        letters = sorted(Path("samples").glob("jbz-*.txt"))
+        read = [read_letter(path) for path in letters]
+        reports: dict[Path, str] = {}
+        for (old_path, old), (new_path, new) in zip(zip(letters, read), zip(letters[1:], read[1:]), strict=False):
+            comparison = compare_letters(old, new)
+            stem = f"{_short(old_path)}_{_short(new_path)}"
+            reports[ROOT / "reports" / f"{stem}.txt"] = comparison_text(comparison)
+            reports[ROOT / "reports" / f"{stem}.json"] = comparison_json(comparison)
+            reports[ROOT / "reports" / f"{stem}.html"] = comparison_html(comparison)
+        return reports
+    finally:
+        os.chdir(here)
+
+
+def stale_reports() -> list[Path]:
+    return [
+        path
+        for path, text in expected_reports().items()
+        if not path.exists() or path.read_text(encoding="utf-8") != text
+    ]
+
+
+def _short(path: Path) -> str:
+    return path.stem.removesuffix("-constructed")
+
+
+def main(argv: list[str]) -> int:
+    if "--check" in argv:
+        stale = stale_reports()
+        for path in stale:
+            print(f"{path.relative_to(ROOT)} is stale: run python reports/regenerate.py", file=sys.stderr)
+        return 1 if stale else 0
+    for path, text in expected_reports().items():
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
