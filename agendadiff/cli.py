@@ -152,6 +152,9 @@ def _write_atomically(path: str, text: str) -> None:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".agendadiff-", suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # as open() would have made it, not mkstemp's owner-only mode
         os.replace(temporary, path)
     except OSError as error:
         if temporary and os.path.exists(temporary):

@@ -118,6 +118,9 @@ def test_compare_writes_the_format_its_output_file_asks_for(tmp_path: object) ->
         assert result.exit_code == 0 and result.stdout == ""
         assert check((folder / name).read_text(encoding="utf-8"))
     assert sorted(p.name for p in folder.iterdir()) == ["r.html", "r.json", "r.txt"]  # no temporary files left
+    plain = folder / "plain.txt"
+    plain.write_text("", encoding="utf-8")
+    assert (folder / "r.html").stat().st_mode & 0o777 == plain.stat().st_mode & 0o777  # readable like any file
 
 
 def test_compare_pins_from_options_and_a_file(tmp_path: object) -> None:
