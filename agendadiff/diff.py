@@ -198,7 +198,7 @@ def compare(old: Letter, new: Letter, alignment: Alignment) -> Comparison:
     return Comparison(old, new, tuple(pairs), tuple(moves))
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Draft:
     match: Match
     old: Section | None
@@ -208,8 +208,8 @@ class _Draft:
 
 
 def _draft(match: Match, old: Section | None, new: Section | None) -> _Draft:
-    old_text = old.text if old and not match.split_from else ""
-    new_text = new.text if new and not match.merged_into else ""
+    old_text = old.text if old else ""
+    new_text = new.text if new else ""
     return _Draft(match, old, new, word_edit(old_text, new_text), word_diff(old_text, new_text))
 
 
@@ -220,15 +220,14 @@ def _draft(match: Match, old: Section | None, new: Section | None) -> _Draft:
 class _Piece:
     """A sentence that one side of a pair lost or gained almost entirely."""
 
-    draft: int
     place: Place
     text: str
 
 
 def _find_moves(drafts: Sequence[_Draft]) -> list[Move]:
     """Pair sentences deleted in one place with sentences inserted, nearly the same, in another."""
-    lost = [p for k, d in enumerate(drafts) if d.old for p in _pieces(k, d.old.id, d.readable, Op.DELETE)]
-    gained = [p for k, d in enumerate(drafts) if d.new for p in _pieces(k, d.new.id, d.readable, Op.INSERT)]
+    lost = [p for d in drafts if d.old for p in _pieces(d.old.id, d.readable, Op.DELETE)]
+    gained = [p for d in drafts if d.new for p in _pieces(d.new.id, d.readable, Op.INSERT)]
     candidates = []
     gained_words = [frozenset(_WORD.findall(p.text.lower())) for p in gained]
     postings: dict[str, list[int]] = {}
@@ -272,7 +271,7 @@ def _sharing(words: frozenset[str], postings: dict[str, list[int]]) -> set[int]:
     return {b for word in rarest for b in postings.get(word, ())}
 
 
-def _pieces(index: int, section_id: str, chunks: Sequence[Chunk], side: Op) -> list[_Piece]:
+def _pieces(section_id: str, chunks: Sequence[Chunk], side: Op) -> list[_Piece]:
     """Sentences of one side's text that are (almost) all `side` chunks."""
     if not any(chunk.op is side for chunk in chunks):
         return []
@@ -285,7 +284,7 @@ def _pieces(index: int, section_id: str, chunks: Sequence[Chunk], side: Op) -> l
         solid = len(sentence) - sum(map(str.isspace, sentence))
         hit = sum(1 for k in range(start, end) if marked[k] and not text[k].isspace())
         if solid and hit / solid >= MOVE_MOSTLY:
-            found.append(_Piece(index, Place(section_id, start, end), sentence))
+            found.append(_Piece(Place(section_id, start, end), sentence))
     return found
 
 
@@ -338,19 +337,15 @@ def _text_between(drafts: Sequence[_Draft], first: Place, second: Place, side: O
 
 def _pair(draft: _Draft, moves: Sequence[Move], reordered: set[str]) -> Pair:
     match, old, new = draft.match, draft.old, draft.new
-    old_side = old if not match.split_from else None
-    new_side = new if not match.merged_into else None
-    sources = [m for m in moves if old_side and m.source.section == old_side.id]
-    targets = [m for m in moves if new_side and m.target.section == new_side.id]
+    sources = [m for m in moves if old and m.source.section == old.id]
+    targets = [m for m in moves if new and m.target.section == new.id]
     diff = _with_moves(draft.readable, sources, targets)
     counts = _counts(draft.edit, sources, targets)
-    title_diff = _title_diff(old_side.title if old_side else "", new_side.title if new_side else "")
-    decision_diff = _title_diff(
-        old_side.decision or "" if old_side else "", new_side.decision or "" if new_side else ""
-    )
-    notes = _notes(old_side.footnotes if old_side else (), new_side.footnotes if new_side else ())
+    title_diff = _title_diff(old.title if old else "", new.title if new else "")
+    decision_diff = _title_diff(old.decision or "" if old else "", new.decision or "" if new else "")
+    notes = _notes(old.footnotes if old else (), new.footnotes if new else ())
     flags: list[Flag] = []
-    if old_side and new_side and canonical(old_side.title).lower() != canonical(new_side.title).lower():
+    if old and new and canonical(old.title).lower() != canonical(new.title).lower():
         flags.append(Flag.RETITLED)
     if match.old and match.new and match.new in reordered:
         flags.append(Flag.MOVED)
@@ -361,14 +356,14 @@ def _pair(draft: _Draft, moves: Sequence[Move], reordered: set[str]) -> Pair:
     if match.merged_into:
         flags.append(Flag.MERGED)
         related = (match.merged_into,)
-    if old_side is None:
+    if old is None:
         status = Status.ADDED
-    elif new_side is None:
+    elif new is None:
         status = Status.REMOVED
     elif (
         any(is_change(c) for c in (*diff, *title_diff, *decision_diff))
         or notes
-        or (canonical(old_side.formal_title or "") != canonical(new_side.formal_title or ""))
+        or (canonical(old.formal_title or "") != canonical(new.formal_title or ""))
     ):
         status = Status.CHANGED
     else:
@@ -566,7 +561,7 @@ def _in_reading_order(drafts: Iterable[_Draft], old: Letter, new: Letter) -> lis
     new_rank = {s.id: k for k, s in enumerate(new.sections)}
     old_rank = {s.id: k for k, s in enumerate(old.sections)}
     drafts = list(drafts)
-    partner_rank = {d.old.id: new_rank[d.new.id] for d in drafts if d.old and d.new and not d.match.split_from}
+    partner_rank = {d.old.id: new_rank[d.new.id] for d in drafts if d.old and d.new}
     # For each old section, the furthest place in the new letter that a section before it went to.
     latest_partner, latest = [], -1
     for section in old.sections:
@@ -574,7 +569,7 @@ def _in_reading_order(drafts: Iterable[_Draft], old: Letter, new: Letter) -> lis
         latest = max(latest, partner_rank.get(section.id, -1))
 
     def key(draft: _Draft) -> tuple[float, int]:
-        if draft.new is not None and not draft.match.merged_into:
+        if draft.new is not None:
             return new_rank[draft.new.id], 1
         assert draft.old is not None
         if draft.match.merged_into:

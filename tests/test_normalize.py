@@ -172,49 +172,45 @@ def test_a_footnote_whose_marker_is_lost_still_belongs_somewhere_and_is_reported
     assert any("footnote 2" in warning for warning in letter.warnings)
 
 
+def _pages(page: list[str], count: int = 3) -> str:
+    """`count` pages, each `page` (with {n} for its number) followed by a page break."""
+    lines = []
+    for number in range(1, count + 1):
+        lines += [line.format(n=number) for line in page] + ["", "", "", " ", "", " ", ""]
+    return "\n".join(lines)
+
+
 def test_footnotes_alike_but_for_their_number_are_not_page_furniture() -> None:
     """'11 Idem.' at the bottom of three pages looks like a footer with a page number; it is not."""
-    pages = []
-    for number in (1, 2, 3):
-        pages += [
-            f"Het kabinet steunt het voorstel van de Commissie over onderwerp {number} en zal dit ",
-            f"op de Raad uitdragen, zoals eerder met uw Kamer gedeeld{number}. ",
-            "",
-            " ",
-            f"{number} Idem.",
-            "",
-            "",
-            "",
-            " ",
-            "",
-            " ",
-            "",
-        ]
-    layout = layout_of("\n".join(pages))
+    layout = layout_of(
+        _pages(
+            [
+                "Het kabinet steunt het voorstel van de Commissie over onderwerp {n} en zal dit ",
+                "op de Raad uitdragen, zoals eerder met uw Kamer gedeeld{n}. ",
+                "",
+                " ",
+                "{n} Idem.",
+            ]
+        )
+    )
     assert [(note.number, note.text) for note in layout.footnotes] == [(1, "Idem."), (2, "Idem."), (3, "Idem.")]
     assert layout.furniture == ()
 
 
 def test_a_footnote_cited_on_several_pages_keeps_its_repeated_second_line() -> None:
     """'VI, nr. 87.' ends the same footnote at three page bottoms: it is the footnote's, not a footer."""
-    pages = []
-    for number in (1, 2, 3):
-        pages += [
-            f"Het kabinet handelt hiermee in lijn met de motie Van Dijk over onderwerp {number} en zal ",
-            f"dit op de Raad uitdragen, zoals gevraagd in de motie{number}. ",
-            "",
-            " ",
-            f"{number} Motie van het lid Diederik van Dijk, Kamerstukken 2024-2025, 36 410 ",
-            "VI, nr. 87.",
-            "",
-            "",
-            "",
-            " ",
-            "",
-            " ",
-            "",
-        ]
-    layout = layout_of("\n".join(pages))
+    layout = layout_of(
+        _pages(
+            [
+                "Het kabinet handelt hiermee in lijn met de motie Van Dijk over onderwerp {n} en zal ",
+                "dit op de Raad uitdragen, zoals gevraagd in de motie{n}. ",
+                "",
+                " ",
+                "{n} Motie van het lid Diederik van Dijk, Kamerstukken 2024-2025, 36 410 ",
+                "VI, nr. 87.",
+            ]
+        )
+    )
     assert [note.text for note in layout.footnotes] == [
         "Motie van het lid Diederik van Dijk, Kamerstukken 2024-2025, 36 410 VI, nr. 87."
     ] * 3
