@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,7 +28,7 @@ def expected_reports() -> dict[Path, str]:
         letters = sorted(Path("samples").glob("jbz-*.txt"))
         read = [read_letter(path) for path in letters]
         reports: dict[Path, str] = {}
-        for (old_path, old), (new_path, new) in zip(zip(letters, read), zip(letters[1:], read[1:]), strict=False):
+        for (old_path, old), (new_path, new) in pairwise(zip(letters, read, strict=True)):
             comparison = compare_letters(old, new)
             stem = f"{_short(old_path)}_{_short(new_path)}"
             reports[ROOT / "reports" / f"{stem}.txt"] = comparison_text(comparison)

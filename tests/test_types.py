@@ -17,7 +17,7 @@ def test_mypy_strict() -> None:
 
 def test_ruff() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "--no-cache", "agendadiff", "tests"],
+        [sys.executable, "-m", "ruff", "check", "--no-cache", "agendadiff", "tests", "bench", "samples", "reports"],
         cwd=ROOT,
         capture_output=True,
         text=True,
