@@ -14,13 +14,13 @@ __version__ = "0.1.0"
 __all__ = ["Comparison", "Letter", "__version__", "compare_files", "compare_letters", "read_letter"]
 
 
-def read_letter(path: str | Path) -> Letter:
-    """Read, normalize and segment the letter at `path`."""
+def read_letter(path: str | Path, format_in: str | None = None) -> Letter:
+    """Read, normalize and segment the letter at `path`, in the format its content shows or `format_in`."""
     from agendadiff.normalize import normalize
     from agendadiff.readers import read_document
     from agendadiff.segment import segment
 
-    return segment(normalize(read_document(path)))
+    return segment(normalize(read_document(path, format_in)))
 
 
 def compare_letters(old: Letter, new: Letter, pairing: Pairing | None = None) -> Comparison:

@@ -28,6 +28,15 @@ def _reported(command: F) -> F:
     return run  # type: ignore[return-value]
 
 
+def _format_in(command: F) -> F:
+    """The --format-in option both commands take."""
+    return click.option(
+        "--format-in",
+        type=click.Choice(["text", "xml", "html", "pdf", "docx"]),
+        help="Read the letters as this format instead of the one their content shows.",
+    )(command)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="agendadiff")
 def main() -> None:
@@ -44,13 +53,14 @@ def main() -> None:
     show_default=True,
     help="The outline for reading, the whole Letter as JSON, or the letter's text as Markdown.",
 )
+@_format_in
 @_reported
-def sections(file: str, output_format: str) -> None:
+def sections(file: str, output_format: str, format_in: str | None) -> None:
     """Read a letter and show its metadata and sections."""
     from agendadiff import read_letter
     from agendadiff.render import letter_json, letter_markdown, outline_text
 
-    letter = read_letter(file)
+    letter = read_letter(file, format_in)
     render = {"json": letter_json, "markdown": letter_markdown}.get(output_format, outline_text)
     click.echo(render(letter), nl=False)
     for warning in letter.warnings:
@@ -78,6 +88,7 @@ def sections(file: str, output_format: str) -> None:
     "--color/--no-color", default=None, help="Colour the text report (default: on a terminal, unless NO_COLOR)."
 )
 @click.option("--exit-code", is_flag=True, help="Exit with 1 when something changed, 0 when nothing did.")
+@_format_in
 @_reported
 def compare(
     old: str,
@@ -89,6 +100,7 @@ def compare(
     pairings: str | None,
     color: bool | None,
     exit_code: bool,
+    format_in: str | None,
 ) -> None:
     """Compare two letters topic by topic and show what changed."""
     import os
@@ -105,7 +117,7 @@ def compare(
     if output_format is None:
         suffix = os.path.splitext(output or "")[1].lower()
         output_format = {".html": "html", ".htm": "html", ".json": "json"}.get(suffix, "text")
-    comparison = compare_letters(read_letter(old), read_letter(new), pairing)
+    comparison = compare_letters(read_letter(old, format_in), read_letter(new, format_in), pairing)
     if output_format == "html":
         report = comparison_html(comparison)
     elif output_format == "json":

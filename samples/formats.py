@@ -1,0 +1,191 @@
+"""Write the sample letters in the formats they are published in, to test agendadiff's readers with.
+
+    python samples/formats.py            # write samples/formats/<letter>.{xml,html}
+
+Each sample letter is read from its text, then written as officielebekendmakingen-style XML (`kop`, `al`,
+`noot`, `ondertekening`, ...) and HTML (the site's classes: `stuktitel`, `divisiekop`, `al`, `noot`). The
+tests build the same files in a temporary folder and check that every format reads back to the same letter.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from agendadiff import dutch, read_letter  # noqa: E402
+from agendadiff.model import Footnote, Letter, Paragraph, Section, SectionKind  # noqa: E402
+
+LETTERS = sorted(HERE.glob("jbz-*.txt"))
+
+
+def _date_line(letter: Letter) -> str:
+    assert letter.date is not None
+    return f"Den Haag, {letter.date.day} {dutch.MONTH_NAMES[letter.date.month - 1]} {letter.date.year}"
+
+
+def _with_notes(paragraph: Paragraph, notes: dict[int, Footnote], marker: callable) -> str:  # type: ignore[valid-type]
+    """The paragraph's text, escaped, with each footnote's marker where it stood."""
+    out, cursor = [], 0
+    for ref in sorted(paragraph.refs, key=lambda r: r.offset):
+        out += [escape(paragraph.text[cursor : ref.offset]), marker(notes[ref.number])]
+        cursor = ref.offset
+    out.append(escape(paragraph.text[cursor:]))
+    return "".join(out)
+
+
+def _note_parts(note: Footnote) -> tuple[str, str | None]:
+    """The footnote's text, and its web address when the letter prints it apart from the text."""
+    return note.text, (note.url if note.url and note.url not in note.text else None)
+
+
+# -- officielebekendmakingen XML -------------------------------------------------------------------
+
+
+def to_xml(letter: Letter) -> str:
+    notes = {n.number: n for s in letter.sections for n in s.footnotes}
+
+    def marker(note: Footnote) -> str:
+        text, url = _note_parts(note)
+        address = f'<extref soort="URL" doc={quoteattr(url)}>{escape(url)}</extref>' if url else ""
+        return (
+            f'<noot id="n{note.number}" type="voet"><noot.nr>{note.number}</noot.nr>'
+            f"<noot.al>{escape(text)}{' ' + address if address else ''}</noot.al></noot>"
+        )
+
+    body: list[str] = []
+    if letter.addressee:
+        body.append(f"<adres><al>{escape(letter.addressee)}</al></adres>")
+    if letter.date:
+        body.append(
+            f'<dagtekening><datum isodatum="{letter.date.isoformat()}">{escape(_date_line(letter))}</datum></dagtekening>'
+        )
+    open_divisions: list[str] = []
+    for section in letter.sections:
+        body += list(_xml_section(section, notes, marker, open_divisions))
+    body += ["</divisie>" for _ in open_divisions]
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n<officiele-publicatie>\n<kamerstuk>\n<stuk>\n'
+        "<algemeen>\n<brief>\n" + "\n".join(body) + "\n</brief>\n</algemeen>\n</stuk>\n</kamerstuk>\n"
+        "</officiele-publicatie>\n"
+    )
+
+
+def _xml_section(
+    section: Section, notes: dict[int, Footnote], marker: object, open_divisions: list[str]
+) -> Iterator[str]:
+    paragraphs = [f"<al>{_with_notes(p, notes, marker)}</al>" for p in section.paragraphs]  # type: ignore[arg-type]
+    if section.kind is SectionKind.SIGNATURES:
+        for paragraph in section.paragraphs:
+            function, _, name = paragraph.text.rpartition(", ")
+            yield f"<ondertekening><functie>{escape(function)},</functie><naam>{escape(name)}</naam></ondertekening>"
+        return
+    # Parts and groups hold the sections after them: close what this section is not inside of.
+    while open_divisions and section.parent not in open_divisions[-1:]:
+        open_divisions.pop()
+        yield "</divisie>"
+    if section.kind in (SectionKind.INTRO, SectionKind.TEXT):
+        yield from paragraphs
+        return
+    if section.kind is SectionKind.AGENDA:
+        while open_divisions:
+            open_divisions.pop()
+            yield "</divisie>"
+        yield f"<kop><titel>{escape(section.title)}</titel></kop>"
+        yield from paragraphs
+        return
+    number = f"<nr>{escape(section.number)}.</nr>" if section.number else ""
+    subtitles = "".join(
+        f"<subtitel>{escape(line)}</subtitel>" for line in (_decision_line(section), section.formal_title) if line
+    )
+    head = f"<divisie><kop>{number}<titel>{escape(section.title)}</titel>{subtitles}</kop>"
+    if section.kind in (SectionKind.PART, SectionKind.GROUP):
+        open_divisions.append(section.id)
+        yield head
+        yield from paragraphs
+        return
+    yield head
+    yield from paragraphs
+    yield "</divisie>"
+
+
+def _decision_line(section: Section) -> str | None:
+    if not section.decision:
+        return None
+    return section.decision if section.decision.startswith("(") else f"= {section.decision}"
+
+
+# -- officielebekendmakingen HTML ------------------------------------------------------------------
+
+
+def to_html(letter: Letter) -> str:
+    notes = {n.number: n for s in letter.sections for n in s.footnotes}
+
+    def marker(note: Footnote) -> str:
+        return f'<sup><a href="#n{note.number}" class="noot" id="supn{note.number}">{note.number}</a></sup>'
+
+    body: list[str] = []
+    if letter.addressee:
+        body.append(f'<p class="adres">{escape(letter.addressee)}</p>')
+    if letter.date:
+        body.append(f'<p class="dagtekening">{escape(_date_line(letter))}</p>')
+    for section in letter.sections:
+        paragraphs = [f'<p class="al">{_with_notes(p, notes, marker)}</p>' for p in section.paragraphs]
+        if section.kind is SectionKind.SIGNATURES:
+            for paragraph in section.paragraphs:
+                function, _, name = paragraph.text.rpartition(", ")
+                body.append(
+                    f'<p class="ondertekening"><span class="functie">{escape(function)},</span><br>'
+                    f'<span class="naam">{escape(name)}</span></p>'
+                )
+            continue
+        if section.kind is SectionKind.AGENDA:
+            body.append(f'<h2 class="stuktitel">{escape(section.title)}</h2>')
+        elif section.title:
+            number = f"{escape(section.number)}. " if section.number else ""
+            level = 3 if section.kind in (SectionKind.PART, SectionKind.TOPIC, SectionKind.GROUP) else 4
+            body.append(f'<h{level} class="divisiekop{level - 2}">{number}{escape(section.title)}</h{level}>')
+            for line in (_decision_line(section), section.formal_title):
+                if line:
+                    body.append(f'<p class="subtitel">{escape(line)}</p>')
+        body += paragraphs
+    footnotes = []
+    for number in sorted(notes):
+        text, url = _note_parts(notes[number])
+        address = f' <a href="{escape(url)}">{escape(url)}</a>' if url else ""
+        footnotes.append(
+            f'<div class="noot" id="n{number}"><p><span class="nr">{number}</span> {escape(text)}{address}</p></div>'
+        )
+    return (
+        '<!DOCTYPE html>\n<html lang="nl">\n<head><meta charset="utf-8"><title>Kamerstuk</title>'
+        "<script>var tracking = 1;</script></head>\n<body>\n"
+        '<nav class="breadcrumb"><a href="/">Home</a></nav>\n<div class="stuk">\n'
+        + "\n".join(body)
+        + '\n<div class="noten">\n'
+        + "\n".join(footnotes)
+        + "\n</div>\n</div>\n</body>\n</html>\n"
+    )
+
+
+WRITERS = {"xml": to_xml, "html": to_html}
+
+
+def write_all(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for path in LETTERS:
+        letter = read_letter(path)
+        for extension, writer in WRITERS.items():
+            target = folder / f"{path.stem}.{extension}"
+            target.write_text(writer(letter), encoding="utf-8")
+            written.append(target)
+    return written
+
+
+if __name__ == "__main__":
+    for path in write_all(HERE / "formats"):
+        print(f"wrote {path.relative_to(HERE.parent)}")

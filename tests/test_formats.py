@@ -1,0 +1,133 @@
+"""Every format a letter is published in reads to the same letter as its text; bad files get one clear line."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from agendadiff import compare_letters, read_letter
+from agendadiff.cli import main
+from agendadiff.errors import InputError
+from agendadiff.readers import sniff
+from agendadiff.report import comparison_data
+from tests.conftest import ROOT
+from tests.helpers import comparable
+
+SAMPLES = sorted((ROOT / "samples").glob("jbz-*.txt"))
+FORMATS = ["xml", "html"]
+
+
+def _formats_module() -> object:
+    spec = importlib.util.spec_from_file_location("formats", ROOT / "samples" / "formats.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The samples written in every format, fresh from the generator."""
+    folder = tmp_path_factory.mktemp("formats")
+    _formats_module().write_all(folder)  # type: ignore[attr-defined]
+    return folder
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
+def test_every_format_reads_to_the_same_letter(sample: Path, fmt: str, published: Path) -> None:
+    from_text = read_letter(sample)
+    from_format = read_letter(published / f"{sample.stem}.{fmt}")
+    assert comparable(from_format) == comparable(from_text)
+    assert [s.paragraphs and [p.normalized for p in s.paragraphs] for s in from_format.sections] == [
+        s.paragraphs and [p.normalized for p in s.paragraphs] for s in from_text.sections
+    ]
+    assert (from_format.date, from_format.meeting, from_format.addressee, from_format.signatories) == (
+        from_text.date,
+        from_text.meeting,
+        from_text.addressee,
+        from_text.signatories,
+    )
+
+
+def _without_sources(data: dict[str, object]) -> dict[str, object]:
+    for side in ("old", "new"):
+        letter = data[side]
+        assert isinstance(letter, dict)
+        letter["source"] = letter["sha256"] = None
+    return data
+
+
+def test_compare_across_formats_equals_compare_of_the_texts(published: Path) -> None:
+    old, new = SAMPLES[0], SAMPLES[1]
+    of_texts = comparison_data(compare_letters(read_letter(old), read_letter(new)))
+    across = comparison_data(
+        compare_letters(read_letter(published / f"{old.stem}.xml"), read_letter(published / f"{new.stem}.html"))
+    )
+    assert _without_sources(across) == _without_sources(of_texts)
+
+
+def test_the_format_comes_from_the_content_not_the_name(published: Path, tmp_path: Path) -> None:
+    disguised = tmp_path / "letter.txt"
+    disguised.write_bytes((published / f"{SAMPLES[0].stem}.xml").read_bytes())
+    assert comparable(read_letter(disguised)) == comparable(read_letter(SAMPLES[0]))
+    assert sniff(b"%PDF-1.7\n") == "pdf" and sniff(b"PK\x03\x04") == "docx"
+    assert sniff(b"\xef\xbb\xbf<?xml version='1.0'?><officiele-publicatie>") == "xml"
+    assert sniff(b"<!DOCTYPE html><html>") == "html" and sniff(b"Aan de Voorzitter") == "text"
+    # Forced: the XML read as text is a letter of one section of XML source, not the letter.
+    forced = read_letter(disguised, "text")
+    assert comparable(forced) != comparable(read_letter(SAMPLES[0]))
+
+
+BILLION_LAUGHS = b"""<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
+<officiele-publicatie><al>&lol3;</al></officiele-publicatie>"""
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "problem"),
+    [
+        ("laughs.xml", BILLION_LAUGHS, "entity declarations"),
+        ("broken.xml", b"<?xml version='1.0'?><officiele-publicatie><al>open", "not well-formed XML"),
+        ("other.xml", b"<?xml version='1.0'?><officiele-publicatie-lijst/>", "not an officielebekendmakingen"),
+        (
+            "unrelated.html",
+            b"<!DOCTYPE html><html><head><title>Weer</title><script>x()</script></head><body></body></html>",
+            "without a letter on it",
+        ),
+        ("letter.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "not PDF yet"),
+        ("letter.docx", b"PK\x03\x04\x14\x00\x00\x00", "not DOCX yet"),
+    ],
+)
+def test_bad_files_get_one_clear_line(name: str, content: bytes, problem: str, tmp_path: Path) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=problem):
+        read_letter(path)
+    result = CliRunner().invoke(main, ["sections", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"agendadiff: {path}: ") and len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("head", [b"<?xml version='1.0'?><officiele-publicatie>", b"<!DOCTYPE html><html>", b"Aan de "])
+def test_a_50_mb_file_is_refused_before_it_is_read(head: bytes, tmp_path: Path) -> None:
+    path = tmp_path / "huge"
+    with path.open("wb") as handle:
+        handle.write(head)
+        handle.seek(50 * 1024 * 1024)
+        handle.write(b"\n")
+    with pytest.raises(InputError, match="is 50 MB, more than"):
+        read_letter(path)
+
+
+def test_sections_and_compare_take_format_in(published: Path) -> None:
+    xml = published / f"{SAMPLES[0].stem}.xml"
+    result = CliRunner().invoke(main, ["sections", str(xml), "--format-in", "xml", "--format", "json"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["date"] == "2025-07-10"
+    result = CliRunner().invoke(main, ["compare", str(xml), str(SAMPLES[0]), "--exit-code"])
+    assert result.exit_code == 0, result.output  # the same letter in two formats: nothing changed
