@@ -1,9 +1,10 @@
 """Write the sample letters in the formats they are published in, to test agendadiff's readers with.
 
-    python samples/formats.py            # write samples/formats/<letter>.{xml,html}
+    python samples/formats.py            # write samples/formats/<letter>.{xml,html,docx}
 
 Each sample letter is read from its text, then written as officielebekendmakingen-style XML (`kop`, `al`,
-`noot`, `ondertekening`, ...) and HTML (the site's classes: `stuktitel`, `divisiekop`, `al`, `noot`). The
+`noot`, `ondertekening`, ...), HTML (the site's classes: `stuktitel`, `divisiekop`, `al`, `noot`) and DOCX (Word
+numbering for parts and items, so their numbers are not in the text; real footnotes; Dutch style ids). The
 tests build the same files in a temporary folder and check that every format reads back to the same letter.
 """
 
@@ -171,7 +172,157 @@ def to_html(letter: Letter) -> str:
     )
 
 
-WRITERS = {"xml": to_xml, "html": to_html}
+# -- Word (DOCX) --------------------------------------------------------------------------------------
+
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_PACKAGE = {
+    "[Content_Types].xml": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+        '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>'
+        '<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>'
+        '<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>'
+        "</Types>"
+    ),
+    "_rels/.rels": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+        "</Relationships>"
+    ),
+    "word/_rels/document.xml.rels": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>'
+        '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
+        "</Relationships>"
+    ),
+    # Dutch Word's style ids, with the names the reader goes by.
+    "word/styles.xml": (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles {_W}>'
+        '<w:style w:type="paragraph" w:default="1" w:styleId="Standaard"><w:name w:val="Normal"/></w:style>'
+        '<w:style w:type="paragraph" w:styleId="Titel"><w:name w:val="Title"/></w:style>'
+        '<w:style w:type="paragraph" w:styleId="Ondertitel"><w:name w:val="Subtitle"/></w:style>'
+        '<w:style w:type="paragraph" w:styleId="Lijstalinea"><w:name w:val="List Paragraph"/></w:style>'
+        "</w:styles>"
+    ),
+}
+
+
+def to_docx(letter: Letter) -> bytes:
+    import io
+    import zipfile
+
+    notes = {n.number: n for s in letter.sections for n in s.footnotes}
+    body: list[str] = []
+    parts_seen = 0
+
+    def run(text: str, bold: bool = False) -> str:
+        properties = "<w:rPr><w:b/></w:rPr>" if bold else ""
+        return f'<w:r>{properties}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+    def marker(note: Footnote) -> str:
+        return (
+            f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="{note.number}"/></w:r>'
+        )
+
+    def paragraph(content: str, style: str = "", numbering: tuple[int, int] | None = None) -> str:
+        properties = f'<w:pStyle w:val="{style}"/>' if style else ""
+        if numbering:
+            properties += f'<w:numPr><w:ilvl w:val="{numbering[1]}"/><w:numId w:val="{numbering[0]}"/></w:numPr>'
+        return f"<w:p>{'<w:pPr>' + properties + '</w:pPr>' if properties else ''}{content}</w:p>"
+
+    def prose(p: Paragraph) -> str:
+        out, cursor = [], 0
+        for ref in sorted(p.refs, key=lambda r: r.offset):
+            out += [run(p.text[cursor : ref.offset]), marker(notes[ref.number])]
+            cursor = ref.offset
+        out.append(run(p.text[cursor:]))
+        return paragraph("".join(out))
+
+    if letter.addressee:
+        body.append(paragraph(run(letter.addressee)))
+    if letter.date:
+        body.append(paragraph(run(_date_line(letter))))
+    for section in letter.sections:
+        if section.kind is SectionKind.SIGNATURES:
+            for p in section.paragraphs:
+                function, _, name = p.text.rpartition(", ")
+                body.append(paragraph(run(function + ",") + "<w:r><w:br/></w:r>" + run(name)))
+            continue
+        if section.kind is SectionKind.AGENDA:
+            body.append(paragraph(run(section.title), style="Titel"))
+        elif section.kind is SectionKind.PART:
+            parts_seen += 1
+            numbering = (1, 0) if section.number else None  # the parts' roman numbers are Word's, not text
+            body.append(
+                paragraph(run(section.title, bold=True), style="Lijstalinea" if numbering else "", numbering=numbering)
+            )
+        elif section.kind is SectionKind.ITEM and section.number:
+            # Each part's items are a list of their own that starts at 1 (num 1 + the part's count).
+            body.append(paragraph(run(section.title, bold=True), style="Lijstalinea", numbering=(1 + parts_seen, 0)))
+        elif section.title:
+            body.append(paragraph(run(section.title, bold=True)))
+        for line in (_decision_line(section), section.formal_title) if section.kind is SectionKind.ITEM else ():
+            if line:
+                body.append(paragraph(run(line), style="Ondertitel"))
+        body += [prose(p) for p in section.paragraphs]
+    parts_total = max(parts_seen, 1)
+    numbering = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering {_W}>'
+        '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/>'
+        '<w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+        '<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+        '<w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+        + "".join(
+            f'<w:num w:numId="{2 + k}"><w:abstractNumId w:val="1"/>'
+            '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+            for k in range(parts_total)
+        )
+        + "</w:numbering>"
+    )
+    footnote_parts = [
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>',
+        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>',
+    ]
+    for number in sorted(notes):
+        text, url = _note_parts(notes[number])
+        paragraphs = [
+            '<w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>'
+            f'<w:r><w:t xml:space="preserve"> {escape(text)}</w:t></w:r></w:p>'
+        ]
+        if url:
+            paragraphs.append(f"<w:p>{run(url)}</w:p>")
+        footnote_parts.append(f'<w:footnote w:id="{number}">{"".join(paragraphs)}</w:footnote>')
+    document_xml = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {_W}><w:body>'
+        + "".join(body)
+        + "<w:sectPr/></w:body></w:document>"
+    )
+    footnotes_xml = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes {_W}>'
+        + "".join(footnote_parts)
+        + "</w:footnotes>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in {
+            **_PACKAGE,
+            "word/document.xml": document_xml,
+            "word/numbering.xml": numbering,
+            "word/footnotes.xml": footnotes_xml,
+        }.items():
+            info = zipfile.ZipInfo(name, date_time=(2025, 1, 1, 0, 0, 0))  # fixed: the same bytes every time
+            archive.writestr(info, content, zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
+
+
+WRITERS = {"xml": to_xml, "html": to_html, "docx": to_docx}
 
 
 def write_all(folder: Path) -> list[Path]:
@@ -181,7 +332,11 @@ def write_all(folder: Path) -> list[Path]:
         letter = read_letter(path)
         for extension, writer in WRITERS.items():
             target = folder / f"{path.stem}.{extension}"
-            target.write_text(writer(letter), encoding="utf-8")
+            content = writer(letter)
+            if isinstance(content, bytes):
+                target.write_bytes(content)
+            else:
+                target.write_text(content, encoding="utf-8")
             written.append(target)
     return written
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from tests.conftest import ROOT
 from tests.helpers import comparable
 
 SAMPLES = sorted((ROOT / "samples").glob("jbz-*.txt"))
-FORMATS = ["xml", "html"]
+FORMATS = ["xml", "html", "docx"]
 
 
 def _formats_module() -> object:
@@ -62,13 +63,16 @@ def _without_sources(data: dict[str, object]) -> dict[str, object]:
     return data
 
 
-def test_compare_across_formats_equals_compare_of_the_texts(published: Path) -> None:
-    old, new = SAMPLES[0], SAMPLES[1]
-    of_texts = comparison_data(compare_letters(read_letter(old), read_letter(new)))
-    across = comparison_data(
-        compare_letters(read_letter(published / f"{old.stem}.xml"), read_letter(published / f"{new.stem}.html"))
-    )
-    assert _without_sources(across) == _without_sources(of_texts)
+@pytest.mark.parametrize(("old_format", "new_format"), [("xml", "html"), ("docx", "xml"), ("html", "docx")])
+def test_compare_across_formats_equals_compare_of_the_texts(old_format: str, new_format: str, published: Path) -> None:
+    for old, new in pairwise(SAMPLES):
+        of_texts = comparison_data(compare_letters(read_letter(old), read_letter(new)))
+        across = comparison_data(
+            compare_letters(
+                read_letter(published / f"{old.stem}.{old_format}"), read_letter(published / f"{new.stem}.{new_format}")
+            )
+        )
+        assert _without_sources(across) == _without_sources(of_texts)
 
 
 def test_the_format_comes_from_the_content_not_the_name(published: Path, tmp_path: Path) -> None:
@@ -101,7 +105,7 @@ BILLION_LAUGHS = b"""<?xml version="1.0"?>
             "without a letter on it",
         ),
         ("letter.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "not PDF yet"),
-        ("letter.docx", b"PK\x03\x04\x14\x00\x00\x00", "not DOCX yet"),
+        ("truncated.docx", b"PK\x03\x04\x14\x00\x00\x00", "not a DOCX file"),
     ],
 )
 def test_bad_files_get_one_clear_line(name: str, content: bytes, problem: str, tmp_path: Path) -> None:
@@ -114,7 +118,36 @@ def test_bad_files_get_one_clear_line(name: str, content: bytes, problem: str, t
     assert result.stderr.startswith(f"agendadiff: {path}: ") and len(result.stderr.splitlines()) == 1
 
 
-@pytest.mark.parametrize("head", [b"<?xml version='1.0'?><officiele-publicatie>", b"<!DOCTYPE html><html>", b"Aan de "])
+def _zip(parts: dict[str, bytes]) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("parts", "problem"),
+    [
+        ({"word/document.xml": b"<w:document/>" + b" " * (20 * 1024 * 1024)}, "unpack to 20 MB"),
+        ({"content.xml": b"<office:document/>"}, "not a Word document"),
+        ({"word/document.xml": b"<w:document><w:body>"}, "damaged part"),
+        ({"word/document.xml": BILLION_LAUGHS}, "entity declarations"),
+    ],
+)
+def test_bad_docx_files_get_one_clear_line(parts: dict[str, bytes], problem: str, tmp_path: Path) -> None:
+    path = tmp_path / "letter.docx"
+    path.write_bytes(_zip(parts))
+    with pytest.raises(InputError, match=problem):
+        read_letter(path)
+
+
+@pytest.mark.parametrize(
+    "head", [b"<?xml version='1.0'?><officiele-publicatie>", b"<!DOCTYPE html><html>", b"PK\x03\x04", b"Aan de "]
+)
 def test_a_50_mb_file_is_refused_before_it_is_read(head: bytes, tmp_path: Path) -> None:
     path = tmp_path / "huge"
     with path.open("wb") as handle:

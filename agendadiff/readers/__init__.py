@@ -18,7 +18,7 @@ from agendadiff.model import Document
 __all__ = ["FORMATS", "read_document", "sniff"]
 
 FORMATS = ("text", "pdf", "docx", "xml", "html")
-NOT_YET = "is a {kind} file; agendadiff reads officielebekendmakingen XML and HTML and text, not {kind} yet"
+NOT_YET = "is a {kind} file; agendadiff reads text, DOCX and officielebekendmakingen XML and HTML, not {kind} yet"
 _XML_ROOT = re.compile(rb"<(?:[\w-]+:)?officiele-publicatie[\s>]")
 _HTML = re.compile(rb"<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
 
@@ -56,7 +56,11 @@ def read_document(path: str | Path, format_in: str | None = None) -> Document:
         from agendadiff.readers.ob import read_html
 
         return read_html(data, name)
-    # PDF and DOCX readers are not written yet: say so rather than read their bytes as text.
+    if kind == "docx":
+        from agendadiff.readers.docx import read_docx
+
+        return read_docx(data, name)
+    # The PDF reader is not written yet: say so rather than read its bytes as text.
     raise InputError(name, NOT_YET.format(kind=kind.upper()))
 
 
