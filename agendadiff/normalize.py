@@ -179,6 +179,8 @@ def _footnote_region(
         return None
     end = start
     while end < len(lines):
+        if end > start and end in page_starts:
+            break  # a form feed: the next page starts here, whatever the blank lines say
         if kinds[end] != "text":
             gap_end = end
             while gap_end < len(lines) and kinds[gap_end] != "text":

@@ -91,6 +91,54 @@ def median_time(run: Callable[[], object], repeat: int) -> float:
     return statistics.median(times)
 
 
+def formatted_letters(folder: Path) -> list[tuple[str, Path, int | str]]:
+    """The real letter as text, XML, HTML, DOCX and PDF, and a longer letter (the October one twice) as PDF."""
+    import importlib.util
+
+    from agendadiff import read_letter
+
+    spec = importlib.util.spec_from_file_location("formats", ROOT / "samples" / "formats.py")
+    assert spec and spec.loader
+    formats = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(formats)
+    letter = read_letter(REAL)
+    out: list[tuple[str, Path, int | str]] = [("text", REAL, "-")]
+    for fmt, writer in formats.WRITERS.items():
+        path = folder / f"real.{fmt}"
+        content = writer(letter)
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+        out.append((fmt, path, _pages(path) if fmt == "pdf" else "-"))
+    long_letter = read_letter(enlarged(OLD, 2, folder))
+    long_pdf = folder / "long.pdf"
+    long_pdf.write_bytes(formats.to_pdf(long_letter))
+    out.append(("pdf", long_pdf, _pages(long_pdf)))
+    return out
+
+
+def _pages(path: Path) -> int:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
+def read_letter_only(path: Path) -> object:
+    from agendadiff import read_letter
+
+    return read_letter(path)
+
+
+def pdfplumber_text(path: Path) -> str:
+    """The peer: pdfplumber's plain text of every page (no structure, no footnotes told apart)."""
+    import pdfplumber
+
+    with pdfplumber.open(str(path)) as pdf:
+        return "\n".join(page.extract_text() or "" for page in pdf.pages)
+
+
 def agendadiff_pipeline(old: Path, new: Path) -> str:
     from agendadiff import compare_letters, read_letter
     from agendadiff.report import comparison_html
@@ -173,6 +221,13 @@ def main() -> int:
         wall = median_time(lambda: subprocess.run(command, check=True), args.repeat)
         print(f"\n`agendadiff compare` on the samples, as a command, to HTML: {wall:.3f} s wall-clock (median)")
 
+        print("\nReading one letter, per format (median seconds): read, normalize and segment")
+        print(f"{'format':<8} {'pages':>5} {'bytes':>9} {'agendadiff':>11} {'pdfplumber text only':>21}")
+        for fmt, path, pages in formatted_letters(Path(folder)):
+            ours = median_time(lambda p=path: read_letter_only(p), args.repeat)
+            peer = f"{median_time(lambda p=path: pdfplumber_text(p), 3):>21.3f}" if fmt == "pdf" else ""
+            print(f"{fmt:<8} {pages:>5} {path.stat().st_size:>9} {ours:>11.3f} {peer}")
+
         sys.path.insert(0, str(ROOT))
         from tests.relayout import relayout
 
@@ -180,7 +235,7 @@ def main() -> int:
         relaid.write_text(relayout(58, [40, 95, 170, 260, 330], 4, True), encoding="utf-8")
         print("\nWords reported changed: the real letter against a re-wrapped, re-paginated, renumbered copy")
         for tool, count in changed_words_by_peers(REAL, relaid).items():
-            print(f"  {tool:<28} {count:>6}")
+            print(f"  {tool:<42} {count:>6}")
     return 0
 
 

@@ -1,10 +1,12 @@
 """Write the sample letters in the formats they are published in, to test agendadiff's readers with.
 
-    python samples/formats.py            # write samples/formats/<letter>.{xml,html,docx}
+    python samples/formats.py            # write samples/formats/<letter>.{xml,html,docx,pdf}
 
 Each sample letter is read from its text, then written as officielebekendmakingen-style XML (`kop`, `al`,
 `noot`, `ondertekening`, ...), HTML (the site's classes: `stuktitel`, `divisiekop`, `al`, `noot`) and DOCX (Word
-numbering for parts and items, so their numbers are not in the text; real footnotes; Dutch style ids). The
+numbering for parts and items, so their numbers are not in the text; real footnotes; Dutch style ids) and PDF
+(reportlab: Helvetica, bold headings, superscript markers, smaller footnotes at the page bottoms, page
+numbers). The
 tests build the same files in a temporary folder and check that every format reads back to the same letter.
 """
 
@@ -322,7 +324,150 @@ def to_docx(letter: Letter) -> bytes:
     return buffer.getvalue()
 
 
-WRITERS = {"xml": to_xml, "html": to_html, "docx": to_docx}
+# -- PDF ---------------------------------------------------------------------------------------------
+
+PAGE_WIDTH, PAGE_HEIGHT = 595.0, 842.0  # A4 in points
+LEFT, RIGHT, TOP, BOTTOM = 72.0, 72.0, 780.0, 70.0
+BODY, BODY_LEADING = 10.0, 14.0
+NOTE, NOTE_LEADING = 7.5, 9.5
+
+
+def to_pdf(letter: Letter) -> bytes:
+    """The letter laid out as the Rijksoverheid prints one: Helvetica, bold headings, footnotes in a smaller
+    size at the bottom of the page that holds their marker, superscript markers, page numbers."""
+    import io
+
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen.canvas import Canvas
+
+    notes = {n.number: n for s in letter.sections for n in s.footnotes}
+    width = PAGE_WIDTH - LEFT - RIGHT
+    # The body as lines: (words, bold, gap before); a word is (text, footnote number or None).
+    lines: list[tuple[list[tuple[str, int | None]], bool, float]] = []
+
+    def block(text: str, bold: bool = False, refs: tuple = (), gap: float = BODY_LEADING * 0.6) -> None:
+        font = "Helvetica-Bold" if bold else "Helvetica"
+        words: list[tuple[str, int | None]] = []
+        cursor = 0
+        marks = {ref.offset: ref.number for ref in refs}
+        for token in text.split(" "):
+            end = cursor + len(token)
+            note = next((n for offset, n in marks.items() if cursor < offset <= end), None)
+            if note is not None:
+                offset = next(o for o, n in marks.items() if n == note)
+                token = token[: offset - cursor] + "\x00" + str(note) + "\x00" + token[offset - cursor :]
+            words.append((token, note))
+            cursor = end + 1
+        line: list[tuple[str, int | None]] = []
+        used = 0.0
+        first = True
+        for word, note in words:
+            size = stringWidth(word.replace("\x00", ""), font, BODY) + stringWidth(" ", font, BODY)
+            if line and used + size > width:
+                lines.append((line, bold, gap if first else 0.0))
+                first, line, used = False, [], 0.0
+            line.append((word, note))
+            used += size
+        if line:
+            lines.append((line, bold, gap if first else 0.0))
+
+    if letter.addressee:
+        block(letter.addressee, gap=0)
+    if letter.date:
+        block(_date_line(letter), gap=0)
+    for section in letter.sections:
+        if section.kind is SectionKind.SIGNATURES:
+            for paragraph in section.paragraphs:
+                function, _, name = paragraph.text.rpartition(", ")
+                block(function + ",")
+                block(name, gap=0)
+            continue
+        if section.title:
+            number = f"{section.number}. " if section.number else ""
+            block(number + section.title, bold=True, gap=BODY_LEADING)
+            for line in (_decision_line(section), section.formal_title) if section.kind is SectionKind.ITEM else ():
+                if line:
+                    block(line, gap=0)
+        for paragraph in section.paragraphs:
+            block(paragraph.text, refs=paragraph.refs)
+
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), invariant=1)  # invariant: the same bytes every time
+    canvas.setTitle("Geannoteerde agenda")
+    page = 1
+    y = TOP
+    pending: list[int] = []
+
+    def notes_height(numbers: list[int]) -> float:
+        total = 0.0
+        for number in numbers:
+            text, url = _note_parts(notes[number])
+            total += len(_wrap_note(f"{number} {text}", width)) * NOTE_LEADING + (NOTE_LEADING if url else 0)
+        return total + (6 if numbers else 0)
+
+    def finish_page() -> None:
+        nonlocal page, y, pending
+        if pending:
+            ny = BOTTOM + notes_height(pending) - NOTE_LEADING
+            canvas.line(LEFT, ny + NOTE_LEADING + 2, LEFT + 120, ny + NOTE_LEADING + 2)
+            for number in pending:
+                text, url = _note_parts(notes[number])
+                for piece in _wrap_note(f"{number} {text}", width):
+                    canvas.setFont("Helvetica", NOTE)
+                    canvas.drawString(LEFT, ny, piece)
+                    ny -= NOTE_LEADING
+                if url:
+                    canvas.drawString(LEFT, ny, url)
+                    ny -= NOTE_LEADING
+        canvas.setFont("Helvetica", 8)
+        canvas.drawCentredString(PAGE_WIDTH / 2, 36, str(page))
+        canvas.showPage()
+        page += 1
+        y = TOP
+        pending = []
+
+    for words, bold, gap in lines:
+        new_notes = [note for _, note in words if note is not None]
+        if y - gap - BODY_LEADING < BOTTOM + notes_height(pending + new_notes):
+            finish_page()
+            gap = 0.0
+        y -= gap if y < TOP else 0.0
+        x = LEFT
+        font = "Helvetica-Bold" if bold else "Helvetica"
+        for word, _ in words:
+            for k, piece in enumerate(word.split("\x00")):
+                if k % 2:  # a footnote marker: superscript, smaller, raised
+                    canvas.setFont("Helvetica", NOTE)
+                    canvas.drawString(x, y + 3.5, piece)
+                    x += stringWidth(piece, "Helvetica", NOTE)
+                else:
+                    canvas.setFont(font, BODY)
+                    canvas.drawString(x, y, piece)
+                    x += stringWidth(piece, font, BODY)
+            x += stringWidth(" ", font, BODY)
+        y -= BODY_LEADING
+        pending += new_notes
+    finish_page()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _wrap_note(text: str, width: float) -> list[str]:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    out: list[str] = []
+    line = ""
+    for word in text.split(" "):
+        candidate = f"{line} {word}" if line else word
+        if line and stringWidth(candidate, "Helvetica", NOTE) > width:
+            out.append(line)
+            line = word
+        else:
+            line = candidate
+    return [*out, line] if line else out
+
+
+WRITERS = {"xml": to_xml, "html": to_html, "docx": to_docx, "pdf": to_pdf}
 
 
 def write_all(folder: Path) -> list[Path]:

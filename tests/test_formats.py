@@ -19,7 +19,7 @@ from tests.conftest import ROOT
 from tests.helpers import comparable
 
 SAMPLES = sorted((ROOT / "samples").glob("jbz-*.txt"))
-FORMATS = ["xml", "html", "docx"]
+FORMATS = ["xml", "html", "docx", "pdf"]
 
 
 def _formats_module() -> object:
@@ -63,7 +63,9 @@ def _without_sources(data: dict[str, object]) -> dict[str, object]:
     return data
 
 
-@pytest.mark.parametrize(("old_format", "new_format"), [("xml", "html"), ("docx", "xml"), ("html", "docx")])
+@pytest.mark.parametrize(
+    ("old_format", "new_format"), [("pdf", "docx"), ("xml", "html"), ("docx", "xml"), ("html", "pdf")]
+)
 def test_compare_across_formats_equals_compare_of_the_texts(old_format: str, new_format: str, published: Path) -> None:
     for old, new in pairwise(SAMPLES):
         of_texts = comparison_data(compare_letters(read_letter(old), read_letter(new)))
@@ -104,7 +106,7 @@ BILLION_LAUGHS = b"""<?xml version="1.0"?>
             b"<!DOCTYPE html><html><head><title>Weer</title><script>x()</script></head><body></body></html>",
             "without a letter on it",
         ),
-        ("letter.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "not PDF yet"),
+        ("letter.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "damaged PDF"),
         ("truncated.docx", b"PK\x03\x04\x14\x00\x00\x00", "not a DOCX file"),
     ],
 )
@@ -116,6 +118,41 @@ def test_bad_files_get_one_clear_line(name: str, content: bytes, problem: str, t
     result = CliRunner().invoke(main, ["sections", str(path)])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"agendadiff: {path}: ") and len(result.stderr.splitlines()) == 1
+
+
+def _pdf(draw: str, **options: object) -> bytes:
+    """A one-page PDF that shows a line of text, or a black square (a scan has no text)."""
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, **options)  # type: ignore[arg-type]
+    if draw == "text":
+        canvas.drawString(72, 700, "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal")
+    else:
+        canvas.rect(72, 72, 300, 300, fill=1)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def test_bad_pdfs_get_one_clear_line(published: Path, tmp_path: Path) -> None:
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
+    whole = (published / f"{SAMPLES[0].stem}.pdf").read_bytes()
+    cases = {
+        "truncated.pdf": (whole[: len(whole) // 2], "damaged PDF"),
+        "encrypted.pdf": (_pdf("text", encrypt=StandardEncryption("geheim", "eigenaar")), "encrypted PDF"),
+        "scan.pdf": (_pdf("square"), "without text"),
+    }
+    for name, (content, problem) in cases.items():
+        path = tmp_path / name
+        path.write_bytes(content)
+        result = CliRunner().invoke(main, ["sections", str(path)])
+        assert result.exit_code == 2, name
+        assert result.stderr.startswith(f"agendadiff: {path}: is ") and problem in result.stderr, result.stderr
+        assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.output
 
 
 def _zip(parts: dict[str, bytes]) -> bytes:
@@ -146,7 +183,8 @@ def test_bad_docx_files_get_one_clear_line(parts: dict[str, bytes], problem: str
 
 
 @pytest.mark.parametrize(
-    "head", [b"<?xml version='1.0'?><officiele-publicatie>", b"<!DOCTYPE html><html>", b"PK\x03\x04", b"Aan de "]
+    "head",
+    [b"<?xml version='1.0'?><officiele-publicatie>", b"<!DOCTYPE html><html>", b"PK\x03\x04", b"%PDF-1.7", b"Aan de "],
 )
 def test_a_50_mb_file_is_refused_before_it_is_read(head: bytes, tmp_path: Path) -> None:
     path = tmp_path / "huge"

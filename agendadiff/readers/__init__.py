@@ -12,13 +12,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from agendadiff.errors import InputError
 from agendadiff.model import Document
 
 __all__ = ["FORMATS", "read_document", "sniff"]
 
 FORMATS = ("text", "pdf", "docx", "xml", "html")
-NOT_YET = "is a {kind} file; agendadiff reads text, DOCX and officielebekendmakingen XML and HTML, not {kind} yet"
 _XML_ROOT = re.compile(rb"<(?:[\w-]+:)?officiele-publicatie[\s>]")
 _HTML = re.compile(rb"<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
 
@@ -60,8 +58,9 @@ def read_document(path: str | Path, format_in: str | None = None) -> Document:
         from agendadiff.readers.docx import read_docx
 
         return read_docx(data, name)
-    # The PDF reader is not written yet: say so rather than read its bytes as text.
-    raise InputError(name, NOT_YET.format(kind=kind.upper()))
+    from agendadiff.readers.pdf import read_pdf
+
+    return read_pdf(data, name)
 
 
 def _head(path: Path, name: str) -> bytes:

@@ -1,0 +1,159 @@
+"""Read a letter's PDF with pdfium (pypdfium2): its characters with their size, weight and place.
+
+The PDF is turned into the text a careful extraction gives, which the normalizer already reads: a form
+feed before each page; body lines in reading order; a blank line where the space between lines says a
+paragraph ends or a bold heading starts; superscript digits (smaller and raised) glued to the word before
+them as footnote markers; the page's footnotes (set smaller than the body) after its body lines; page
+numbers (a lone number below the text) left out. Headers and footers repeated on every page are left to
+the normalizer, which takes them out of any text.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+from itertools import pairwise
+
+from agendadiff.errors import InputError
+from agendadiff.model import Document, Source
+
+ENCRYPTED = "is an encrypted PDF that needs a password; give an unencrypted copy"
+DAMAGED = "is a damaged PDF ({reason})"
+NO_TEXT = "is a PDF without text (a scan?); agendadiff needs the text: use a PDF with a text layer, or OCR it first"
+MAX_PAGES = 500
+
+
+@dataclass
+class _Char:
+    text: str
+    x: float  # left edge of the glyph's advance
+    right: float
+    y: float  # baseline
+    size: float
+    bold: bool
+
+
+@dataclass
+class _Line:
+    y: float  # baseline
+    size: float
+    bold: bool
+    text: str
+
+
+def read_pdf(data: bytes, name: str) -> Document:
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        if "password" in str(error).lower():
+            raise InputError(name, ENCRYPTED) from None
+        reason = str(error).rsplit(":", 1)[-1].strip(" .)").lower() or "pdfium cannot open it"
+        raise InputError(name, DAMAGED.format(reason=reason)) from None
+    try:
+        if len(pdf) > MAX_PAGES:
+            raise InputError(name, f"is a PDF of {len(pdf)} pages, more than a letter can be")
+        pages = [_page_chars(pdf[k]) for k in range(len(pdf))]
+    finally:
+        pdf.close()
+    if not any(pages):
+        raise InputError(name, NO_TEXT)
+    sizes: Counter[float] = Counter(round(c.size, 1) for page in pages for c in page)
+    body = sizes.most_common(1)[0][0]
+    out: list[str] = []
+    for chars in pages:
+        out += _page_text(_lines(chars, body), body)
+    text = "\n".join(out)
+    source = Source(path=name, sha256=hashlib.sha256(data).hexdigest(), encoding="pdf")
+    return Document(source=source, lines=tuple(text.split("\n")))
+
+
+def _page_chars(page: object) -> list[_Char]:
+    import pypdfium2.raw as raw
+
+    textpage = page.get_textpage()  # type: ignore[attr-defined]
+    handle = textpage.raw
+    chars = []
+    box = raw.FS_RECTF()
+    x, y = ctypes.c_double(), ctypes.c_double()
+    name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    for index in range(textpage.count_chars()):
+        code = raw.FPDFText_GetUnicode(handle, index)
+        # Spaces and line ends pdfium made up are left out: spacing is measured below, from the gaps.
+        if code in (0x0D, 0x0A, 0xFFFE, 0xFFFF, 0) or raw.FPDFText_IsGenerated(handle, index) == 1:
+            continue
+        # The loose box spans the glyph's advance, so the gap to the next box is the real space between.
+        raw.FPDFText_GetLooseCharBox(handle, index, box)
+        raw.FPDFText_GetCharOrigin(handle, index, x, y)
+        size = raw.FPDFText_GetFontSize(handle, index)
+        weight = raw.FPDFText_GetFontWeight(handle, index)
+        raw.FPDFText_GetFontInfo(handle, index, name, len(name), flags)
+        font = name.value.decode("latin-1", "replace").lower()
+        bold = weight >= 600 or "bold" in font or "black" in font or "heavy" in font
+        if chr(code).isspace():
+            continue
+        chars.append(_Char(chr(code), box.left, box.right, y.value, size, bold))
+    textpage.close()
+    return chars
+
+
+def _lines(chars: list[_Char], body: float) -> list[_Line]:
+    """Characters into lines by baseline; a raised, smaller digit stays on its line as a glued marker."""
+    lines: list[tuple[float, list[_Char]]] = []
+    for char in chars:
+        small_digit = char.text.isdigit() and char.size < 0.85 * body
+        for k in range(len(lines) - 1, max(-1, len(lines) - 3), -1):
+            y, members = lines[k]
+            if abs(char.y - y) <= 2.0 or (small_digit and 0 < char.y - y <= 0.6 * body):
+                members.append(char)
+                break
+        else:
+            lines.append((char.y, [char]))
+    out = []
+    for _, members in lines:
+        members.sort(key=lambda c: c.x)
+        visible = members
+        size = Counter(round(c.size, 1) for c in visible).most_common(1)[0][0]
+        baseline = Counter(round(c.y, 1) for c in visible).most_common(1)[0][0]
+        markers = {id(c) for c in visible if c.text.isdigit() and c.size < 0.85 * size and c.y > baseline + 1}
+        pieces: list[str] = []
+        previous: _Char | None = None
+        for char in members:
+            # A gap wider than a fifth of the type size is a space; a marker is glued whatever the gap.
+            if previous is not None and id(char) not in markers and char.x - previous.right > 0.2 * size:
+                pieces.append(" ")
+            pieces.append(char.text)
+            previous = char
+        bold = all(c.bold for c in visible if id(c) not in markers)
+        out.append(_Line(baseline, size, bold, " ".join("".join(pieces).split())))
+    out.sort(key=lambda line: -line.y)
+    return out
+
+
+def _page_text(lines: list[_Line], body: float) -> list[str]:
+    """One page as extracted text: body lines with blank lines between paragraphs, then its footnotes."""
+    if not lines:
+        return []
+    # A lone number under everything else is the page number.
+    if lines[-1].text.isdigit() and len(lines) > 1:
+        lines = lines[:-1]
+    notes = [line for line in lines if line.size < 0.9 * body]
+    text_lines = [line for line in lines if line.size >= 0.9 * body]
+    gaps = [a.y - b.y for a, b in pairwise(text_lines) if a.y - b.y > 0]
+    leading = Counter(round(g) for g in gaps).most_common(1)[0][0] if gaps else body * 1.4
+    out: list[str] = []
+    previous: _Line | None = None
+    for line in text_lines:
+        if previous is not None and (previous.y - line.y > 1.3 * leading or (line.bold and not previous.bold)):
+            out.append(" ")
+        out.append(line.text)
+        previous = line
+    if notes:
+        out += ["", " "]
+        out += [line.text for line in notes]
+    # The form feed goes before the page's first line, as pdftotext puts it.
+    return ["\f" + out[0], *out[1:]] if out else []
