@@ -419,8 +419,10 @@ def to_pdf(letter: Letter) -> bytes:
                 if url:
                     canvas.drawString(LEFT, ny, url)
                     ny -= NOTE_LEADING
+        canvas.setFont("Helvetica", 7)  # the running header, small, as the Rijksoverheid sets it
+        canvas.drawRightString(PAGE_WIDTH - RIGHT, TOP + 28, f"Datum {letter.date or ''}  Onze referentie 6543210")
         canvas.setFont("Helvetica", 8)
-        canvas.drawCentredString(PAGE_WIDTH / 2, 36, str(page))
+        canvas.drawCentredString(PAGE_WIDTH / 2, 36, f"Pagina {page}")
         canvas.showPage()
         page += 1
         y = TOP

@@ -55,6 +55,15 @@ def test_every_format_reads_to_the_same_letter(sample: Path, fmt: str, published
     )
 
 
+def test_the_committed_format_samples_are_current(published: Path) -> None:
+    """samples/formats/ holds what `python samples/formats.py` writes, byte for byte."""
+    committed = ROOT / "samples" / "formats"
+    for fresh in sorted(published.iterdir()):
+        assert (committed / fresh.name).read_bytes() == fresh.read_bytes(), (
+            f"samples/formats/{fresh.name} is stale: run python samples/formats.py"
+        )
+
+
 def _without_sources(data: dict[str, object]) -> dict[str, object]:
     for side in ("old", "new"):
         letter = data[side]

@@ -4,14 +4,16 @@ The PDF is turned into the text a careful extraction gives, which the normalizer
 feed before each page; body lines in reading order; a blank line where the space between lines says a
 paragraph ends or a bold heading starts; superscript digits (smaller and raised) glued to the word before
 them as footnote markers; the page's footnotes (set smaller than the body) after its body lines; page
-numbers (a lone number below the text) left out. Headers and footers repeated on every page are left to
-the normalizer, which takes them out of any text.
+numbers (a number below the text, or "Pagina 3 van 8") and small type above the text (a running header,
+the letterhead's column) left out. Other headers and footers repeated on every page are left to the
+normalizer, which takes them out of any text.
 """
 
 from __future__ import annotations
 
 import ctypes
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
@@ -23,6 +25,7 @@ ENCRYPTED = "is an encrypted PDF that needs a password; give an unencrypted copy
 DAMAGED = "is a damaged PDF ({reason})"
 NO_TEXT = "is a PDF without text (a scan?); agendadiff needs the text: use a PDF with a text layer, or OCR it first"
 MAX_PAGES = 500
+_PAGE_NUMBER = re.compile(r"^(?:pagina\s+|page\s+)?\d{1,3}(?:\s*(?:van|of|/)\s*\d{1,3})?$", re.IGNORECASE)
 
 
 @dataclass
@@ -138,17 +141,21 @@ def _page_text(lines: list[_Line], body: float) -> list[str]:
     """One page as extracted text: body lines with blank lines between paragraphs, then its footnotes."""
     if not lines:
         return []
-    # A lone number under everything else is the page number.
-    if lines[-1].text.isdigit() and len(lines) > 1:
+    # A page number ("3", "Pagina 3 van 8") under everything else is furniture.
+    if len(lines) > 1 and _PAGE_NUMBER.match(lines[-1].text):
         lines = lines[:-1]
-    notes = [line for line in lines if line.size < 0.9 * body]
     text_lines = [line for line in lines if line.size >= 0.9 * body]
+    if not text_lines:
+        return []
+    # Small type above the text is a running header or the letterhead's column; below it, the footnotes.
+    notes = [line for line in lines if line.size < 0.9 * body and line.y < text_lines[0].y]
     gaps = [a.y - b.y for a, b in pairwise(text_lines) if a.y - b.y > 0]
     leading = Counter(round(g) for g in gaps).most_common(1)[0][0] if gaps else body * 1.4
     out: list[str] = []
     previous: _Line | None = None
     for line in text_lines:
-        if previous is not None and (previous.y - line.y > 1.3 * leading or (line.bold and not previous.bold)):
+        heading = line.bold or line.size > 1.15 * body
+        if previous is not None and (previous.y - line.y > 1.3 * leading or (heading and not previous.bold)):
             out.append(" ")
         out.append(line.text)
         previous = line
