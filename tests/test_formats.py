@@ -56,12 +56,15 @@ def test_every_format_reads_to_the_same_letter(sample: Path, fmt: str, published
 
 
 def test_the_committed_format_samples_are_current(published: Path) -> None:
-    """samples/formats/ holds what `python samples/formats.py` writes, byte for byte."""
+    """samples/formats/ holds what `python samples/formats.py` writes: the same bytes for the markup formats,
+    the same letter for DOCX and PDF (whose bytes depend on the zlib and reportlab versions)."""
     committed = ROOT / "samples" / "formats"
     for fresh in sorted(published.iterdir()):
-        assert (committed / fresh.name).read_bytes() == fresh.read_bytes(), (
-            f"samples/formats/{fresh.name} is stale: run python samples/formats.py"
-        )
+        stale = f"samples/formats/{fresh.name} is stale: run python samples/formats.py"
+        if fresh.suffix in (".xml", ".html"):
+            assert (committed / fresh.name).read_bytes() == fresh.read_bytes(), stale
+        else:
+            assert comparable(read_letter(committed / fresh.name)) == comparable(read_letter(fresh)), stale
 
 
 def _without_sources(data: dict[str, object]) -> dict[str, object]:
