@@ -101,6 +101,33 @@ def test_the_format_comes_from_the_content_not_the_name(published: Path, tmp_pat
     assert comparable(forced) != comparable(read_letter(SAMPLES[0]))
 
 
+def test_the_kamerstuk_numbers_of_the_xml_make_the_letters_kamerstuk(tmp_path: Path) -> None:
+    xml = tmp_path / "kst-32317-967.xml"
+    xml.write_text(
+        """<?xml version="1.0" encoding="utf-8"?>
+<officiele-publicatie><kamerstuk>
+<kamerstukkop><tekstregel inhoud="vergaderjaar">Vergaderjaar 2024-2025</tekstregel></kamerstukkop>
+<dossier><dossiernummer><dossiernr>32 317</dossiernr></dossiernummer><titel>JBZ-Raad</titel></dossier>
+<stuk><stuknr>Nr. <ondernummer>967</ondernummer></stuknr><titel>BRIEF VAN DE MINISTER</titel>
+<algemeen><brief><adres><al>Aan de Voorzitter van de Tweede Kamer der Staten-Generaal</al></adres>
+<dagtekening><datum isodatum="2025-07-10">Den Haag, 10 juli 2025</datum></dagtekening>
+<al>Hierbij bieden wij uw Kamer de geannoteerde agenda aan.<noot id="n1" type="voet"><noot.nr>1</noot.nr>
+<noot.al>Kamerstuk 32 317, nr. 964.</noot.al></noot></al>
+<onbekend-element><al>Ook tekst in <blink>onbekende</blink> opmaak telt mee.</al></onbekend-element>
+</brief></algemeen></stuk></kamerstuk></officiele-publicatie>""",
+        encoding="utf-8",
+    )
+    letter = read_letter(xml)
+    assert letter.kamerstuk == "32 317, nr. 967"
+    assert letter.date is not None and letter.date.isoformat() == "2025-07-10"
+    [intro] = [s for s in letter.sections if s.kind.value == "intro"]
+    assert [p.text for p in intro.paragraphs] == [
+        "Hierbij bieden wij uw Kamer de geannoteerde agenda aan.",
+        "Ook tekst in onbekende opmaak telt mee.",
+    ]
+    assert [(n.number, n.text) for n in intro.footnotes] == [(1, "Kamerstuk 32 317, nr. 964.")]
+
+
 BILLION_LAUGHS = b"""<?xml version="1.0"?>
 <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
 <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>

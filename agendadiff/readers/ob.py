@@ -57,11 +57,14 @@ class _XmlWalker:
         tag = _local(element.tag)
         if tag in _SKIP:
             return
-        if tag == "dossiernr":
-            self.dossier = _flat(element)
+        if tag == "dossier":
+            number = element.find(".//{*}dossiernr")  # in any namespace, or none
+            title = next((c for c in element if _local(c.tag) == "titel"), None)
+            if number is not None:
+                # The Kamerstuk heading, as the PDF prints it: "32 317 JBZ-Raad" / "Nr. 967 BRIEF VAN ...".
+                self.dossier = f"{_flat(number)} {_flat(title) if title is not None else ''}".strip()
         elif tag == "stuknr" and self.dossier:
-            # The Kamerstuk heading, as the PDF prints it: "32 317 JBZ-Raad" / "Nr. 967 BRIEF VAN ...".
-            self.out.line(f"{self.dossier}")
+            self.out.line(self.dossier)
             self.out.line(_flat(element))
         elif tag == "kop":
             self._kop(element)
@@ -156,8 +159,8 @@ def _decode_html(data: bytes, name: str) -> str:
 class _HtmlLetter(HTMLParser):
     """Collects the page's blocks in order, then writes them as letter text.
 
-    Footnote markers (`<sup>` or `<a class="noot">`) are kept with the href they point to; footnote texts
-    (an element with class `noot` and an id, or a list item in a `noten` list) are matched by that id.
+    Footnote markers (`<sup>` or `<a class="noot">` linking within the page) are kept with the id they point
+    to; footnote texts (an element with class `noot` or `voetnoot` and an id) are matched by that id.
     """
 
     def __init__(self) -> None:
