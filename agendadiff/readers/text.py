@@ -10,6 +10,7 @@ from pathlib import Path
 from agendadiff import errors
 from agendadiff.errors import InputError
 from agendadiff.model import Document, Source
+from agendadiff.readers.common import read_bytes_capped
 
 MAX_BYTES = 10 * 1024 * 1024  # a long letter is 100 kB; a hundred times that is no letter
 
@@ -23,7 +24,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 def read_text(path: str | Path) -> Document:
     name = str(path)
-    data = _read_bytes(Path(path), name)
+    data = read_bytes_capped(Path(path), name, MAX_BYTES)
     text, encoding = _decode(data, name)
     repairs: list[str] = []
     if _MOJIBAKE.search(text):
@@ -36,23 +37,6 @@ def read_text(path: str | Path) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     source = Source(path=name, sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, repairs=tuple(repairs))
     return Document(source=source, lines=tuple(text.split("\n")))
-
-
-def _read_bytes(path: Path, name: str) -> bytes:
-    if not path.exists():
-        raise InputError(name, errors.MISSING)
-    if not path.is_file():
-        raise InputError(name, errors.NOT_A_FILE)
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise InputError(name, errors.TOO_LARGE.format(size=size // (1024 * 1024), limit=MAX_BYTES // (1024 * 1024)))
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(name, errors.UNREADABLE.format(reason=exc.strerror or exc)) from None
-    if not data:
-        raise InputError(name, errors.EMPTY)
-    return data
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:
