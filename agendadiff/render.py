@@ -29,7 +29,7 @@ def _outline_lines(letter: Letter) -> Iterator[str]:
     yield f"Date         {letter.date.isoformat() if letter.date else '-'}"
     if letter.kamerstuk:
         yield f"Kamerstuk    {letter.kamerstuk}"
-    yield f"Meeting      {_meeting(letter.meeting)}"
+    yield f"Meeting      {meeting_line(letter.meeting)}"
     yield f"Addressee    {letter.addressee or '-'}"
     for index, signatory in enumerate(letter.signatories):
         label = "Signed by" if index == 0 else ""
@@ -65,7 +65,7 @@ def _section_rows(section: Section, depth: int) -> Iterator[str]:
         yield f"{'':<11} {'':>4}  {indent}{more}"
 
 
-def _meeting(meeting: Meeting | None) -> str:
+def meeting_line(meeting: Meeting | None) -> str:
     if meeting is None:
         return "-"
     kind = {True: "formal ", False: "informal ", None: ""}[meeting.formal]
@@ -156,7 +156,7 @@ def letter_markdown(letter: Letter) -> str:
     """The letter as Markdown to read: a heading per section, footnotes as Markdown footnotes."""
     out = [f"# {_md(_letter_heading(letter))}", ""]
     facts = [
-        ("Meeting", _meeting(letter.meeting)),
+        ("Meeting", meeting_line(letter.meeting)),
         ("Addressee", letter.addressee or "-"),
         ("Source", letter.source.path),
     ]

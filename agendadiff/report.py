@@ -11,8 +11,8 @@ from typing import Any
 
 from agendadiff.diff import is_change
 from agendadiff.model import Chunk, Comparison, Flag, Letter, Move, NoteChange, Op, Pair, Section, Status
-from agendadiff.render import _meeting as meeting_line
-from agendadiff.serialize import FORMAT_VERSION
+from agendadiff.render import meeting_line
+from agendadiff.serialize import FORMAT_VERSION, meeting_data
 
 _UNTITLED = {"intro": "Opening of the letter", "signatures": "Signatures", "text": "Whole text"}
 
@@ -112,7 +112,9 @@ def _letter_data(letter: Letter) -> dict[str, Any]:
         "sha256": letter.source.sha256,
         "date": letter.date.isoformat() if letter.date else None,
         "kamerstuk": letter.kamerstuk,
-        "meeting": meeting_line(letter.meeting) if letter.meeting else None,
+        "meeting": (meeting_data(letter.meeting) or {}) | {"label": meeting_line(letter.meeting)}
+        if letter.meeting
+        else None,
         "sections": [
             {
                 "id": s.id,

@@ -32,7 +32,7 @@ def letter_to_data(letter: Letter) -> dict[str, Any]:
         },
         "date": _date(letter.date),
         "kamerstuk": letter.kamerstuk,
-        "meeting": _meeting(letter.meeting),
+        "meeting": meeting_data(letter.meeting),
         "addressee": letter.addressee,
         "signatories": [{"function": s.function, "name": s.name} for s in letter.signatories],
         "sections": [_section(section) for section in letter.sections],
@@ -70,7 +70,7 @@ def _parse_date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def _meeting(meeting: Meeting | None) -> dict[str, Any] | None:
+def meeting_data(meeting: Meeting | None) -> dict[str, Any] | None:
     if meeting is None:
         return None
     return {
