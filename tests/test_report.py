@@ -69,6 +69,15 @@ def test_json_has_the_documented_shape(hostile_comparison: object) -> None:
         assert all(op in ("equal", "insert", "delete") and isinstance(text, str) for op, text in pair["diff"])
 
 
+def test_html_heads_the_page_with_both_letters() -> None:
+    from agendadiff import read_letter
+    from tests.conftest import SAMPLE
+
+    page = comparison_html(compare_letters(read_letter(SAMPLE), read_letter(SAMPLE)))
+    assert "informal Raad Justitie en Binnenlandse Zaken, 2025-07-22 to 2025-07-23, Kopenhagen" in page
+    assert "council" not in page  # the meeting as a reader reads it, not as data
+
+
 def test_committed_reports_are_current(update_golden: bool) -> None:
     """The reports in reports/ are golden files: a change in agendadiff's output shows up here."""
     import importlib.util
