@@ -327,12 +327,12 @@ def to_docx(letter: Letter) -> bytes:
 # -- PDF ---------------------------------------------------------------------------------------------
 
 PAGE_WIDTH, PAGE_HEIGHT = 595.0, 842.0  # A4 in points
-LEFT, RIGHT, TOP, BOTTOM = 72.0, 72.0, 780.0, 70.0
-BODY, BODY_LEADING = 10.0, 14.0
+TOP, BOTTOM = 780.0, 70.0
+BODY = 10.0
 NOTE, NOTE_LEADING = 7.5, 9.5
 
 
-def to_pdf(letter: Letter) -> bytes:
+def to_pdf(letter: Letter, margin: float = 72.0, size: float = BODY) -> bytes:
     """The letter laid out as the Rijksoverheid prints one: Helvetica, bold headings, footnotes in a smaller
     size at the bottom of the page that holds their marker, superscript markers, page numbers."""
     import io
@@ -341,11 +341,13 @@ def to_pdf(letter: Letter) -> bytes:
     from reportlab.pdfgen.canvas import Canvas
 
     notes = {n.number: n for s in letter.sections for n in s.footnotes}
-    width = PAGE_WIDTH - LEFT - RIGHT
+    left, right = margin, margin
+    leading = size * 1.4
+    width = PAGE_WIDTH - left - right
     # The body as lines: (words, bold, gap before); a word is (text, footnote number or None).
     lines: list[tuple[list[tuple[str, int | None]], bool, float]] = []
 
-    def block(text: str, bold: bool = False, refs: tuple = (), gap: float = BODY_LEADING * 0.6) -> None:
+    def block(text: str, bold: bool = False, refs: tuple = (), gap: float = leading * 0.6) -> None:
         font = "Helvetica-Bold" if bold else "Helvetica"
         words: list[tuple[str, int | None]] = []
         cursor = 0
@@ -362,12 +364,12 @@ def to_pdf(letter: Letter) -> bytes:
         used = 0.0
         first = True
         for word, note in words:
-            size = stringWidth(word.replace("\x00", ""), font, BODY) + stringWidth(" ", font, BODY)
-            if line and used + size > width:
+            advance = stringWidth(word.replace("\x00", ""), font, size) + stringWidth(" ", font, size)
+            if line and used + advance > width:
                 lines.append((line, bold, gap if first else 0.0))
                 first, line, used = False, [], 0.0
             line.append((word, note))
-            used += size
+            used += advance
         if line:
             lines.append((line, bold, gap if first else 0.0))
 
@@ -384,7 +386,7 @@ def to_pdf(letter: Letter) -> bytes:
             continue
         if section.title:
             number = f"{section.number}. " if section.number else ""
-            block(number + section.title, bold=True, gap=BODY_LEADING)
+            block(number + section.title, bold=True, gap=leading)
             for line in (_decision_line(section), section.formal_title) if section.kind is SectionKind.ITEM else ():
                 if line:
                     block(line, gap=0)
@@ -409,18 +411,18 @@ def to_pdf(letter: Letter) -> bytes:
         nonlocal page, y, pending
         if pending:
             ny = BOTTOM + notes_height(pending) - NOTE_LEADING
-            canvas.line(LEFT, ny + NOTE_LEADING + 2, LEFT + 120, ny + NOTE_LEADING + 2)
+            canvas.line(left, ny + NOTE_LEADING + 2, left + 120, ny + NOTE_LEADING + 2)
             for number in pending:
                 text, url = _note_parts(notes[number])
                 for piece in _wrap_note(f"{number} {text}", width):
                     canvas.setFont("Helvetica", NOTE)
-                    canvas.drawString(LEFT, ny, piece)
+                    canvas.drawString(left, ny, piece)
                     ny -= NOTE_LEADING
                 if url:
-                    canvas.drawString(LEFT, ny, url)
+                    canvas.drawString(left, ny, url)
                     ny -= NOTE_LEADING
         canvas.setFont("Helvetica", 7)  # the running header, small, as the Rijksoverheid sets it
-        canvas.drawRightString(PAGE_WIDTH - RIGHT, TOP + 28, f"Datum {letter.date or ''}  Onze referentie 6543210")
+        canvas.drawRightString(PAGE_WIDTH - right, TOP + 28, f"Datum {letter.date or ''}  Onze referentie 6543210")
         canvas.setFont("Helvetica", 8)
         canvas.drawCentredString(PAGE_WIDTH / 2, 36, f"Pagina {page}")
         canvas.showPage()
@@ -430,24 +432,24 @@ def to_pdf(letter: Letter) -> bytes:
 
     for words, bold, gap in lines:
         new_notes = [note for _, note in words if note is not None]
-        if y - gap - BODY_LEADING < BOTTOM + notes_height(pending + new_notes):
+        if y - gap - leading < BOTTOM + notes_height(pending + new_notes):
             finish_page()
             gap = 0.0
         y -= gap if y < TOP else 0.0
-        x = LEFT
+        x = left
         font = "Helvetica-Bold" if bold else "Helvetica"
         for word, _ in words:
             for k, piece in enumerate(word.split("\x00")):
                 if k % 2:  # a footnote marker: superscript, smaller, raised
                     canvas.setFont("Helvetica", NOTE)
-                    canvas.drawString(x, y + 3.5, piece)
+                    canvas.drawString(x, y + 0.35 * size, piece)
                     x += stringWidth(piece, "Helvetica", NOTE)
                 else:
-                    canvas.setFont(font, BODY)
+                    canvas.setFont(font, size)
                     canvas.drawString(x, y, piece)
-                    x += stringWidth(piece, font, BODY)
-            x += stringWidth(" ", font, BODY)
-        y -= BODY_LEADING
+                    x += stringWidth(piece, font, size)
+            x += stringWidth(" ", font, size)
+        y -= leading
         pending += new_notes
     finish_page()
     canvas.save()

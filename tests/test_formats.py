@@ -55,6 +55,18 @@ def test_every_format_reads_to_the_same_letter(sample: Path, fmt: str, published
     )
 
 
+@pytest.mark.parametrize(("margin", "size"), [(50.0, 9.0), (100.0, 11.5)])
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
+def test_a_pdf_in_another_layout_reads_to_the_same_letter(
+    sample: Path, margin: float, size: float, tmp_path: Path
+) -> None:
+    """Other margins and type size: other line breaks, page breaks and footnote places."""
+    from_text = read_letter(sample)
+    pdf = tmp_path / f"{sample.stem}.pdf"
+    pdf.write_bytes(_formats_module().to_pdf(from_text, margin=margin, size=size))  # type: ignore[attr-defined]
+    assert comparable(read_letter(pdf)) == comparable(from_text)
+
+
 def test_the_committed_format_samples_are_current(published: Path) -> None:
     """samples/formats/ holds what `python samples/formats.py` writes: the same bytes for the markup formats,
     the same letter for DOCX and PDF (whose bytes depend on the zlib and reportlab versions)."""

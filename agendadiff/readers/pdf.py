@@ -44,6 +44,8 @@ class _Line:
     size: float
     bold: bool
     text: str
+    right: float  # where the line ends
+    first_word: float  # how wide its first word is: would it have fitted on the line before?
 
 
 def read_pdf(data: bytes, name: str) -> Document:
@@ -66,9 +68,13 @@ def read_pdf(data: bytes, name: str) -> Document:
         raise InputError(name, NO_TEXT)
     sizes: Counter[float] = Counter(round(c.size, 1) for page in pages for c in page)
     body = sizes.most_common(1)[0][0]
+    page_lines = [_lines(chars, body) for chars in pages]
+    # The right edge of the text block: a line that ends well before it, with room for the next line's
+    # first word, was ended there (a heading, a paragraph's last line); one that reaches it was wrapped.
+    right_edge = max((line.right for lines in page_lines for line in lines if line.size >= 0.9 * body), default=0.0)
     out: list[str] = []
-    for chars in pages:
-        out += _page_text(_lines(chars, body), body)
+    for lines in page_lines:
+        out += _page_text(lines, body, right_edge)
     text = "\n".join(out)
     source = Source(path=name, sha256=hashlib.sha256(data).hexdigest(), encoding="pdf")
     return Document(source=source, lines=tuple(text.split("\n")))
@@ -97,6 +103,8 @@ def _page_chars(page: object) -> list[_Char]:
         raw.FPDFText_GetFontInfo(handle, index, name, len(name), flags)
         font = name.value.decode("latin-1", "replace").lower()
         bold = weight >= 600 or "bold" in font or "black" in font or "heavy" in font
+        if code == 0x02:
+            code = ord("-")  # pdfium's mark for a hyphen that ends a line
         if chr(code).isspace():
             continue
         chars.append(_Char(chr(code), box.left, box.right, y.value, size, bold))
@@ -132,13 +140,17 @@ def _lines(chars: list[_Char], body: float) -> list[_Line]:
             pieces.append(char.text)
             previous = char
         bold = all(c.bold for c in visible if id(c) not in markers)
-        out.append(_Line(baseline, size, bold, " ".join("".join(pieces).split())))
+        text = " ".join("".join(pieces).split())
+        first = members[0].x
+        word_end = next((c.right for c, n in pairwise(members) if n.x - c.right > 0.2 * size), members[-1].right)
+        out.append(_Line(baseline, size, bold, text, max(c.right for c in members), word_end - first))
     out.sort(key=lambda line: -line.y)
     return out
 
 
-def _page_text(lines: list[_Line], body: float) -> list[str]:
-    """One page as extracted text: body lines with blank lines between paragraphs, then its footnotes."""
+def _page_text(lines: list[_Line], body: float, right_edge: float) -> list[str]:
+    """One page as extracted text: a paragraph a line (wrapped lines joined, as only the PDF can tell them
+    from lines that ended), blank lines between paragraphs, then the page's footnotes."""
     if not lines:
         return []
     # A page number ("3", "Pagina 3 van 8") under everything else is furniture.
@@ -157,6 +169,10 @@ def _page_text(lines: list[_Line], body: float) -> list[str]:
         heading = line.bold or line.size > 1.15 * body
         if previous is not None and (previous.y - line.y > 1.3 * leading or (heading and not previous.bold)):
             out.append(" ")
+        elif previous is not None and previous.bold == line.bold and _wrapped(previous, line, right_edge):
+            out[-1] = _joined(out[-1], line.text)
+            previous = line
+            continue
         out.append(line.text)
         previous = line
     if notes:
@@ -164,3 +180,17 @@ def _page_text(lines: list[_Line], body: float) -> list[str]:
         out += [line.text for line in notes]
     # The form feed goes before the page's first line, as pdftotext puts it.
     return ["\f" + out[0], *out[1:]] if out else []
+
+
+def _wrapped(previous: _Line, line: _Line, right_edge: float) -> bool:
+    """Whether `line` goes on from `previous` because its first word did not fit there."""
+    space = 0.28 * previous.size
+    return previous.right + space + line.first_word > right_edge - 0.5
+
+
+def _joined(text: str, more: str) -> str:
+    """Two wrapped lines as one, with the hyphen rules of the normalizer (`JBZ-` + `wetsvoorstellen`)."""
+    from agendadiff.model import Line
+    from agendadiff.normalize import join_lines
+
+    return join_lines([Line(0, text), Line(0, more)])[0]
