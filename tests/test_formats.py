@@ -140,6 +140,23 @@ def test_the_kamerstuk_numbers_of_the_xml_make_the_letters_kamerstuk(tmp_path: P
     assert [(n.number, n.text) for n in intro.footnotes] == [(1, "Kamerstuk 32 317, nr. 964.")]
 
 
+def test_html_keeps_the_words_of_links_within_the_page(tmp_path: Path) -> None:
+    page = tmp_path / "kst.html"
+    page.write_text(
+        '<!DOCTYPE html><html><body><nav><a href="/">Home</a></nav><div class="stuk">'
+        '<p class="dagtekening">Den Haag, 10 juli 2025</p>'
+        '<p class="al">Het kabinet verwijst naar <a href="#bijlage">de bijlage</a> bij deze brief'
+        '<sup><a href="#n1" class="noot">1</a></sup>.</p>'
+        '<div class="noot" id="n1"><p><span class="nr">1</span> Kamerstuk 32 317, nr. 964.</p></div>'
+        "</div></body></html>",
+        encoding="utf-8",
+    )
+    letter = read_letter(page)
+    [intro] = letter.sections
+    assert [p.text for p in intro.paragraphs] == ["Het kabinet verwijst naar de bijlage bij deze brief."]
+    assert [(n.number, n.text) for n in intro.footnotes] == [(1, "Kamerstuk 32 317, nr. 964.")]
+
+
 BILLION_LAUGHS = b"""<?xml version="1.0"?>
 <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
 <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>

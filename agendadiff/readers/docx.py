@@ -107,7 +107,6 @@ class _Numbering:
     root: Any
     levels: dict[tuple[str, int], tuple[str, str, int]] = field(default_factory=dict)  # (num, lvl) -> fmt, text, start
     counters: dict[tuple[str, int], int] = field(default_factory=dict)
-    abstract_of: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.root is None:
@@ -125,7 +124,6 @@ class _Numbering:
         for num in self.root.iter(f"{W}num"):
             num_id = num.get(f"{W}numId") or ""
             abstract_id = _val(num, "abstractNumId") or ""
-            self.abstract_of[num_id] = abstract_id
             for ilvl, (fmt, text, start) in abstract.get(abstract_id, {}).items():
                 self.levels[num_id, ilvl] = (fmt, text, start)
             for override in num.iter(f"{W}lvlOverride"):

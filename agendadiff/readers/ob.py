@@ -181,7 +181,7 @@ class _HtmlLetter(HTMLParser):
         attributes = dict(attrs)
         classes = set((attributes.get("class") or "").split())
         self.stack.append((tag, classes, attributes.get("id")))
-        if tag in ("script", "style", "head", "nav", "header", "footer") or classes & {"kamerstukkop", "metadata"}:
+        if _not_letter(tag, classes):
             self.skip += 1
             return
         if self.skip:
@@ -197,11 +197,10 @@ class _HtmlLetter(HTMLParser):
             self.notes[self.note_id].append(("url", href))
             self.skip_text = tag
             return
-        if tag in ("sup", "a") and (classes & {"noot", "supnoot"} or href.startswith("#")):
-            href = (attributes.get("href") or "").lstrip("#")
-            if href:
-                self._pieces().append(("ref", href))
-                self.skip_text = tag
+        if tag in ("sup", "a") and (classes & {"noot", "supnoot"} or href.startswith("#")) and href.lstrip("#"):
+            # A marker when it points to a footnote; else an in-page link, whose text is kept (see render).
+            self._pieces().append(("ref", href.lstrip("#")))
+            self.skip_text = tag
             return
         if tag == "br":
             self._pieces().append(" ")
@@ -213,10 +212,7 @@ class _HtmlLetter(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         while self.stack:
             open_tag, classes, element_id = self.stack.pop()
-            if open_tag in ("script", "style", "head", "nav", "header", "footer") or classes & {
-                "kamerstukkop",
-                "metadata",
-            }:
+            if _not_letter(open_tag, classes):
                 self.skip -= 1
             if element_id is not None and element_id == self.note_id:
                 self.note_id = None
@@ -228,7 +224,11 @@ class _HtmlLetter(HTMLParser):
             self._end_block()
 
     def handle_data(self, data: str) -> None:
-        if self.skip or self.skip_text:
+        if self.skip:
+            return
+        if self.skip_text:
+            if self.skip_text != "a" or self.note_id is None:  # a web address in a note is kept as its href
+                self._pieces().append(("link text", data))
             return
         if data.strip() or self.current:
             self._pieces().append(data)
@@ -268,17 +268,20 @@ class _HtmlLetter(HTMLParser):
 
         def text(pieces: list[Any]) -> str:
             parts = []
+            marker = False  # whether the last link was a footnote marker, whose printed digits are not text
             for piece in pieces:
-                if isinstance(piece, tuple) and piece[0] == "ref":
+                if isinstance(piece, str):
+                    parts.append(piece)
+                elif piece[0] == "ref":
                     note = self.notes.get(piece[1])
-                    if note is None:
-                        continue  # a link within the page, not a footnote
-                    if piece[1] not in numbers:
+                    marker = note is not None
+                    if note is not None and piece[1] not in numbers:
                         urls = [p[1] for p in note if isinstance(p, tuple) and p[0] == "url"]
                         numbers[piece[1]] = out.note(_note_text(text(note)), urls[0] if urls else None)
-                    parts.append(str(numbers[piece[1]]))
-                elif isinstance(piece, str):
-                    parts.append(piece)
+                    if marker:
+                        parts.append(str(numbers[piece[1]]))
+                elif piece[0] == "link text" and not marker:
+                    parts.append(piece[1])  # a link within the page, not a footnote: its words are the letter's
             return " ".join("".join(parts).split())
 
         for kind, pieces in self.blocks:
@@ -287,12 +290,17 @@ class _HtmlLetter(HTMLParser):
                 out.heading(value, glued=not _NUMBERED.match(value))
             elif kind in ("subtitle", "line"):
                 out.line(value)
-            elif kind == "signature":
+            elif kind == "signature" and ", " in value:
                 function, _, name = value.rpartition(", ")
-                out.signature(function, name) if function else out.paragraph(value)
+                out.signature(function, name)
             else:
                 out.paragraph(value)
         return out.text()
+
+
+def _not_letter(tag: str, classes: set[str]) -> bool:
+    """Parts of the page that are not the letter: scripts, navigation, the page and document headers."""
+    return tag in ("script", "style", "head", "nav", "header", "footer") or bool(classes & {"kamerstukkop", "metadata"})
 
 
 def _note_text(text: str) -> str:
