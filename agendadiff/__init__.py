@@ -27,8 +27,9 @@ def compare_letters(old: Letter, new: Letter, pairing: Pairing | None = None) ->
     """Align the sections of two letters by topic and diff each pair."""
     from agendadiff.align import Pairing, align
     from agendadiff.diff import compare
+    from agendadiff.positions import with_sentence_changes
 
-    return compare(old, new, align(old, new, pairing or Pairing()))
+    return with_sentence_changes(compare(old, new, align(old, new, pairing or Pairing())))
 
 
 def compare_files(old: str | Path, new: str | Path, pairing: Pairing | None = None) -> Comparison:

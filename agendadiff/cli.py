@@ -88,6 +88,9 @@ def sections(file: str, output_format: str, format_in: str | None) -> None:
     "--color/--no-color", default=None, help="Colour the text report (default: on a terminal, unless NO_COLOR)."
 )
 @click.option("--exit-code", is_flag=True, help="Exit with 1 when something changed, 0 when nothing did.")
+@click.option(
+    "--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Language of the HTML report."
+)
 @_format_in
 @_reported
 def compare(
@@ -100,6 +103,7 @@ def compare(
     pairings: str | None,
     color: bool | None,
     exit_code: bool,
+    lang: str,
     format_in: str | None,
 ) -> None:
     """Compare two letters topic by topic and show what changed."""
@@ -119,7 +123,10 @@ def compare(
         output_format = {".html": "html", ".htm": "html", ".json": "json"}.get(suffix, "text")
     comparison = compare_letters(read_letter(old, format_in), read_letter(new, format_in), pairing)
     if output_format == "html":
-        report = comparison_html(comparison)
+        # the page links to the letters by paths relative to where it is written
+        here = os.path.dirname(os.path.abspath(output)) if output else os.getcwd()
+        sources = (os.path.relpath(os.path.abspath(old), here), os.path.relpath(os.path.abspath(new), here))
+        report = comparison_html(comparison, lang, tuple(p.replace(os.sep, "/") for p in sources))  # type: ignore[arg-type]
     elif output_format == "json":
         report = comparison_json(comparison)
     else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -277,6 +278,78 @@ class Pair:
         """A stable name for the pair: the ids of its two sections."""
         return f"{self.old.id if self.old else '-'}>{self.new.id if self.new else '-'}"
 
+    @property
+    def anchor(self) -> str:
+        """A name for links to the pair: the new section's id, or the old one's for a dropped section
+        (an added section may take the id a dropped one had)."""
+        section_id = self.new.id if self.new else f"dropped-{self.old.id if self.old else ''}"
+        return "t-" + re.sub(r"[^a-z0-9-]+", "-", section_id.lower()).strip("-")
+
+
+class ChangeKind(StrEnum):
+    """What a changed sentence changed: the cabinet's position, the facts, or only the words."""
+
+    POSITION = "position"
+    FACTUAL = "factual"
+    WORDING = "wording"
+
+
+class Signal(StrEnum):
+    """A kind of word whose change decides a sentence's ChangeKind."""
+
+    STANCE = "stance"
+    NEGATION = "negation"
+    MODAL = "modal"
+    CONDITION = "condition"
+    DATE = "date"
+    NUMBER = "number"
+    REFERENCE = "reference"
+    NAME = "name"
+    REWRITTEN = "rewritten"  # most of the words changed; `removed` and `added` stay empty
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One reason for a classification: the words of one signal that the old text had and the new one lacks,
+    and the other way round."""
+
+    signal: Signal
+    removed: tuple[str, ...] = ()
+    added: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a section's text, and the stances in it when it is a position statement."""
+
+    start: int
+    end: int
+    text: str
+    stances: tuple[str, ...]  # stance ids from the lexicon, in reading order
+    position: bool  # an actor (the cabinet, Nederland, wij) takes one of those stances
+
+
+@dataclass(frozen=True)
+class SentenceChange:
+    """A sentence (or a few sentences joined or cut differently) that changed between the letters.
+
+    `status` is CHANGED, ADDED or REMOVED; a sentence moved with edits is CHANGED with `move` set, placed
+    where it went. Places are in the sections' compared text.
+    """
+
+    id: str
+    pair: str  # the Pair.id this change belongs to
+    status: Status
+    old: Place | None
+    new: Place | None
+    old_text: str
+    new_text: str
+    position: bool  # the old or the new text is a position statement
+    kind: ChangeKind
+    cues: tuple[Cue, ...]
+    diff: tuple[Chunk, ...]
+    move: int | None = None
+
 
 @dataclass(frozen=True)
 class Comparison:
@@ -284,6 +357,17 @@ class Comparison:
     new: Letter
     pairs: tuple[Pair, ...]
     moves: tuple[Move, ...]
+    changes: tuple[SentenceChange, ...] = ()  # filled by positions.classify
+
+    def changes_of(self, pair: Pair) -> tuple[SentenceChange, ...]:
+        return tuple(c for c in self.changes if c.pair == pair.id)
+
+    @property
+    def position_changes(self) -> tuple[SentenceChange, ...]:
+        """Changed cabinet positions, in reading order: those of topics that go on or are new, not of
+        dropped topics (the topic list says those are gone)."""
+        removed = {p.id for p in self.pairs if p.status is Status.REMOVED}
+        return tuple(c for c in self.changes if c.kind is ChangeKind.POSITION and c.pair not in removed)
 
     @property
     def changed(self) -> bool:

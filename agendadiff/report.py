@@ -9,8 +9,23 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from agendadiff.diff import is_change
-from agendadiff.model import Chunk, Comparison, Flag, Letter, Move, NoteChange, Op, Pair, Section, Status
+from agendadiff.diff import is_change, word_diff
+from agendadiff.model import (
+    ChangeKind,
+    Chunk,
+    Comparison,
+    Cue,
+    Flag,
+    Letter,
+    Move,
+    NoteChange,
+    Op,
+    Pair,
+    Section,
+    SentenceChange,
+    Status,
+)
+from agendadiff.positions import mark_sentences
 from agendadiff.render import meeting_line
 from agendadiff.serialize import FORMAT_VERSION, meeting_data
 
@@ -97,7 +112,8 @@ def comparison_data(comparison: Comparison) -> dict[str, Any]:
                 "moved": summary.words_moved,
             },
         },
-        "pairs": [_pair_data(pair, comparison.moves) for pair in comparison.pairs],
+        "positions": [change.id for change in comparison.position_changes],
+        "pairs": [_pair_data(pair, comparison) for pair in comparison.pairs],
         "moves": [_move_data(move, comparison) for move in comparison.moves],
     }
 
@@ -124,13 +140,18 @@ def _letter_data(letter: Letter) -> dict[str, Any]:
                 "decision": s.decision,
                 "text": s.text,
                 "footnotes": [{"number": n.number, "text": n.text, "url": n.url} for n in s.footnotes],
+                "sentences": [
+                    {"start": m.start, "end": m.end, "position": m.position, "stances": list(m.stances)}
+                    for m in mark_sentences(s.text)
+                ],
             }
             for s in letter.sections
         ],
     }
 
 
-def _pair_data(pair: Pair, moves: Sequence[Move]) -> dict[str, Any]:
+def _pair_data(pair: Pair, comparison: Comparison) -> dict[str, Any]:
+    moves = comparison.moves
     return {
         "id": pair.id,
         "old": pair.old.id if pair.old else None,
@@ -146,6 +167,37 @@ def _pair_data(pair: Pair, moves: Sequence[Move]) -> dict[str, Any]:
         "moves": [m.id for m in moves if m.id in {c.move for c in pair.diff}],
         "footnotes": [_note_data(n) for n in pair.notes],
         "words": {"deleted": pair.counts.deleted, "inserted": pair.counts.inserted, "moved": pair.counts.moved},
+        "sentences": [_sentence_change_data(change) for change in comparison.changes_of(pair)],
+    }
+
+
+def _sentence_change_data(change: SentenceChange) -> dict[str, Any]:
+    return {
+        "id": change.id,
+        "status": change.status.value,
+        "class": change.kind.value,
+        "position": change.position,
+        "reasons": [
+            {"signal": cue.signal.value, "removed": list(cue.removed), "added": list(cue.added)} for cue in change.cues
+        ],
+        "old": {
+            "section": change.old.section,
+            "start": change.old.start,
+            "end": change.old.end,
+            "text": change.old_text,
+        }
+        if change.old
+        else None,
+        "new": {
+            "section": change.new.section,
+            "start": change.new.start,
+            "end": change.new.end,
+            "text": change.new_text,
+        }
+        if change.new
+        else None,
+        "move": change.move,
+        "diff": _ops(change.diff),
     }
 
 
@@ -234,6 +286,16 @@ def _text_lines(comparison: Comparison, colour: bool) -> Iterator[str]:
     yield f"Words:  {s.words_deleted} deleted, {s.words_inserted} inserted, {s.words_moved} moved"
     if not colour:
         yield "Marks:  [-deleted-] {+inserted+} [-→N moved text-] {+←N moved text+}"
+    positions = comparison.position_changes
+    if positions:
+        english = labels("en")
+        yield ""
+        yield paint("head", f"Changed cabinet positions: {len(positions)}")
+        for change in positions:
+            pair = next(p for p in comparison.pairs if p.id == change.pair)
+            reasons = "; ".join(cue_text(cue, english) for cue in change.cues)
+            yield f"  * {pair_label(pair)} ({english['sentence_' + change.status.value]}: {reasons})"
+            yield from _wrapped(_inline(change.diff, paint, None), "    ")
     for pair in comparison.pairs:
         if pair.status is Status.UNCHANGED and not pair.flags:
             continue
@@ -366,99 +428,285 @@ def _elide(text: str, keep: int, first: bool, last: bool) -> str:
 
 # -- HTML -------------------------------------------------------------------------------------------
 
+LANGUAGES = ("nl", "en")
 
-def comparison_html(comparison: Comparison) -> str:
-    """A self-contained page: no scripts, no requests, every piece of letter text escaped."""
+
+def labels(lang: str) -> dict[str, str]:
+    """The report's words in `lang` (data/labels.toml)."""
+    import tomllib
     from importlib.resources import files
 
-    from jinja2 import Environment
-    from markupsafe import Markup, escape
+    table = tomllib.loads((files("agendadiff") / "data" / "labels.toml").read_text("utf-8"))
+    return dict(table[lang])
+
+
+def comparison_html(comparison: Comparison, lang: str = "nl", sources: tuple[str, str] | None = None) -> str:
+    """A self-contained page: no requests, a script allowed only by its hash, every piece of letter text
+    escaped by the template. `sources` are the links to the two letters (paths relative to the page)."""
+    import hashlib
+    from base64 import b64encode
+    from importlib.resources import files
+
+    from jinja2 import Environment, StrictUndefined
 
     from agendadiff import __version__
 
-    def chunks_html(chunks: Sequence[Chunk], anchors: bool) -> Markup:
-        out = []
-        for chunk in chunks:
-            text = escape(chunk.text)
-            if not is_change(chunk):
-                if chunk.op is not Op.DELETE:  # a joined or split paragraph is layout: show the new spacing
-                    out.append(text)
-                continue
-            tag = "del" if chunk.op is Op.DELETE else "ins"
-            if chunk.move is None:
-                out.append(Markup(f"<{tag}>{text}</{tag}>"))
-                continue
-            here, there, arrow = ("from", "to", "→") if chunk.op is Op.DELETE else ("to", "from", "←")
-            anchor = f' id="move-{chunk.move}-{here}"' if anchors else ""
-            out.append(
-                Markup(f'<{tag} class="moved"{anchor}><a href="#move-{chunk.move}-{there}" ')
-                + Markup(f'title="moved text {chunk.move}">{arrow}{chunk.move}</a> {text}</{tag}>')
-            )
-        return Markup("").join(out)
-
-    def changed(chunks: Sequence[Chunk]) -> bool:
-        return any(is_change(c) for c in chunks)
-
-    rows = []
-    for pair in comparison.pairs:
-        section = pair.new or pair.old
-        assert section is not None
-        relation = ""
-        if Flag.SPLIT in pair.flags:
-            relation = f"split off from {_name(comparison.old, pair.related[0])}"
-        if Flag.MERGED in pair.flags:
-            relation = f"merged into {_name(comparison.new, pair.related[0])}"
-        c = pair.counts
-        rows.append(
-            {
-                "anchor": "t-" + re.sub(r"[^a-z0-9-]+", "-", pair.id.lower()).strip("-"),
-                "status": pair.status.value,
-                "flags": [f.value for f in pair.flags],
-                "kind": section.kind.value,
-                "title": pair_label(pair),
-                "was": section_label(pair.old) if pair.old and pair.new and Flag.RETITLED in pair.flags else "",
-                "relation": relation,
-                "reasons": ", ".join(r.value for r in pair.reasons) if pair.old and pair.new else "",
-                "title_diff": chunks_html(pair.title_diff, False)
-                if pair.old and pair.new and changed(pair.title_diff)
-                else "",
-                "decision_diff": chunks_html(pair.decision_diff, False) if changed(pair.decision_diff) else "",
-                "body": chunks_html(pair.diff, True),
-                "words": section.words,
-                "counts": _count_label(c.deleted, c.inserted, c.moved),
-                "edited_moves": [
-                    {"id": m.id, "diff": chunks_html(m.inner, False)}
-                    for m in comparison.moves
-                    if m.inner and pair.new and m.target.section == pair.new.id
-                ],
-                "notes": [_note_line(n) for n in pair.notes],
-            }
-        )
+    t = labels(lang)
+    templates = files("agendadiff") / "templates"
+    script = (templates / "compare.js").read_text("utf-8")
+    script_hash = b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    environment = Environment(autoescape=True, keep_trailing_newline=True, undefined=StrictUndefined)
+    template = environment.from_string((templates / "compare.html.j2").read_text("utf-8"))
     s = summarize(comparison)
+    position_count = len(comparison.position_changes)
     counts = [
         ("unchanged", s.unchanged),
         ("changed", s.changed),
-        ("new", s.added),
-        ("dropped", s.removed),
-        ("retitled", s.retitled),
+        ("added", s.added),
+        ("removed", s.removed),
         ("moved", s.moved),
+        ("retitled", s.retitled),
         ("split", s.split),
         ("merged", s.merged),
-        ("words deleted", s.words_deleted),
-        ("words inserted", s.words_inserted),
-        ("words moved", s.words_moved),
     ]
-    letters = [("Old letter", _letter_data(comparison.old)), ("New letter", _letter_data(comparison.new))]
-    old_date, new_date = (letter["date"] or "?" for _, letter in letters)
-    environment = Environment(autoescape=True, keep_trailing_newline=True)
-    template = environment.from_string((files("agendadiff") / "templates" / "compare.html.j2").read_text("utf-8"))
+    rows = [_pair_view(pair, comparison, t) for pair in comparison.pairs]
+    letters = [
+        _letter_view(comparison.old, t["old_letter"], sources[0] if sources else None, t, lang),
+        _letter_view(comparison.new, t["new_letter"], sources[1] if sources else None, t, lang),
+    ]
     return template.render(
-        heading=f"Geannoteerde agenda {old_date} → {new_date}",
+        t=t,
+        lang=lang,
+        heading=f"{t['heading']} {letters[0]['date']} → {letters[1]['date']}",
         version=__version__,
+        script=script,
+        script_hash=script_hash,
         letters=letters,
-        counts=[(label, n) for label, n in counts if n or label in ("unchanged", "changed")],
+        counts=[(t[key], n, key) for key, n in counts if n or key in ("unchanged", "changed", "added", "removed")],
+        position_count=position_count,
+        positions=[_position_view(change, comparison, rows, t) for change in comparison.position_changes],
         rows=rows,
     )
+
+
+def _date_label(date: Any, lang: str) -> str:
+    import calendar
+
+    from agendadiff.dutch import MONTH_NAMES
+
+    if date is None:
+        return "?"
+    month = MONTH_NAMES[date.month - 1] if lang == "nl" else calendar.month_name[date.month]
+    return f"{date.day} {month} {date.year}"
+
+
+def _letter_view(letter: Letter, label: str, href: str | None, t: dict[str, str], lang: str) -> dict[str, Any]:
+    meeting = ""
+    if letter.meeting:
+        m = letter.meeting
+        kind = {True: t["formal"] + " ", False: t["informal"] + " ", None: ""}[m.formal]
+        days = sorted(set(m.dates))
+        when = ""
+        if days:
+            first, last = days[0], days[-1]
+            if first == last:
+                when = _date_label(first, lang)
+            elif (first.year, first.month) == (last.year, last.month):
+                when = f"{first.day}{t['dates_joiner']}{_date_label(last, lang)}"
+            else:
+                when = f"{_date_label(first, lang)}{t['dates_joiner']}{_date_label(last, lang)}"
+        meeting = ", ".join(part for part in (f"{kind}{m.council}", when, m.place or "") if part)
+    kamerstuk = letter.kamerstuk
+    return {
+        "label": label,
+        "date": _date_label(letter.date, lang) if letter.date else t["date_unknown"],
+        "meeting": meeting,
+        "source": letter.source.path,
+        "href": href if href is not None else letter.source.path,
+        "kamerstuk": kamerstuk,
+        "kamerstuk_href": _kamerstuk_url(kamerstuk),
+    }
+
+
+def _kamerstuk_url(kamerstuk: str | None) -> str | None:
+    """The officielebekendmakingen page of "32317-736" style numbers; None for other notations."""
+    if not kamerstuk:
+        return None
+    match = re.fullmatch(r"(\d[\d ]*)(?:-([\dA-Z]+))?,?\s*(?:nr\.\s*)?-?(\d+)", kamerstuk.strip())
+    if not match:
+        return None
+    dossier = match.group(1).replace(" ", "")
+    addition = f"-{match.group(2)}" if match.group(2) else ""
+    return f"https://zoek.officielebekendmakingen.nl/kst-{dossier}{addition}-{match.group(3)}.html"
+
+
+def _section_title(section: Section, t: dict[str, str]) -> str:
+    number = f"{section.number}. " if section.number else ""
+    return number + (section.title or t.get(f"untitled_{section.kind.value}", section.kind.value))
+
+
+def _chunk_views(
+    chunks: Sequence[Chunk], owners: Sequence[SentenceChange | None] | None, prefix: str | None
+) -> list[dict[str, Any]]:
+    """Chunks as the template draws them; a change gets an anchor "<prefix>-c<k>" and the kind of the
+    sentence change it belongs to. A paragraph joined or split shows the new letter's spacing."""
+    views: list[dict[str, Any]] = []
+    k = 0
+    for index, chunk in enumerate(chunks):
+        if not is_change(chunk):
+            if chunk.op is not Op.DELETE:
+                views.append({"op": "equal", "text": chunk.text})
+            continue
+        k += 1
+        owner = owners[index] if owners else None
+        views.append(
+            {
+                "op": chunk.op.value,
+                "text": chunk.text,
+                "move": chunk.move,
+                "anchor": f"{prefix}-c{k}" if prefix else None,
+                "kind": owner.kind.value if owner else None,
+                "why": owner.id if owner else None,
+            }
+        )
+    return views
+
+
+def _side_by_side(views: Sequence[dict[str, Any]]) -> list[tuple[list[dict[str, Any]], list[dict[str, Any]]]]:
+    """The inline chunks as rows of (old, new) paragraphs, cut where unchanged text breaks a paragraph."""
+    rows: list[tuple[list[dict[str, Any]], list[dict[str, Any]]]] = [([], [])]
+    for view in views:
+        pieces = view["text"].split("\n\n") if view["op"] == "equal" else [view["text"]]
+        for k, piece in enumerate(pieces):
+            if k:
+                rows.append(([], []))
+            if not piece:
+                continue
+            part = view | {"text": piece}
+            if view["op"] != "insert":
+                rows[-1][0].append(part)
+            if view["op"] != "delete":
+                rows[-1][1].append(part)
+    return [row for row in rows if any(v["text"].strip() for side in row for v in side)]
+
+
+def _pair_view(pair: Pair, comparison: Comparison, t: dict[str, str]) -> dict[str, Any]:
+    from agendadiff.positions import chunk_kinds
+
+    section = pair.new or pair.old
+    assert section is not None
+    changes = comparison.changes_of(pair)
+    owners = chunk_kinds(pair, changes)
+    body = _chunk_views(pair.diff, owners, pair.anchor)
+    relation = ""
+    if Flag.SPLIT in pair.flags:
+        relation = f"{t['split_from']} {_section_title(_section(comparison.old, pair.related[0]), t)}"
+    if Flag.MERGED in pair.flags:
+        relation = f"{t['merged_into']} {_section_title(_section(comparison.new, pair.related[0]), t)}"
+    both = pair.old is not None and pair.new is not None
+    words = max(pair.old.words if pair.old else 0, pair.new.words if pair.new else 0)
+    c = pair.counts
+    positions = [ch for ch in changes if ch.kind is ChangeKind.POSITION] if pair.status is not Status.REMOVED else []
+    return {
+        "anchor": pair.anchor,
+        "status": pair.status.value,
+        "status_label": t[pair.status.value],
+        "flags": [(f.value, t[f.value]) for f in pair.flags],
+        "kind": t.get(f"kind_{section.kind.value}", section.kind.value),
+        "title": _section_title(section, t),
+        "was": _section_title(pair.old, t) if pair.old and both and Flag.RETITLED in pair.flags else "",
+        "relation": relation,
+        "reasons": ", ".join(t["reason_" + r.value.replace(" ", "_")] for r in pair.reasons) if both else "",
+        "title_diff": _chunk_views(pair.title_diff, None, None)
+        if both and any(is_change(x) for x in pair.title_diff)
+        else [],
+        "decision_diff": _chunk_views(pair.decision_diff, None, None)
+        if any(is_change(x) for x in pair.decision_diff)
+        else [],
+        "body": body,
+        "sbs": _side_by_side(body),
+        "words": section.words,
+        "counts": _count_label(c.deleted, c.inserted, c.moved),
+        "share": min(100, round(100 * c.changed / words)) if words else 0,
+        "positions": len(positions),
+        "sentences": [
+            _sentence_view(ch, t) | {"target": _target(ch, body, pair.anchor)}
+            for ch in changes
+            if pair.status not in (Status.ADDED, Status.REMOVED)
+        ],
+        "edited_moves": [
+            {"id": m.id, "label": t["moved_with_edits"].format(id=m.id), "diff": _chunk_views(m.inner, None, None)}
+            for m in comparison.moves
+            if m.inner and pair.new and m.target.section == pair.new.id
+        ],
+        "notes": [_note_view(n, t) for n in pair.notes],
+    }
+
+
+def _section(letter: Letter, section_id: str) -> Section:
+    return next(s for s in letter.sections if s.id == section_id)
+
+
+def _sentence_view(change: SentenceChange, t: dict[str, str]) -> dict[str, Any]:
+    return {
+        "id": change.id,
+        "kind": change.kind.value,
+        "kind_label": t[f"kind_{change.kind.value}"],
+        "status": change.status.value,
+        "status_label": t[f"sentence_{change.status.value}"],
+        "cues": [cue_text(cue, t) for cue in change.cues],
+        "diff": _chunk_views(change.diff, None, None),
+        "old": change.old_text,
+        "new": change.new_text,
+    }
+
+
+def cue_text(cue: Cue, t: dict[str, str]) -> str:
+    """One reason, as "standpunt: ‘is voornemens in te stemmen’ → ‘kan instemmen’"."""
+    label = t[f"signal_{cue.signal.value}"]
+    if not cue.removed and not cue.added:
+        return label
+
+    def words(items: Sequence[str]) -> str:
+        return ", ".join(f"‘{w}’" for w in items) if items else "—"
+
+    return f"{label}: {words(cue.removed)} → {words(cue.added)}"
+
+
+def _target(change: SentenceChange, body: Sequence[dict[str, Any]], fallback: str) -> str:
+    """The anchor of the first mark of a sentence change in its topic's text."""
+    if change.move is not None:
+        return f"move-{change.move}-to"
+    return next((v["anchor"] for v in body if v.get("why") == change.id), fallback)
+
+
+def _position_view(
+    change: SentenceChange, comparison: Comparison, rows: Sequence[dict[str, Any]], t: dict[str, str]
+) -> dict[str, Any]:
+    pair = next(p for p in comparison.pairs if p.id == change.pair)
+    row = next(r for r in rows if r["anchor"] == pair.anchor)
+    return _sentence_view(change, t) | {
+        "topic": row["title"],
+        "topic_anchor": row["anchor"],
+        "target": _target(change, row["body"], row["anchor"]),
+    }
+
+
+def _note_view(change: NoteChange, t: dict[str, str]) -> dict[str, Any]:
+    def text(note: Any) -> str:
+        return f"{note.text} {note.url or ''}".strip()
+
+    if change.old and change.new:
+        head = t["footnote_changed"].format(old=change.old.number, new=change.new.number)
+        return {"head": head, "diff": _chunk_views(word_diff(text(change.old), text(change.new)), None, None)}
+    note = change.new or change.old
+    assert note is not None
+    key = "footnote_added" if change.new else "footnote_removed"
+    op = "insert" if change.new else "delete"
+    return {
+        "head": t[key].format(number=note.number),
+        "diff": [{"op": op, "text": text(note), "move": None, "anchor": None, "kind": None, "why": None}],
+    }
 
 
 def _count_label(deleted: int, inserted: int, moved: int) -> str:

@@ -10,6 +10,9 @@ _NEVER_FINAL = {
     "z.g", "zgn", "incl", "excl", "resp", "vs", "ca", "mr", "dr", "prof", "ir", "drs", "ing", "mw", "dhr", "blz",
     "pag", "p", "jo", "vgl", "zie", "e.a", "bv", "b.v", "i.c", "i.e", "e.g", "c.q", "t/m", "n.a.v", "a.d.h.v", "ivm",
 }  # fmt: skip
+# Abbreviations whose full stop doubles as a sentence's end only before a capitalised word: "op 13 juni jl. Het
+# kabinet ..." ends there, "op 13 juni jl. (Kamerstuk 32 317, nr. 964) aangegeven ..." does not.
+_FINAL_BEFORE_WORD = {"jl", "a.s", "e.d", "enz", "etc", "e.v"}
 # A sentence ends at terminal punctuation (and any closing quote or bracket) followed by a space and a
 # capital, a digit or an opening quote or bracket.
 _END = re.compile(r"""[.!?]['"’”)\]]*(?=\s+['"‘“(\[]?[A-ZÀ-Þ0-9])""")
@@ -41,6 +44,8 @@ def _ends(paragraph: str) -> list[int]:
         before = _WORD_BEFORE.search(paragraph[: match.start()])
         word = before.group(1).lstrip("(['\"‘“") if before else ""
         if word.lower() in _NEVER_FINAL:
+            continue
+        if word.lower() in _FINAL_BEFORE_WORD and not re.match(r"\s+[A-ZÀ-Þ]", paragraph[match.end() :]):
             continue
         if re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word):  # initials: "D.M. van Weel"
             continue

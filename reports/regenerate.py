@@ -33,7 +33,8 @@ def expected_reports() -> dict[Path, str]:
             stem = f"{_short(old_path)}_{_short(new_path)}"
             reports[ROOT / "reports" / f"{stem}.txt"] = comparison_text(comparison)
             reports[ROOT / "reports" / f"{stem}.json"] = comparison_json(comparison)
-            reports[ROOT / "reports" / f"{stem}.html"] = comparison_html(comparison)
+            sources = (f"../{old_path.as_posix()}", f"../{new_path.as_posix()}")  # from reports/ to samples/
+            reports[ROOT / "reports" / f"{stem}.html"] = comparison_html(comparison, "nl", sources)
         return reports
     finally:
         os.chdir(here)

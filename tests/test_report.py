@@ -36,8 +36,10 @@ def hostile_comparison() -> object:
 
 def test_html_escapes_everything_from_a_letter(hostile_comparison: object) -> None:
     page = comparison_html(hostile_comparison)  # type: ignore[arg-type]
-    assert "<script" not in page.lower()
-    assert "<img" not in page.lower()
+    script = (ROOT / "agendadiff" / "templates" / "compare.js").read_text(encoding="utf-8")
+    # the page's own script, allowed by its hash, and nothing else that could run
+    assert page.lower().count("<script") == 1 and f"<script>{script}</script>" in page
+    assert "<img" not in page.lower() and not re.search(r"<[^>]*\son\w+=", page)  # no event handler attribute
     assert "<a href='javascript" not in page and "&lt;a href=&#39;javascript:alert(3)&#39;&gt;" in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "{{ 7*7 }}" in page and "49" not in page
@@ -73,9 +75,37 @@ def test_html_heads_the_page_with_both_letters() -> None:
     from agendadiff import read_letter
     from tests.conftest import SAMPLE
 
-    page = comparison_html(compare_letters(read_letter(SAMPLE), read_letter(SAMPLE)))
-    assert "informal Raad Justitie en Binnenlandse Zaken, 2025-07-22 to 2025-07-23, Kopenhagen" in page
+    comparison = compare_letters(read_letter(SAMPLE), read_letter(SAMPLE))
+    page = comparison_html(comparison)
+    assert "informele Raad Justitie en Binnenlandse Zaken, 22 en 23 juli 2025, Kopenhagen" in page
     assert "council" not in page  # the meeting as a reader reads it, not as data
+    assert "Gewijzigde kabinetsposities" in page and 'lang="nl"' in page
+    english = comparison_html(comparison, "en")
+    assert "informal Raad Justitie en Binnenlandse Zaken, 22 and 23 July 2025, Kopenhagen" in english
+    assert "Changed cabinet positions" in english and 'lang="en"' in english and "Gewijzigd" not in english
+
+
+def test_html_script_is_allowed_by_its_hash_only() -> None:
+    import base64
+    import hashlib
+
+    from agendadiff import read_letter
+    from tests.conftest import SAMPLE
+
+    page = comparison_html(compare_letters(read_letter(SAMPLE), read_letter(SAMPLE)))
+    script = re.search(r"<script>(.*?)</script>", page, re.S)
+    assert script
+    digest = base64.b64encode(hashlib.sha256(script.group(1).encode()).digest()).decode()
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page)
+    assert policy and f"script-src 'sha256-{digest}'" in policy.group(1)
+    assert "unsafe-inline" not in policy.group(1).split("script-src")[1].split(";")[0]
+
+
+def test_labels_exist_in_every_language() -> None:
+    from agendadiff.report import LANGUAGES, labels
+
+    keys = [set(labels(lang)) for lang in LANGUAGES]
+    assert all(k == keys[0] for k in keys) and len(keys[0]) > 50
 
 
 def test_committed_reports_are_current(update_golden: bool) -> None:

@@ -1,0 +1,80 @@
+// Keyboard navigation for the comparison report: n/p change, j/k topic, ? keys. Allowed by its hash in the CSP.
+(() => {
+  "use strict";
+  const sideBySide = document.getElementById("opt-sbs");
+  const keys = document.getElementById("keys");
+  const shown = (el) => (el.checkVisibility ? el.checkVisibility() : el.offsetParent !== null);
+  const topicOf = (el) => el.closest("section.pair");
+  let current = null;
+
+  // Changes of the view on screen (inline or side by side), in topics that the filters leave visible.
+  function changes() {
+    const view = sideBySide.checked ? ".view-sbs" : ".view-inline";
+    return [...document.querySelectorAll(`section.pair ${view} .chg[tabindex]`)].filter((el) => shown(topicOf(el)));
+  }
+  function topics() {
+    return [...document.querySelectorAll("section.pair")].filter(shown);
+  }
+  // The same change in the other view: inline marks carry the anchor as id, side-by-side ones as data-c.
+  function inView(el) {
+    if (!el) return null;
+    const name = el.id || el.dataset.c;
+    const view = sideBySide.checked ? ".view-sbs" : ".view-inline";
+    return document.querySelector(`${view} [data-c="${CSS.escape(name)}"], ${view} [id="${CSS.escape(name)}"]`) || el;
+  }
+  function reveal(el) {
+    for (let d = el.closest("details"); d; d = d.parentElement.closest("details")) d.open = true;
+  }
+  function focus(el) {
+    reveal(el);
+    el.focus({ preventScroll: true });
+    el.scrollIntoView({ block: "center" });
+    current = el;
+    const name = el.id || el.dataset.c;
+    if (name) history.replaceState(null, "", "#" + name);
+  }
+  function step(list, by) {
+    if (!list.length) return;
+    let at = current ? list.indexOf(inView(current)) : -1;
+    if (at < 0) {
+      // Nothing chosen yet: start from what is on screen.
+      const below = list.findIndex((el) => el.getBoundingClientRect().top > 0);
+      at = below < 0 ? list.length : below;
+      at = by > 0 ? at - 1 : at;
+    }
+    focus(list[Math.min(Math.max(at + by, 0), list.length - 1)]);
+  }
+  document.addEventListener("keydown", (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
+    if (event.target.closest && event.target.closest("textarea, input[type=text], input[type=search]")) return;
+    if (keys.open && event.key !== "?") return;
+    const actions = {
+      n: () => step(changes(), 1),
+      p: () => step(changes(), -1),
+      j: () => step(topics(), 1),
+      k: () => step(topics(), -1),
+      "?": () => (keys.open ? keys.close() : keys.showModal()),
+    };
+    const action = actions[event.key];
+    if (action) {
+      event.preventDefault();
+      action();
+    }
+  });
+  document.getElementById("show-keys").addEventListener("click", () => keys.showModal());
+  document.getElementById("close-keys").addEventListener("click", () => keys.close());
+  sideBySide.addEventListener("change", () => {
+    if (current) current = inView(current);
+  });
+  // A shared link to a change inside a folded topic opens the fold.
+  function follow() {
+    const name = decodeURIComponent(location.hash.slice(1));
+    const target = name && document.getElementById(name);
+    if (!target) return;
+    reveal(target);
+    target.scrollIntoView({ block: "center" });
+    if (target.classList.contains("chg") || target.matches("section.pair")) current = target;
+  }
+  window.addEventListener("hashchange", follow);
+  follow();
+})();
