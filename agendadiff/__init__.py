@@ -9,6 +9,7 @@ from agendadiff.model import Comparison, Letter
 
 if TYPE_CHECKING:
     from agendadiff.align import Pairing
+    from agendadiff.positions import Lexicon
 
 __version__ = "0.1.0"
 __all__ = ["Comparison", "Letter", "__version__", "compare_files", "compare_letters", "read_letter"]
@@ -23,13 +24,16 @@ def read_letter(path: str | Path, format_in: str | None = None) -> Letter:
     return segment(normalize(read_document(path, format_in)))
 
 
-def compare_letters(old: Letter, new: Letter, pairing: Pairing | None = None) -> Comparison:
-    """Align the sections of two letters by topic and diff each pair."""
+def compare_letters(
+    old: Letter, new: Letter, pairing: Pairing | None = None, lexicon: Lexicon | None = None
+) -> Comparison:
+    """Align the sections of two letters by topic, diff each pair and classify each changed sentence
+    (with `lexicon`, or the positions lexicon agendadiff ships)."""
     from agendadiff.align import Pairing, align
     from agendadiff.diff import compare
     from agendadiff.positions import with_sentence_changes
 
-    return with_sentence_changes(compare(old, new, align(old, new, pairing or Pairing())))
+    return with_sentence_changes(compare(old, new, align(old, new, pairing or Pairing())), lexicon)
 
 
 def compare_files(old: str | Path, new: str | Path, pairing: Pairing | None = None) -> Comparison:

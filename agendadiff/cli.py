@@ -89,6 +89,11 @@ def sections(file: str, output_format: str, format_in: str | None) -> None:
 )
 @click.option("--exit-code", is_flag=True, help="Exit with 1 when something changed, 0 when nothing did.")
 @click.option(
+    "--lexicon",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="A positions lexicon (TOML) to use instead of the shipped one.",
+)
+@click.option(
     "--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Language of the HTML report."
 )
 @_format_in
@@ -103,6 +108,7 @@ def compare(
     pairings: str | None,
     color: bool | None,
     exit_code: bool,
+    lexicon: str | None,
     lang: str,
     format_in: str | None,
 ) -> None:
@@ -121,7 +127,12 @@ def compare(
     if output_format is None:
         suffix = os.path.splitext(output or "")[1].lower()
         output_format = {".html": "html", ".htm": "html", ".json": "json"}.get(suffix, "text")
-    comparison = compare_letters(read_letter(old, format_in), read_letter(new, format_in), pairing)
+    from pathlib import Path
+
+    from agendadiff.positions import load_lexicon
+
+    positions = load_lexicon(Path(lexicon)) if lexicon else None
+    comparison = compare_letters(read_letter(old, format_in), read_letter(new, format_in), pairing, positions)
     if output_format == "html":
         # the page links to the letters by paths relative to where it is written
         here = os.path.dirname(os.path.abspath(output)) if output else os.getcwd()

@@ -73,9 +73,19 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
     if path is None:
         return _default_lexicon()
     try:
-        return _lexicon(tomllib.loads(path.read_text(encoding="utf-8")))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError, re.error) as error:
-        raise LexiconError(f"{path}: not a positions lexicon ({error})") from error
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise LexiconError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise LexiconError(f"{path}: cannot be read ({error.__class__.__name__})") from None
+    try:
+        return _lexicon(tomllib.loads(text))
+    except tomllib.TOMLDecodeError as error:
+        raise LexiconError(f"{path}: not a positions lexicon (TOML: {error})") from None
+    except KeyError as error:
+        raise LexiconError(f"{path}: not a positions lexicon (it has no {error})") from None
+    except (TypeError, AttributeError, re.error) as error:
+        raise LexiconError(f"{path}: not a positions lexicon ({error})") from None
 
 
 @cache

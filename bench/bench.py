@@ -9,7 +9,8 @@ letters) and for the constructed pair made 4 and 16 times larger, it times:
   - git diff --no-index --word-diff on the two files (a new process each time, as a user runs it).
 It prints the median of the runs and the ratios, then `agendadiff compare` wall-clock time as a command,
 and how many words each tool reports as changed between the real letter and a re-wrapped, re-paginated,
-footnote-renumbered copy of itself (nothing really changed there).
+footnote-renumbered copy of itself (nothing really changed there), and how long headless Chromium takes
+to show each sample report next to difflib.HtmlDiff's page of the same pair.
 """
 
 from __future__ import annotations
@@ -190,6 +191,50 @@ def changed_words_by_peers(old: Path, new: Path) -> dict[str, int]:
     }
 
 
+def render_in_chromium(folder: Path, repeat: int) -> None:
+    """How long Chromium takes to load and lay out each sample report, against difflib.HtmlDiff's page of the
+    same pair, loaded the same way: navigation start to the load event, then to the first frame after it."""
+    import shutil
+
+    from playwright.sync_api import sync_playwright
+
+    from agendadiff import compare_files
+    from agendadiff.report import comparison_html
+
+    flags = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync"]  # fmt: skip
+    print("\nRendering the HTML report in headless Chromium (median ms, load event + first frame)")
+    print(
+        f"{'pair':<10} {'agendadiff KB':>13} {'agendadiff ms':>13} {'difflib KB':>10} {'difflib ms':>10} {'ratio':>6}"
+    )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=flags)
+        for label, old, new in (("real->oct", REAL, OLD), ("oct->nov", OLD, NEW)):
+            ours_path, peer_path = folder / f"{label}-ours.html", folder / f"{label}-difflib.html"
+            ours_path.write_text(comparison_html(compare_files(old, new)), encoding="utf-8")
+            peer_path.write_text(difflib_html(old, new), encoding="utf-8")
+            times = [_render_ms(browser, path, repeat) for path in (ours_path, peer_path)]
+            sizes = [path.stat().st_size / 1024 for path in (ours_path, peer_path)]
+            print(f"{label:<10} {sizes[0]:>13.0f} {times[0]:>13.0f} {sizes[1]:>10.0f} {times[1]:>10.0f}"
+                  f" {times[0] / times[1]:>6.2f}")  # fmt: skip
+        browser.close()
+
+
+def _render_ms(browser: object, path: Path, repeat: int) -> float:
+    runs = []
+    for _ in range(repeat):
+        page = browser.new_page()  # type: ignore[attr-defined]
+        page.goto(path.as_uri())
+        runs.append(
+            page.evaluate(
+                """() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() =>
+                     done(performance.now() - performance.getEntriesByType('navigation')[0].startTime))))"""
+            )
+        )
+        page.close()
+    return statistics.median(runs)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=7, help="runs per measurement (the median is shown)")
@@ -227,6 +272,8 @@ def main() -> int:
             ours = median_time(lambda p=path: read_letter_only(p), args.repeat)
             peer = f"{median_time(lambda p=path: pdfplumber_text(p), 3):>21.3f}" if fmt == "pdf" else ""
             print(f"{fmt:<8} {pages:>5} {path.stat().st_size:>9} {ours:>11.3f} {peer}")
+
+        render_in_chromium(Path(folder), args.repeat)
 
         sys.path.insert(0, str(ROOT))
         from tests.relayout import relayout

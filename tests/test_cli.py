@@ -149,6 +149,8 @@ def test_compare_bad_input_is_one_line_and_exit_2(tmp_path: object) -> None:
         (["compare", str(SAMPLE), str(OCTOBER), "--pairings", str(bad)], "bad.txt: line 1: expected"),
         (["compare", str(SAMPLE), str(OCTOBER), "--pin", "nothing-like-this=x"], "no section of the old letter"),
         (["compare", str(SAMPLE), str(OCTOBER), "-o", str(folder / "no" / "dir.html")], "cannot write the report"),
+        (["compare", str(SAMPLE), str(OCTOBER), "--lexicon", str(bad)], "bad.txt: not a positions lexicon"),
+        (["compare", str(SAMPLE), str(OCTOBER), "--lexicon", str(folder / "none.toml")], "none.toml: no such file"),
     ]
     for args, message in cases:
         result = CliRunner().invoke(main, args)

@@ -120,7 +120,12 @@ def test_real_letter_position_statements_against_a_reading() -> None:
             ChangeKind.POSITION,
             {Signal.STANCE, Signal.CONDITION},
         ),
-        ("Nederland steunt het voorstel.", "Nederland steunt het voorstel niet.", ChangeKind.POSITION, {Signal.NEGATION}),
+        (
+            "Nederland steunt het voorstel.",
+            "Nederland steunt het voorstel niet.",
+            ChangeKind.POSITION,
+            {Signal.NEGATION},
+        ),
         (
             "Daarnaast zal het kabinet pleiten voor een uitbreiding.",
             "Daarnaast blijft het kabinet pleiten voor een uitbreiding.",
@@ -238,7 +243,11 @@ EXPECTED_POSITIONS = {
         ("changed", "Het kabinet is voornemens in te stemmen", "kan instemmen met de algemene oriëntatie, mits"),
         ("removed", "In dit kader verwelkomt het kabinet de agendering", ""),
         ("changed", "Daarnaast zal het kabinet pleiten", "Daarnaast blijft het kabinet pleiten"),
-        ("changed", "een voorbehoud bij het detectiebevel zolang", "Het kabinet kan instemmen met de algemene oriëntatie, nu"),
+        (
+            "changed",
+            "een voorbehoud bij het detectiebevel zolang",
+            "Het kabinet kan instemmen met de algemene oriëntatie, nu",
+        ),
         ("added", "", "Het kabinet pleit voor een Europees kader"),
     ],
 }

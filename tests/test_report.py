@@ -122,3 +122,9 @@ def test_committed_reports_are_current(update_golden: bool) -> None:
         if update_golden:
             path.write_text(text, encoding="utf-8")
         assert path.read_text(encoding="utf-8") == text, f"{path.name} is stale: run python reports/regenerate.py"
+
+
+def test_sample_reports_stay_small() -> None:
+    """The HTML report of a pair of sample letters is well under 300 KB (both views included)."""
+    for page in (ROOT / "reports").glob("*.html"):
+        assert page.stat().st_size < 300_000, page.name

@@ -1,0 +1,58 @@
+"""Screenshots of the committed sample report, as a reader sees it, for the README and for review.
+
+    python reports/screenshots.py    # needs Chromium (scripts/install-chromium.sh) and the test extras
+
+Writes reports/screenshot-*.png: the top of the page (positions first), a topic side by side in dark mode,
+and the page on a phone.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORT = ROOT / "reports" / "jbz-2025-07-10_jbz-2025-10-02.html"
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def main() -> int:
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium")
+    if not chromium:
+        raise SystemExit("Chromium is not installed: run scripts/install-chromium.sh")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=FLAGS)
+
+        page = browser.new_page(viewport={"width": 1280, "height": 1000})
+        page.goto(REPORT.as_uri())
+        page.screenshot(path=ROOT / "reports" / "screenshot-positions.png")
+
+        dark = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+        dark.goto(REPORT.as_uri())
+        dark.get_by_label("Naast elkaar").check()
+        dark.locator("#t-item-terugkeerverordening").scroll_into_view_if_needed()
+        dark.evaluate("() => document.getElementById('t-item-terugkeerverordening').scrollIntoView()")
+        dark.screenshot(path=ROOT / "reports" / "screenshot-side-by-side-dark.png")
+
+        phone = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+        phone.goto(REPORT.as_uri())
+        phone.keyboard.press("n")
+        phone.screenshot(path=ROOT / "reports" / "screenshot-phone.png")
+        browser.close()
+    for name in ("positions", "side-by-side-dark", "phone"):
+        print(f"wrote reports/screenshot-{name}.png")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,222 @@
+"""The HTML report in a real headless Chromium (Debian's, driven by Playwright): it loads clean, requests
+nothing, answers the keyboard, toggles its views and filters, and runs nothing a letter carries.
+
+Chromium is installed by scripts/install-chromium.sh, which CI and the README's test command run first;
+without it these tests fail, they do not skip.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from agendadiff.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORT = ROOT / "reports" / "jbz-2025-07-10_jbz-2025-10-02.html"
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path() -> str:
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert path, "Chromium is not installed: run scripts/install-chromium.sh (Debian's chromium package)"
+    return path
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()
+
+
+class Watched:
+    """A page with everything it logs, throws and asks for recorded."""
+
+    def __init__(self, browser: Any, **context: Any) -> None:
+        self.context = browser.new_context(**context)
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type in ("error", "warning") else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+
+    def open(self, path: Path, fragment: str = "") -> Any:
+        self.page.goto(path.as_uri() + fragment)
+        self.page.wait_for_load_state("load")
+        return self.page
+
+    def focused(self) -> dict[str, Any]:
+        return self.page.evaluate(
+            """() => { const el = document.activeElement;
+                 return { id: el.id, c: el.dataset ? (el.dataset.c || '') : '', cls: el.className,
+                          sbs: !!el.closest('.view-sbs'), hash: location.hash }; }"""
+        )
+
+
+@pytest.fixture
+def watched(browser: Any) -> Iterator[Watched]:
+    page = Watched(browser)
+    yield page
+    page.context.close()
+
+
+def change_ids(page: Any) -> list[str]:
+    return page.evaluate("() => [...document.querySelectorAll('.view-inline .chg[tabindex]')].map(el => el.id)")
+
+
+def test_report_loads_without_errors_or_requests(watched: Watched) -> None:
+    page = watched.open(REPORT)
+    assert page.title().startswith("Geannoteerde agenda 10 juli 2025")
+    assert page.locator("#positions li").count() == 7
+    assert watched.errors == []
+    assert watched.requests == [REPORT.as_uri()]  # the page itself and nothing else
+
+
+def test_n_and_p_move_focus_from_change_to_change(watched: Watched) -> None:
+    page = watched.open(REPORT)
+    ids = change_ids(page)
+    assert len(ids) > 20
+    page.keyboard.press("n")
+    assert watched.focused()["id"] == ids[0] and watched.focused()["hash"] == f"#{ids[0]}"
+    page.keyboard.press("n")
+    assert watched.focused()["id"] == ids[1]
+    page.keyboard.press("p")
+    assert watched.focused()["id"] == ids[0]
+    assert "chg" in watched.focused()["cls"]
+
+
+def test_j_and_k_move_from_topic_to_topic(watched: Watched) -> None:
+    page = watched.open(REPORT)
+    topics = page.evaluate("() => [...document.querySelectorAll('section.pair')].map(el => el.id)")
+    page.keyboard.press("j")
+    page.keyboard.press("j")
+    assert watched.focused()["id"] == topics[1]
+    page.keyboard.press("k")
+    assert watched.focused()["id"] == topics[0]
+
+
+def test_side_by_side_toggle(watched: Watched) -> None:
+    page = watched.open(REPORT)
+    first_changed = page.locator("section.pair.changed").first
+    assert first_changed.locator(".view-inline").is_visible()
+    assert not first_changed.locator(".view-sbs").is_visible()
+    page.get_by_label("Naast elkaar").check()
+    assert not first_changed.locator(".view-inline").is_visible()
+    assert first_changed.locator(".view-sbs").is_visible()
+    # the two columns stand side by side
+    old_cell, new_cell = (
+        first_changed.locator(".view-sbs .cell").nth(0),
+        first_changed.locator(".view-sbs .cell").nth(1),
+    )
+    assert old_cell.bounding_box()["x"] < new_cell.bounding_box()["x"]
+    page.keyboard.press("n")
+    focused = watched.focused()
+    assert focused["sbs"] and focused["c"] == change_ids(page)[0]
+    assert watched.errors == []
+
+
+def test_filters_show_only_changed_or_position_topics(watched: Watched) -> None:
+    page = watched.open(REPORT)
+    everything = page.locator("section.pair:visible").count()
+    page.get_by_label("Alleen gewijzigd").check()
+    changed_only = page.locator("section.pair:visible")
+    assert 0 < changed_only.count() < everything
+    assert page.locator("section.pair.unchanged:visible").count() == 0
+    page.get_by_label("Alleen posities").check()
+    shown = page.locator("section.pair:visible")
+    assert shown.count() == page.locator("section.pair.has-position").count() == 4
+    assert page.locator("table.toc tbody tr:visible").count() == 4
+
+
+def test_a_shared_link_opens_a_folded_topic(watched: Watched) -> None:
+    page = watched.open(REPORT)
+    folded = page.evaluate(
+        "() => document.querySelector('section.pair.removed details .view-inline .chg[tabindex]').id"
+    )
+    page = watched.open(REPORT, f"#{folded}")
+    assert page.evaluate(f"() => document.getElementById('{folded}').closest('details').open")
+    assert page.locator(f"#{folded}").is_visible()
+
+
+def test_question_mark_lists_the_keys(watched: Watched) -> None:
+    page = watched.open(REPORT)
+    page.keyboard.press("?")
+    assert page.locator("dialog#keys").is_visible()
+    assert "volgende wijziging" in page.locator("dialog#keys").inner_text()
+    page.keyboard.press("Escape")
+    assert not page.locator("dialog#keys").is_visible()
+
+
+def test_english_labels(watched: Watched, tmp_path: Path) -> None:
+    output = tmp_path / "report.html"
+    samples = ROOT / "samples"
+    result = CliRunner().invoke(
+        main,
+        ["compare", str(samples / "jbz-2025-07-10.txt"), str(samples / "jbz-2025-10-02-constructed.txt"),
+         "-o", str(output), "--lang", "en"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    page = watched.open(output)
+    assert page.locator("#positions h2").inner_text() == "Changed cabinet positions"
+    page.get_by_label("Side by side").check()
+    assert page.locator(".view-sbs").first.is_visible()
+    assert watched.errors == []
+
+
+HOSTILE_LINES = [
+    "<script>window.pwned = 'script'; alert('script')</script>",
+    "<img src=x onerror=\"window.pwned = 'img'; alert('img')\">",
+    "<svg onload=\"window.pwned = 'svg'\"></svg> {{ 7*7 }} {% raw %}",
+    '<a href="javascript:window.pwned=\'link\'" id="evil">klik</a> <style>body { display: none }</style>',
+]
+
+
+def hostile_letter(path: Path, position: str) -> None:
+    path.write_text(
+        "Geannoteerde agenda JBZ-Raad\n\n"
+        f"{HOSTILE_LINES[0]}\n\nHet kabinet {position} het voorstel. {HOSTILE_LINES[1]}\n\n"
+        f"{HOSTILE_LINES[2]}\n\n{HOSTILE_LINES[3]}\n",
+        encoding="utf-8",
+    )
+
+
+def test_a_letter_with_scripts_and_handlers_runs_nothing(watched: Watched, tmp_path: Path) -> None:
+    hostile_letter(tmp_path / "old.txt", "steunt")
+    hostile_letter(tmp_path / "new.txt", "steunt niet")
+    output = tmp_path / "report.html"
+    result = CliRunner().invoke(
+        main, ["compare", str(tmp_path / "old.txt"), str(tmp_path / "new.txt"), "-o", str(output)]
+    )
+    assert result.exit_code == 0, result.output
+    page = watched.open(output)
+    page.keyboard.press("n")  # let the page's own script run its handlers too
+    page.hover("text=klik")
+    assert page.evaluate("() => window.pwned") is None
+    assert watched.dialogs == []
+    assert page.locator("body").is_visible()
+    text = page.locator("main").inner_text()
+    for line in HOSTILE_LINES:
+        assert line.split(" ")[0] in text  # shown as text
+    assert "{{ 7*7 }}" in text and "49" not in text
+    assert page.evaluate("() => document.querySelectorAll('main script, main img, main svg, main style').length") == 0
+    assert watched.requests == [output.as_uri()]
