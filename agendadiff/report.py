@@ -572,22 +572,41 @@ def _chunk_views(
     return views
 
 
-def _side_by_side(views: Sequence[dict[str, Any]]) -> list[tuple[list[dict[str, Any]], list[dict[str, Any]]]]:
-    """The inline chunks as rows of (old, new) paragraphs, cut where unchanged text breaks a paragraph."""
-    rows: list[tuple[list[dict[str, Any]], list[dict[str, Any]]]] = [([], [])]
+def _side_by_side(views: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The inline chunks as rows of old and new text, side by side: a row ends where the unchanged text ends a
+    sentence, so that each row holds a sentence (or the few a change spans) in both versions. `para` marks
+    the first row of a paragraph."""
+    from agendadiff.sentences import sentence_spans
+
+    rows: list[dict[str, Any]] = [{"old": [], "new": [], "para": True}]
+
+    def add(view: dict[str, Any], text: str) -> None:
+        if not text:
+            return
+        part = view | {"text": text}
+        if view["op"] != "insert":
+            rows[-1]["old"].append(part)
+        if view["op"] != "delete":
+            rows[-1]["new"].append(part)
+
     for view in views:
-        pieces = view["text"].split("\n\n") if view["op"] == "equal" else [view["text"]]
-        for k, piece in enumerate(pieces):
+        if view["op"] != "equal":
+            add(view, view["text"])
+            continue
+        for k, paragraph in enumerate(view["text"].split("\n\n")):
             if k:
-                rows.append(([], []))
-            if not piece:
-                continue
-            part = view | {"text": piece}
-            if view["op"] != "insert":
-                rows[-1][0].append(part)
-            if view["op"] != "delete":
-                rows[-1][1].append(part)
-    return [row for row in rows if any(v["text"].strip() for side in row for v in side)]
+                rows.append({"old": [], "new": [], "para": True})
+            spans = sentence_spans(paragraph)
+            cuts = [end for (_, end), (start, _) in zip(spans, spans[1:], strict=False)]
+            if spans and paragraph[spans[-1][1] :].strip() == "" and paragraph[spans[-1][1] :]:
+                cuts.append(spans[-1][1])  # unchanged text that ends a sentence and then only spaces
+            at = 0
+            for cut in cuts:
+                add(view, paragraph[at:cut])
+                rows.append({"old": [], "new": [], "para": False})
+                at = cut
+            add(view, paragraph[at:].lstrip() if cuts else paragraph[at:])
+    return [row for row in rows if any(v["text"].strip() for side in ("old", "new") for v in row[side])]
 
 
 def _pair_view(pair: Pair, comparison: Comparison, t: dict[str, str]) -> dict[str, Any]:
