@@ -576,6 +576,8 @@ def _side_by_side(views: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """The inline chunks as rows of old and new text, side by side: a row ends where the unchanged text ends a
     sentence, so that each row holds a sentence (or the few a change spans) in both versions. `para` marks
     the first row of a paragraph."""
+    import itertools
+
     from agendadiff.sentences import sentence_spans
 
     rows: list[dict[str, Any]] = [{"old": [], "new": [], "para": True}]
@@ -597,7 +599,7 @@ def _side_by_side(views: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
             if k:
                 rows.append({"old": [], "new": [], "para": True})
             spans = sentence_spans(paragraph)
-            cuts = [end for (_, end), (start, _) in zip(spans, spans[1:], strict=False)]
+            cuts = [end for (_, end), _ in itertools.pairwise(spans)]
             if spans and paragraph[spans[-1][1] :].strip() == "" and paragraph[spans[-1][1] :]:
                 cuts.append(spans[-1][1])  # unchanged text that ends a sentence and then only spaces
             at = 0
