@@ -158,6 +158,16 @@ def test_a_shared_link_opens_a_folded_topic(watched: Watched) -> None:
     assert page.locator(f"#{folded}").is_visible()
 
 
+def test_n_unfolds_a_folded_topic_it_reaches(watched: Watched) -> None:
+    page = watched.open(REPORT)
+    ids = change_ids(page)
+    folded = page.evaluate("() => document.querySelector('section.pair.removed details .chg[tabindex]').id")
+    for _ in range(ids.index(folded) + 1):
+        page.keyboard.press("n")
+    assert watched.focused()["id"] == folded
+    assert page.evaluate(f"() => document.getElementById('{folded}').closest('details').open")
+
+
 def test_question_mark_lists_the_keys(watched: Watched) -> None:
     page = watched.open(REPORT)
     page.keyboard.press("?")
@@ -191,18 +201,19 @@ HOSTILE_LINES = [
 ]
 
 
-def hostile_letter(path: Path, position: str) -> None:
+def hostile_letter(path: Path, position: str, extra: str) -> None:
     path.write_text(
         "Geannoteerde agenda JBZ-Raad\n\n"
-        f"{HOSTILE_LINES[0]}\n\nHet kabinet {position} het voorstel. {HOSTILE_LINES[1]}\n\n"
-        f"{HOSTILE_LINES[2]}\n\n{HOSTILE_LINES[3]}\n",
+        f"{HOSTILE_LINES[0]}\n\nHet kabinet {position} het voorstel {extra}. {HOSTILE_LINES[1]}\n\n"
+        f"{HOSTILE_LINES[2]}\n\n{HOSTILE_LINES[3]}\n\n{extra}\n",
         encoding="utf-8",
     )
 
 
 def test_a_letter_with_scripts_and_handlers_runs_nothing(watched: Watched, tmp_path: Path) -> None:
-    hostile_letter(tmp_path / "old.txt", "steunt")
-    hostile_letter(tmp_path / "new.txt", "steunt niet")
+    # the hostile text both unchanged and inside changes (deleted, inserted, in a changed position)
+    hostile_letter(tmp_path / "old.txt", "steunt", HOSTILE_LINES[3])
+    hostile_letter(tmp_path / "new.txt", "steunt niet", HOSTILE_LINES[1] + " " + HOSTILE_LINES[0])
     output = tmp_path / "report.html"
     result = CliRunner().invoke(
         main, ["compare", str(tmp_path / "old.txt"), str(tmp_path / "new.txt"), "-o", str(output)]
