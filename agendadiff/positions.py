@@ -455,44 +455,38 @@ def _overlapping(spans: Sequence[tuple[int, int]], starts: Sequence[int], start:
 
 
 def _change(pair: Pair, old: list[tuple[int, int]], new: list[tuple[int, int]], lexicon: Lexicon) -> SentenceChange:
-    old_place = _place(pair.old, old)
-    new_place = _place(pair.new, new)
-    old_text = _text(pair.old, old)
-    new_text = _text(pair.new, new)
-    position, kind, cues = classify(old_text, new_text, lexicon)
+    old_text, new_text = _text(pair.old, old), _text(pair.new, new)
     status = Status.CHANGED if old and new else Status.ADDED if new else Status.REMOVED
-    return SentenceChange(
-        id="",
-        pair=pair.id,
-        status=status,
-        old=old_place,
-        new=new_place,
-        old_text=old_text,
-        new_text=new_text,
-        position=position,
-        kind=kind,
-        cues=cues,
-        diff=tuple(word_diff(old_text, new_text)),
-    )
+    return _classified(pair, status, (_place(pair.old, old), _place(pair.new, new)), (old_text, new_text), lexicon)
 
 
 def _moved_change(pair: Pair, move: Move, comparison: Comparison, lexicon: Lexicon) -> SentenceChange:
-    old_text = _text_at(comparison.old, move.source)
-    new_text = _text_at(comparison.new, move.target)
-    position, kind, cues = classify(old_text, new_text, lexicon)
+    texts = (_text_at(comparison.old, move.source), _text_at(comparison.new, move.target))
+    return _classified(pair, Status.CHANGED, (move.source, move.target), texts, lexicon, move)
+
+
+def _classified(
+    pair: Pair,
+    status: Status,
+    places: tuple[Place | None, Place | None],
+    texts: tuple[str, str],
+    lexicon: Lexicon,
+    move: Move | None = None,
+) -> SentenceChange:
+    position, kind, cues = classify(*texts, lexicon)
     return SentenceChange(
-        id="",
+        id="",  # numbered once the pair's changes are in reading order
         pair=pair.id,
-        status=Status.CHANGED,
-        old=move.source,
-        new=move.target,
-        old_text=old_text,
-        new_text=new_text,
+        status=status,
+        old=places[0],
+        new=places[1],
+        old_text=texts[0],
+        new_text=texts[1],
         position=position,
         kind=kind,
         cues=cues,
-        diff=move.inner,
-        move=move.id,
+        diff=move.inner if move else tuple(word_diff(*texts)),
+        move=move.id if move else None,
     )
 
 

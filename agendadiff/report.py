@@ -21,6 +21,7 @@ from agendadiff.model import (
     NoteChange,
     Op,
     Pair,
+    Place,
     Section,
     SentenceChange,
     Status,
@@ -180,25 +181,15 @@ def _sentence_change_data(change: SentenceChange) -> dict[str, Any]:
         "reasons": [
             {"signal": cue.signal.value, "removed": list(cue.removed), "added": list(cue.added)} for cue in change.cues
         ],
-        "old": {
-            "section": change.old.section,
-            "start": change.old.start,
-            "end": change.old.end,
-            "text": change.old_text,
-        }
-        if change.old
-        else None,
-        "new": {
-            "section": change.new.section,
-            "start": change.new.start,
-            "end": change.new.end,
-            "text": change.new_text,
-        }
-        if change.new
-        else None,
+        "old": _sentence_place(change.old, change.old_text),
+        "new": _sentence_place(change.new, change.new_text),
         "move": change.move,
         "diff": _ops(change.diff),
     }
+
+
+def _sentence_place(place: Place | None, text: str) -> dict[str, Any] | None:
+    return {"section": place.section, "start": place.start, "end": place.end, "text": text} if place else None
 
 
 def _ops(chunks: Sequence[Chunk]) -> list[list[str]]:

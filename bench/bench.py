@@ -194,21 +194,18 @@ def changed_words_by_peers(old: Path, new: Path) -> dict[str, int]:
 def render_in_chromium(folder: Path, repeat: int) -> None:
     """How long Chromium takes to load and lay out each sample report, against difflib.HtmlDiff's page of the
     same pair, loaded the same way: navigation start to the load event, then to the first frame after it."""
-    import shutil
-
     from playwright.sync_api import sync_playwright
 
     from agendadiff import compare_files
     from agendadiff.report import comparison_html
+    from tests.chromium import FLAGS, chromium_path
 
-    flags = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-             "--disable-component-update", "--disable-sync"]  # fmt: skip
     print("\nRendering the HTML report in headless Chromium (median ms, load event + first frame)")
     print(
         f"{'pair':<10} {'agendadiff KB':>13} {'agendadiff ms':>13} {'difflib KB':>10} {'difflib ms':>10} {'ratio':>6}"
     )
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=flags)
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=FLAGS)
         for label, old, new in (("real->oct", REAL, OLD), ("oct->nov", OLD, NEW)):
             ours_path, peer_path = folder / f"{label}-ours.html", folder / f"{label}-difflib.html"
             ours_path.write_text(comparison_html(compare_files(old, new)), encoding="utf-8")

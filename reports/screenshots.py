@@ -8,30 +8,22 @@ and the page on a phone.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "reports" / "jbz-2025-07-10_jbz-2025-10-02.html"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def main() -> int:
+    import sys
+
     from playwright.sync_api import sync_playwright
 
-    chromium = shutil.which("chromium")
-    if not chromium:
-        raise SystemExit("Chromium is not installed: run scripts/install-chromium.sh")
+    sys.path.insert(0, str(ROOT))
+    from tests.chromium import FLAGS, chromium_path
+
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=FLAGS)
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=FLAGS)
 
         page = browser.new_page(viewport={"width": 1280, "height": 1000})
         page.goto(REPORT.as_uri())

@@ -7,7 +7,6 @@ without it these tests fail, they do not skip.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,24 +15,10 @@ import pytest
 from click.testing import CliRunner
 
 from agendadiff.cli import main
+from tests.chromium import FLAGS, chromium_path
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "reports" / "jbz-2025-07-10_jbz-2025-10-02.html"
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def chromium_path() -> str:
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    assert path, "Chromium is not installed: run scripts/install-chromium.sh (Debian's chromium package)"
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +26,7 @@ def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        launched = playwright.chromium.launch(executable_path=chromium_path(), args=FLAGS)
         yield launched
         launched.close()
 
