@@ -90,9 +90,8 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
 
 @cache
 def _default_lexicon() -> Lexicon:
-    from importlib.resources import files
-
-    return _lexicon(tomllib.loads((files("agendadiff") / "data" / "positions.toml").read_text("utf-8")))
+    # next to this module, as the package installs it (importlib.resources would cost 70 ms of imports)
+    return _lexicon(tomllib.loads((Path(__file__).parent / "data" / "positions.toml").read_text("utf-8")))
 
 
 def _lexicon(data: dict[str, Any]) -> Lexicon:

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from agendadiff.diff import is_change, word_diff
@@ -420,14 +421,13 @@ def _elide(text: str, keep: int, first: bool, last: bool) -> str:
 # -- HTML -------------------------------------------------------------------------------------------
 
 LANGUAGES = ("nl", "en")
+PACKAGE = Path(__file__).parent  # data and templates are installed next to the modules
 
 
 def labels(lang: str) -> dict[str, str]:
     """The report's words in `lang` (data/labels.toml)."""
     import tomllib
-    from importlib.resources import files
-
-    table = tomllib.loads((files("agendadiff") / "data" / "labels.toml").read_text("utf-8"))
+    table = tomllib.loads((PACKAGE / "data" / "labels.toml").read_text("utf-8"))
     return dict(table[lang])
 
 
@@ -436,14 +436,13 @@ def comparison_html(comparison: Comparison, lang: str = "nl", sources: tuple[str
     escaped by the template. `sources` are the links to the two letters (paths relative to the page)."""
     import hashlib
     from base64 import b64encode
-    from importlib.resources import files
 
     from jinja2 import Environment, StrictUndefined
 
     from agendadiff import __version__
 
     t = labels(lang)
-    templates = files("agendadiff") / "templates"
+    templates = PACKAGE / "templates"
     script = (templates / "compare.js").read_text("utf-8")
     script_hash = b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     environment = Environment(autoescape=True, keep_trailing_newline=True, undefined=StrictUndefined)
