@@ -171,22 +171,160 @@ def _pairing_file(path: str) -> Any:
 
 def _write_atomically(path: str, text: str) -> None:
     """Write next to the target, then rename: a reader never sees half a report."""
-    import os
-    import tempfile
-
     from agendadiff.errors import InputError
+    from agendadiff.files import write_atomically
 
-    folder = os.path.dirname(os.path.abspath(path))
-    temporary = None
     try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".agendadiff-", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # as open() would have made it, not mkstemp's owner-only mode
-        os.replace(temporary, path)
+        write_atomically(path, text)
     except OSError as error:
-        if temporary and os.path.exists(temporary):
-            os.unlink(temporary)
         raise InputError(path, f"cannot write the report ({error.strerror or error.__class__.__name__})") from None
+
+
+# -- archive ----------------------------------------------------------------------------------------
+
+_ARCHIVE_OPTION = click.option(
+    "--archive",
+    "archive_dir",
+    type=click.Path(file_okay=False, path_type=str),
+    default=".",
+    show_default=True,
+    help="The archive's folder.",
+)
+
+
+@main.group()
+def archive() -> None:
+    """A git repository of a series of letters and the reports between them."""
+
+
+@archive.command("init")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=str))
+@click.option("--series", default="JBZ-Raad", show_default=True, help="The name of the series of letters.")
+@click.option("--remote", help="The git remote that `archive update --push` pushes to (e.g. origin).")
+@_reported
+def archive_init(folder: str, series: str, remote: str | None) -> None:
+    """Make FOLDER an archive: a git repository with settings and a README."""
+    from pathlib import Path
+
+    from agendadiff.archive import init_archive
+
+    root = init_archive(Path(folder), series, remote)
+    click.echo(f"agendadiff: {root}: archive for {series} ready; add letters with `agendadiff archive add`")
+
+
+@archive.command("add")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=str))
+@_ARCHIVE_OPTION
+@click.option("--wait", type=float, default=0, help="Seconds to wait for another run's lock.")
+@_reported
+def archive_add(files: tuple[str, ...], archive_dir: str, wait: float) -> None:
+    """Store letters, one commit each, with the reports that change because of them."""
+    from pathlib import Path
+
+    from agendadiff.archive import open_archive
+
+    store = open_archive(Path(archive_dir))
+    with store.locked(wait):
+        outcome = store.add([Path(f) for f in files])
+    for name in outcome.added:
+        click.echo(f"added {name}")
+    for name in outcome.known:
+        click.echo(f"{name}: already in the archive")
+    _report_failures(outcome.failed)
+
+
+@archive.command("update")
+@_ARCHIVE_OPTION
+@click.option(
+    "--inbox",
+    type=click.Path(file_okay=False, path_type=str),
+    help="Where new letters arrive (default: the archive's inbox/).",
+)
+@click.option("--push", is_flag=True, help="Push the commit to the remote named in the settings.")
+@click.option("--wait", type=float, default=0, help="Seconds to wait for another run's lock.")
+@_reported
+def archive_update(archive_dir: str, inbox: str | None, push: bool, wait: float) -> None:
+    """The scheduled job: new letters in, reports and index out, one commit."""
+    import sys
+    from pathlib import Path
+
+    from agendadiff.archive import open_archive
+
+    store = open_archive(Path(archive_dir))
+    folder = Path(inbox) if inbox else store.root / "inbox"
+    bar: Any = None
+
+    def progress(done: int, total: int, what: str) -> None:
+        nonlocal bar
+        if not sys.stderr.isatty():
+            return  # under cron: only the summary line
+        if bar is None or bar.length != total:
+            if bar is not None:
+                bar.render_finish()
+            bar = click.progressbar(length=total, label="agendadiff", file=sys.stderr, show_pos=True)
+        bar.update(done - bar.pos, what)
+
+    with store.locked(wait):
+        outcome = store.update(folder, push=push, progress=progress)
+    if bar is not None:
+        bar.render_finish()
+    if outcome.commits:
+        pushed = ", pushed" if outcome.pushed else ""
+        click.echo(
+            f"agendadiff: {len(outcome.added)} new letter(s), {len(outcome.reports)} report(s) written, "
+            f"committed {outcome.commits[-1][:10]}{pushed}"
+        )
+    else:
+        click.echo(f"agendadiff: nothing new in {folder}")
+    _report_failures(outcome.failed)
+
+
+def _report_failures(failed: Any) -> None:
+    for failure in failed:
+        click.echo(f"agendadiff: {failure.problem} (left in failed/)", err=True)
+    if failed:
+        raise SystemExit(1)
+
+
+@archive.command("log")
+@_ARCHIVE_OPTION
+@click.option("--topic", help="Only the topics whose title or id holds these words.")
+@_reported
+def archive_log(archive_dir: str, topic: str | None) -> None:
+    """The letters, oldest first, with what changed in each."""
+    from pathlib import Path
+
+    from agendadiff.archive import open_archive
+
+    for entry in open_archive(Path(archive_dir)).log(topic):
+        letter = entry["letter"]
+        head = f"{letter.date or 'undated'}  {letter.meeting or letter.name}"
+        if entry["report"] is None:
+            click.echo(f"{head}\n    first letter")
+            continue
+        s = entry["summary"]
+        click.echo(
+            f"{head}\n    {s['changed']} changed, {s['added']} new, {s['removed']} dropped topics; "
+            f"{entry['positions']} position change(s)  (reports/{entry['report']}.html)"
+        )
+        for line in entry["topics"]:
+            click.echo(f"    - {line}")
+
+
+@archive.command("check")
+@_ARCHIVE_OPTION
+@_reported
+def archive_check(archive_dir: str) -> None:
+    """Re-read every stored letter and verify its hash, its sections and its reports."""
+    from pathlib import Path
+
+    from agendadiff.archive import open_archive
+
+    store = open_archive(Path(archive_dir))
+    problems = store.check()
+    for problem in problems:
+        click.echo(f"{problem.subject}: {problem.problem}")
+    count = len(store.letters())
+    click.echo(f"agendadiff: {count} letter(s) checked, {len(problems)} problem(s)", err=bool(problems))
+    if problems:
+        raise SystemExit(1)

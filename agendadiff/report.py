@@ -427,6 +427,7 @@ PACKAGE = Path(__file__).parent  # data and templates are installed next to the 
 def labels(lang: str) -> dict[str, str]:
     """The report's words in `lang` (data/labels.toml)."""
     import tomllib
+
     table = tomllib.loads((PACKAGE / "data" / "labels.toml").read_text("utf-8"))
     return dict(table[lang])
 

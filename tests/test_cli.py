@@ -60,8 +60,19 @@ def test_installed_script_runs_without_traceback_on_bad_input(tmp_path: object) 
 
 def test_readme_documents_every_command_and_option() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for name, command in main.commands.items():
-        assert f"agendadiff {name}" in readme, name
+
+    def commands(group: click.Group, prefix: str) -> list[tuple[str, click.Command]]:
+        found: list[tuple[str, click.Command]] = []
+        for name, command in group.commands.items():
+            found.append((f"{prefix} {name}", command))
+            if isinstance(command, click.Group):
+                found += commands(command, f"{prefix} {name}")
+        return found
+
+    listed = commands(main, "agendadiff")
+    assert "agendadiff archive update" in dict(listed)
+    for name, command in listed:
+        assert name in readme, name
         for param in command.params:
             if isinstance(param, click.Option):
                 assert any(opt in readme for opt in param.opts), (name, param.opts)

@@ -1,0 +1,695 @@
+"""Archive: a git repository that keeps every letter of a series and the reports between them.
+
+    letters/<date>_<meeting>/original.<ext>   the letter's bytes, unchanged
+                            letter.json        its normalized sections (as `agendadiff sections --format json`)
+                            letter.md          the same to read
+                            meta.json          date, meeting, source file name, format, sha256
+    reports/<old>__<new>.{html,json,txt}      the comparison of each pair of consecutive letters (date order)
+    reports/manifest.json                      what each report was made from, to know when to make it again
+    index.html, README.md, agendadiff.toml     the page to browse, the note for people, the settings
+    .agendadiff/                               lock and journal of the running operation (not in git)
+
+Every operation takes a lock, writes each file atomically and commits last. Before it writes anything it
+records the paths it will touch in a journal; a run killed half-way leaves HEAD as it was and the journal
+behind, and the next run puts those paths back as HEAD has them and does the whole work again. Files are
+made only from stored letters and settings, so the same work always gives the same files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import itertools
+import json
+import os
+import re
+import signal
+import tomllib
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from agendadiff.errors import AgendadiffError
+from agendadiff.files import write_atomically
+from agendadiff.model import Letter
+
+CONFIG = "agendadiff.toml"
+STATE = ".agendadiff"
+LETTERS = "letters"
+REPORTS = "reports"
+MANIFEST = f"{REPORTS}/manifest.json"
+INDEX = "index.html"
+KNOWN_SUFFIXES = {".txt", ".pdf", ".docx", ".xml", ".html", ".htm"}
+Progress = Callable[[int, int, str], None]  # done, total, what
+
+
+class ArchiveError(AgendadiffError):
+    """An archive that cannot be used as asked; the message says what to do."""
+
+
+class ArchiveBusy(ArchiveError):
+    """Another agendadiff holds the archive's lock."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    series: str
+    lexicon: str | None = None  # a positions lexicon, relative to the archive
+    pairings: str | None = None  # a pairings file, relative to the archive
+    remote: str | None = None  # the git remote `--push` pushes to
+
+
+@dataclass(frozen=True)
+class Stored:
+    """A letter kept in the archive."""
+
+    name: str
+    date: dt.date | None
+    meeting: str
+    sha256: str
+    original: str  # path of the original, relative to the archive
+    source_name: str  # the file name it came in with
+
+
+@dataclass(frozen=True)
+class Failure:
+    path: str
+    problem: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What an add or an update did."""
+
+    added: tuple[str, ...] = ()  # names of letters stored
+    known: tuple[str, ...] = ()  # files whose bytes were already in the archive
+    failed: tuple[Failure, ...] = ()
+    reports: tuple[str, ...] = ()  # report names written
+    removed_reports: tuple[str, ...] = ()  # reports of pairs that are no longer consecutive
+    commits: tuple[str, ...] = ()
+    pushed: bool = False
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something `check` found: a letter or report and what is wrong with it."""
+
+    subject: str
+    problem: str
+
+
+@dataclass(frozen=True)
+class _ReportPlan:
+    pairs: tuple[tuple[str, str], ...]  # every consecutive pair, by letter name
+    write: tuple[str, ...]  # report names to (re)write
+    remove: tuple[str, ...]  # report names of pairs no longer consecutive
+    inputs: dict[str, str]  # report name -> fingerprint of what it is made from
+
+
+# -- Creating and opening ---------------------------------------------------------------------------
+
+
+def init_archive(root: Path, series: str, remote: str | None = None) -> Path:
+    """A new archive in `root` (made if needed; an existing git repository is used as it is)."""
+    import git
+
+    if (root / CONFIG).exists():
+        raise ArchiveError(f"{root}: already an agendadiff archive")
+    root.mkdir(parents=True, exist_ok=True)
+    try:
+        repo = git.Repo(root)
+    except git.InvalidGitRepositoryError:
+        repo = git.Repo.init(root, initial_branch="main")
+    settings = Settings(series=series, remote=remote)
+    write_atomically(root / CONFIG, _settings_toml(settings))
+    write_atomically(root / "README.md", _readme(settings))
+    write_atomically(root / ".gitignore", f"{STATE}/\ninbox/\n")
+    (root / LETTERS).mkdir(exist_ok=True)
+    (root / REPORTS).mkdir(exist_ok=True)
+    repo.index.add([CONFIG, "README.md", ".gitignore"])
+    repo.index.commit(f"Start the {series} archive")
+    return root
+
+
+def _settings_toml(settings: Settings) -> str:
+    lines = [
+        "# agendadiff archive settings",
+        f"series = {json.dumps(settings.series, ensure_ascii=False)}",
+        '# lexicon = "positions.toml"    # a positions lexicon of your own (see agendadiff compare --lexicon)',
+        '# pairings = "pairings.txt"     # pin/forbid lines for the comparisons (see agendadiff compare --pairings)',
+    ]
+    lines.append(f"remote = {json.dumps(settings.remote)}" if settings.remote else '# remote = "origin"  # for --push')
+    return "\n".join(lines) + "\n"
+
+
+def _readme(settings: Settings) -> str:
+    return (
+        f"# {settings.series}: geannoteerde agenda's\n\n"
+        "This repository is kept by [agendadiff](https://pypi.org/project/agendadiff/): every letter of the series,\n"
+        "as it was received (`letters/*/original.*`), read into sections (`letter.json`, `letter.md`), and the\n"
+        "comparison of each letter with the one before it (`reports/`). Open `index.html` to browse.\n\n"
+        "Add letters with `agendadiff archive add FILE...`, or put them in `inbox/` and run\n"
+        "`agendadiff archive update`. `agendadiff archive check` verifies what is stored.\n"
+    )
+
+
+class Archive:
+    def __init__(self, root: Path) -> None:
+        import git
+
+        self.root = root
+        if not (root / CONFIG).is_file():
+            raise ArchiveError(
+                f"{root}: not an agendadiff archive (no {CONFIG}); make one with `agendadiff archive init`"
+            )
+        try:
+            self.repo = git.Repo(root)
+        except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+            raise ArchiveError(f"{root}: {CONFIG} is there but this is not a git repository") from None
+        self.settings = _read_settings(root / CONFIG)
+
+    # -- Reading what is stored ---------------------------------------------------------------------
+
+    def letters(self) -> list[Stored]:
+        """Every stored letter, in date order (undated ones last)."""
+        stored = []
+        for meta_path in sorted((self.root / LETTERS).glob("*/meta.json")):
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            stored.append(
+                Stored(
+                    name=meta_path.parent.name,
+                    date=dt.date.fromisoformat(meta["date"]) if meta["date"] else None,
+                    meeting=meta["meeting"] or "",
+                    sha256=meta["sha256"],
+                    original=f"{LETTERS}/{meta_path.parent.name}/{meta['original']}",
+                    source_name=meta["source_name"],
+                )
+            )
+        return sorted(stored, key=lambda s: (s.date or dt.date.max, s.name))
+
+    def letter(self, stored: Stored) -> Letter:
+        from agendadiff.serialize import letter_from_data
+
+        data = json.loads((self.root / LETTERS / stored.name / "letter.json").read_text(encoding="utf-8"))
+        return letter_from_data(data)
+
+    # -- Operations ---------------------------------------------------------------------------------
+
+    @contextmanager
+    def locked(self, wait: float = 0) -> Iterator[None]:
+        """Hold the archive's lock; wait up to `wait` seconds for another run to let go."""
+        from filelock import FileLock, Timeout
+
+        (self.root / STATE).mkdir(exist_ok=True)
+        lock = FileLock(self.root / STATE / "lock")
+        try:
+            lock.acquire(timeout=wait)
+        except Timeout:
+            raise ArchiveBusy(
+                f"{self.root}: another agendadiff is working on this archive; try again later or use --wait"
+            ) from None
+        try:
+            yield
+        finally:
+            lock.release()
+
+    def add(self, files: Sequence[Path], progress: Progress | None = None) -> Outcome:
+        """Store each letter with one commit of its own, with the reports that change because of it."""
+        outcome = Outcome()
+        self._ready()
+        for done, path in enumerate(files):
+            step = self._transaction([path], one_commit_message=None)
+            outcome = _merged(outcome, step)
+            if progress:
+                progress(done + 1, len(files), path.name)
+        return outcome
+
+    def update(self, inbox: Path, push: bool = False, progress: Progress | None = None) -> Outcome:
+        """The scheduled job: every new file in the inbox, the reports and the index, in one commit."""
+        self._ready()
+        files = (
+            sorted(p for p in inbox.iterdir() if p.is_file() and not p.name.startswith(".")) if inbox.is_dir() else []
+        )
+        outcome = self._transaction(files, one_commit_message="update", progress=progress)
+        for path in files:
+            if path.exists():  # stored now, or stored before; failed ones went to inbox/failed
+                _move_into(path, inbox / "archived")
+        if push and outcome.commits:
+            self._push()
+            outcome = replace(outcome, pushed=True)
+        return outcome
+
+    def _ready(self) -> None:
+        """Refuse a detached HEAD or changes nobody committed; undo what a killed run left half done."""
+        if self.repo.head.is_detached:
+            raise ArchiveError(f"{self.root}: HEAD is detached; check out the archive's branch first")
+        journal = self._journal()
+        if journal is not None:
+            self._restore(journal)
+        dirty = self._dirty()
+        if dirty:
+            listed = ", ".join(dirty[:3]) + (" …" if len(dirty) > 3 else "")
+            raise ArchiveError(
+                f"{self.root}: uncommitted changes ({listed}); commit or stash them first, agendadiff will not overwrite them"
+            )
+
+    def _dirty(self) -> list[str]:
+        status = self.repo.git.status("--porcelain", "--untracked-files=all", "--", ".", f":!{STATE}", ":!inbox")
+        return [line[3:] for line in status.splitlines() if line.strip()]
+
+    def _journal(self) -> list[str] | None:
+        path = self.root / STATE / "journal.json"
+        if not path.exists():
+            return None
+        try:
+            paths = json.loads(path.read_text(encoding="utf-8"))["paths"]
+        except (ValueError, KeyError):
+            paths = []  # a journal cut short: nothing was written after it
+        return [str(p) for p in paths]
+
+    def _restore(self, paths: Sequence[str]) -> None:
+        """Put the journal's paths back as HEAD has them: unstaged, tracked files checked out, new files
+        removed. Then the run does all its work again, so a kill at any point costs only time."""
+        if paths:
+            self.repo.git.reset("-q", "HEAD", "--", *paths)
+            in_head = {p for p in paths if self.repo.git.ls_tree("-r", "--name-only", "HEAD", "--", p)}
+            if in_head:
+                self.repo.git.checkout("HEAD", "--", *sorted(in_head))
+            self.repo.git.clean("-f", "-d", "-q", "--", *paths)
+        (self.root / STATE / "journal.json").unlink()
+
+    def _transaction(
+        self, files: Sequence[Path], one_commit_message: str | None, progress: Progress | None = None
+    ) -> Outcome:
+        from agendadiff import read_letter
+
+        stored = self.letters()
+        by_hash = {s.sha256: s for s in stored}
+        added: list[Stored] = []
+        known: list[str] = []
+        failed: list[Failure] = []
+        new_letters: dict[str, tuple[Path, Letter, str]] = {}  # name -> (file, letter, original)
+        for done, path in enumerate(files):
+            digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+            if digest in by_hash or digest in {s.sha256 for s in added}:
+                known.append(path.name)
+                continue
+            try:
+                letter = read_letter(path)
+            except AgendadiffError as error:
+                failed.append(Failure(str(path), str(error)))
+                continue
+            name = _unique(_letter_name(letter), {s.name for s in (*stored, *added)})
+            item = Stored(name, letter.date, _meeting_label(letter), digest, "", path.name)
+            original = f"{LETTERS}/{name}/original{_suffix(path)}"
+            added.append(replace(item, original=original))
+            new_letters[name] = (path, letter, original)
+            if progress:
+                progress(done + 1, len(files), path.name)
+        _fault("after-reading")
+        if failed and one_commit_message:
+            self._quarantine(failed)
+        if not added and one_commit_message is None:
+            return Outcome(known=tuple(known), failed=tuple(failed))
+        everything = sorted((*stored, *added), key=lambda s: (s.date or dt.date.max, s.name))
+        plan = self._report_plan(everything)
+        if not added and not plan.write and not plan.remove and (self.root / INDEX).exists():
+            return Outcome(known=tuple(known), failed=tuple(failed))
+        touched = [f"{LETTERS}/{s.name}" for s in added] + [
+            f"{REPORTS}/{name}.{ext}" for name in (*plan.write, *plan.remove) for ext in ("html", "json", "txt")
+        ]
+        touched += [MANIFEST, INDEX]
+        write_atomically(self.root / STATE / "journal.json", json.dumps({"paths": touched}))
+        _fault("after-journal")
+        for name, (path, letter, original) in new_letters.items():
+            self._store(name, path, letter, original)
+        _fault("after-letters")
+        manifest = self._write_reports(everything, plan, progress)
+        _fault("after-reports")
+        write_atomically(self.root / INDEX, self._index(everything, manifest))
+        _fault("after-index")
+        message = _commit_message(added, plan, one_commit_message)
+        self.repo.git.add("--all", "--", LETTERS, REPORTS, INDEX)
+        commit = self.repo.index.commit(message)
+        _fault("after-commit")
+        (self.root / STATE / "journal.json").unlink()
+        return Outcome(
+            added=tuple(s.name for s in added),
+            known=tuple(known),
+            failed=tuple(failed),
+            reports=tuple(plan.write),
+            removed_reports=tuple(plan.remove),
+            commits=(commit.hexsha,),
+        )
+
+    def _quarantine(self, failed: Sequence[Failure]) -> None:
+        for failure in failed:
+            path = Path(failure.path)
+            target = _move_into(path, path.parent / "failed")
+            write_atomically(target.with_name(target.name + ".error.txt"), failure.problem + "\n")
+
+    def _store(self, name: str, path: Path, letter: Letter, original: str) -> None:
+        from agendadiff import __version__
+        from agendadiff.readers import sniff
+        from agendadiff.render import letter_json, letter_markdown
+        from agendadiff.serialize import meeting_data
+
+        folder = self.root / LETTERS / name
+        folder.mkdir(parents=True, exist_ok=True)
+        data = path.read_bytes()
+        write_atomically(self.root / original, data)
+        letter = replace(letter, source=replace(letter.source, path=original))  # not where it came from
+        write_atomically(folder / "letter.json", letter_json(letter))
+        write_atomically(folder / "letter.md", letter_markdown(letter))
+        meta = {
+            "date": letter.date.isoformat() if letter.date else None,
+            "meeting": _meeting_label(letter),
+            "meeting_data": meeting_data(letter.meeting),
+            "kamerstuk": letter.kamerstuk,
+            "sha256": hashlib.sha256(data).hexdigest(),
+            "original": Path(original).name,
+            "source_name": path.name,
+            "format": sniff(data[:4096]),
+            "read_with": __version__,
+        }
+        write_atomically(folder / "meta.json", json.dumps(meta, ensure_ascii=False, indent=2) + "\n")
+
+    # -- Reports ------------------------------------------------------------------------------------
+
+    def _report_plan(self, letters: Sequence[Stored]) -> _ReportPlan:
+        from agendadiff import __version__
+
+        manifest = self._manifest()
+        settings_hash = self._settings_fingerprint()
+        pairs = tuple((a.name, b.name) for a, b in itertools.pairwise(letters))
+        inputs = {
+            _report_name(a, b): hashlib.sha256(
+                f"{_sha(letters, a)} {_sha(letters, b)} {settings_hash} {__version__}".encode()
+            ).hexdigest()
+            for a, b in pairs
+        }
+        write = tuple(
+            name
+            for name, fingerprint in inputs.items()
+            if manifest.get(name, {}).get("inputs") != fingerprint
+            or not (self.root / REPORTS / f"{name}.html").exists()
+        )
+        remove = tuple(sorted(name for name in manifest if name not in inputs))
+        return _ReportPlan(pairs, write, remove, inputs)
+
+    def _manifest(self) -> dict[str, dict[str, Any]]:
+        path = self.root / MANIFEST
+        return dict(json.loads(path.read_text(encoding="utf-8"))) if path.exists() else {}
+
+    def _settings_fingerprint(self) -> str:
+        parts = [self.settings.lexicon or "", self.settings.pairings or ""]
+        for extra in (self.settings.lexicon, self.settings.pairings):
+            if extra and (self.root / extra).is_file():
+                parts.append(hashlib.sha256((self.root / extra).read_bytes()).hexdigest())
+        return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+    def _write_reports(
+        self, letters: Sequence[Stored], plan: _ReportPlan, progress: Progress | None
+    ) -> dict[str, dict[str, Any]]:
+        """Write the planned reports; the manifest keeps, for every report, what it was made from and the
+        figures the index shows, so that the index never has to read the reports."""
+        from agendadiff import compare_letters
+        from agendadiff.report import comparison_html, comparison_json, comparison_text, summarize
+
+        by_name = {s.name: s for s in letters}
+        pairing, lexicon = self._pairing(), self._lexicon()
+        cache: dict[str, Letter] = {}
+
+        def letter(name: str) -> Letter:
+            if name not in cache:
+                cache[name] = self.letter(by_name[name])
+            return cache[name]
+
+        manifest = {name: entry for name, entry in self._manifest().items() if name in plan.inputs}
+        written = 0
+        for old, new in plan.pairs:
+            name = _report_name(old, new)
+            if name not in plan.write:
+                continue
+            comparison = compare_letters(letter(old), letter(new), pairing, lexicon)
+            summary = summarize(comparison)
+            words = max(1, sum(s.words for s in comparison.new.sections))
+            manifest[name] = {
+                "inputs": plan.inputs[name],
+                "changed": summary.changed,
+                "added": summary.added,
+                "removed": summary.removed,
+                "positions": len(comparison.position_changes),
+                "share": round(
+                    min(1.0, (summary.words_deleted + summary.words_inserted + summary.words_moved) / words), 3
+                ),
+            }
+            sources = (f"../{by_name[old].original}", f"../{by_name[new].original}")
+            write_atomically(self.root / REPORTS / f"{name}.html", comparison_html(comparison, "nl", sources))
+            write_atomically(self.root / REPORTS / f"{name}.json", comparison_json(comparison))
+            write_atomically(self.root / REPORTS / f"{name}.txt", comparison_text(comparison))
+            written += 1
+            if progress:
+                progress(written, len(plan.write), name)
+        for name in plan.remove:
+            for ext in ("html", "json", "txt"):
+                (self.root / REPORTS / f"{name}.{ext}").unlink(missing_ok=True)
+        write_atomically(self.root / MANIFEST, json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+        return manifest
+
+    def _pairing(self) -> Any:
+        from agendadiff.align import Pairing, parse_pairings
+
+        if not self.settings.pairings:
+            return Pairing()
+        path = self.root / self.settings.pairings
+        return parse_pairings(path.read_text(encoding="utf-8"), str(path))
+
+    def _lexicon(self) -> Any:
+        from agendadiff.positions import load_lexicon
+
+        return load_lexicon(self.root / self.settings.lexicon) if self.settings.lexicon else None
+
+    # -- The index page -----------------------------------------------------------------------------
+
+    def _index(self, letters: Sequence[Stored], manifest: dict[str, dict[str, Any]]) -> str:
+        from jinja2 import Environment, StrictUndefined
+
+        rows = []
+        for k, stored in enumerate(letters):
+            name = _report_name(letters[k - 1].name, stored.name) if k else None
+            report = manifest[name] | {"name": name} if name else None
+            rows.append({"letter": stored, "report": report})
+        template = (Path(__file__).parent / "templates" / "archive-index.html.j2").read_text(encoding="utf-8")
+        environment = Environment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
+        return environment.from_string(template).render(series=self.settings.series, rows=list(reversed(rows)))
+
+    # -- Push, log and check ------------------------------------------------------------------------
+
+    def _push(self) -> None:
+        import git
+
+        remote_name = self.settings.remote
+        if not remote_name:
+            raise ArchiveError(f'{self.root}: --push needs a remote: set `remote = "origin"` in {CONFIG}')
+        try:
+            remote = self.repo.remote(remote_name)
+            branch = self.repo.active_branch.name
+            results = remote.push(f"refs/heads/{branch}:refs/heads/{branch}")  # never forced
+            if any(r.flags & r.ERROR for r in results):
+                raise ArchiveError(
+                    f"{self.root}: push to {remote_name} refused ({results[0].summary.strip()}); "
+                    "pull and merge first, agendadiff never forces a push"
+                )
+        except (ValueError, git.GitCommandError) as error:
+            raise ArchiveError(f"{self.root}: push to {remote_name} failed: {_first_line(error)}") from None
+
+    def log(self, topic: str | None = None) -> list[dict[str, Any]]:
+        """Each letter with what its report says changed; with `topic`, only the topics whose title or id
+        holds those words."""
+        entries = []
+        letters = self.letters()
+        for k, stored in enumerate(letters):
+            entry: dict[str, Any] = {"letter": stored, "report": None, "topics": []}
+            if k:
+                name = _report_name(letters[k - 1].name, stored.name)
+                path = self.root / REPORTS / f"{name}.json"
+                if path.exists():
+                    data = json.loads(path.read_text(encoding="utf-8"))
+                    entry["report"] = name
+                    entry["summary"] = data["summary"]["topics"]
+                    entry["positions"] = len(data["positions"])
+                    if topic:
+                        entry["topics"] = _topic_lines(data, topic)
+            entries.append(entry)
+        return entries
+
+    def check(self, progress: Progress | None = None) -> list[Problem]:
+        """Re-read every original: its sha256, and whether this agendadiff reads it into the stored sections;
+        every consecutive pair has its reports."""
+        from agendadiff import read_letter
+        from agendadiff.render import letter_json
+
+        problems = []
+        letters = self.letters()
+        for done, stored in enumerate(letters):
+            original = self.root / stored.original
+            if not original.is_file():
+                problems.append(Problem(stored.name, f"the original {stored.original} is missing"))
+                continue
+            if hashlib.sha256(original.read_bytes()).hexdigest() != stored.sha256:
+                problems.append(Problem(stored.name, "the original's sha256 is not the one recorded"))
+                continue
+            try:
+                letter = read_letter(original)
+            except AgendadiffError as error:
+                problems.append(Problem(stored.name, f"cannot be read any more: {error}"))
+                continue
+            letter = replace(letter, source=replace(letter.source, path=stored.original))
+            kept = (self.root / LETTERS / stored.name / "letter.json").read_text(encoding="utf-8")
+            if letter_json(letter) != kept:
+                problems.append(Problem(stored.name, _reading_difference(json.loads(kept), letter)))
+            if progress:
+                progress(done + 1, len(letters), stored.name)
+        for a, b in itertools.pairwise(letters):
+            name = _report_name(a.name, b.name)
+            missing = [ext for ext in ("html", "json", "txt") if not (self.root / REPORTS / f"{name}.{ext}").exists()]
+            if missing:
+                problems.append(Problem(name, f"report missing ({', '.join(missing)})"))
+        return problems
+
+
+def open_archive(root: Path) -> Archive:
+    return Archive(root)
+
+
+# -- Helpers ----------------------------------------------------------------------------------------
+
+
+def _read_settings(path: Path) -> Settings:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return Settings(
+            series=str(data["series"]),
+            lexicon=data.get("lexicon"),
+            pairings=data.get("pairings"),
+            remote=data.get("remote"),
+        )
+    except (OSError, tomllib.TOMLDecodeError, KeyError) as error:
+        raise ArchiveError(f"{path}: not agendadiff archive settings ({_first_line(error)})") from None
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else error.__class__.__name__
+
+
+def _letter_name(letter: Letter) -> str:
+    """`2025-07-10_jbz-2025-07-22-kopenhagen`: the letter's date, then its meeting."""
+    date = letter.date.isoformat() if letter.date else "undated"
+    meeting = letter.meeting
+    if meeting is None:
+        return f"{date}_letter"
+    council = "".join(w[0] for w in meeting.council.split()[1:] if w[:1].isupper()) or meeting.council
+    parts = [council, meeting.dates[0].isoformat() if meeting.dates else "", meeting.place or ""]
+    return f"{date}_" + re.sub(r"[^a-z0-9]+", "-", " ".join(p for p in parts if p).lower()).strip("-")
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    if name not in taken:
+        return name
+    k = 2
+    while f"{name}-{k}" in taken:
+        k += 1
+    return f"{name}-{k}"
+
+
+def _meeting_label(letter: Letter) -> str:
+    from agendadiff.render import meeting_line
+
+    return meeting_line(letter.meeting) if letter.meeting else ""
+
+
+def _suffix(path: Path) -> str:
+    suffix = path.suffix.lower()
+    return suffix if suffix in KNOWN_SUFFIXES else ".bin"
+
+
+def _sha(letters: Sequence[Stored], name: str) -> str:
+    return next(s.sha256 for s in letters if s.name == name)
+
+
+def _report_name(old: str, new: str) -> str:
+    return f"{old}__{new}"
+
+
+def _topic_lines(data: dict[str, Any], topic: str) -> list[str]:
+    wanted = topic.lower().split()
+    titles = {s["id"]: s["title"] or s["id"] for side in ("old", "new") for s in data[side]["sections"]}
+    lines = []
+    for pair in data["pairs"]:
+        ids = [i for i in (pair["old"], pair["new"]) if i]
+        text = " ".join(f"{i} {titles[i]}" for i in ids).lower()
+        if all(word in text for word in wanted):
+            positions = sum(1 for s in pair["sentences"] if s["class"] == "position")
+            title = titles[pair["new"] or pair["old"]]
+            lines.append(f"{pair['status']}: {title}" + (f" ({positions} position changes)" if positions else ""))
+    return lines
+
+
+def _reading_difference(kept: dict[str, Any], letter: Letter) -> str:
+    from agendadiff.serialize import letter_to_data
+
+    now = letter_to_data(letter)
+    old_ids = [s["id"] for s in kept["sections"]]
+    new_ids = [s["id"] for s in now["sections"]]
+    if old_ids != new_ids:
+        return f"this agendadiff reads it into other sections ({len(old_ids)} stored, {len(new_ids)} now)"
+    changed = [a["id"] for a, b in zip(kept["sections"], now["sections"], strict=True) if a != b]
+    if changed:
+        return f"this agendadiff reads these sections differently: {', '.join(changed[:5])}"
+    return "this agendadiff reads its metadata differently"
+
+
+def _commit_message(added: Sequence[Stored], plan: _ReportPlan, kind: str | None) -> str:
+    if kind is None and len(added) == 1:
+        letter = added[0]
+        head = f"Add letter {letter.date.isoformat() if letter.date else 'undated'}" + (
+            f" ({letter.meeting})" if letter.meeting else ""
+        )
+    else:
+        head = f"Update: {len(added)} letter{'s' if len(added) != 1 else ''}, {len(plan.write)} report{'s' if len(plan.write) != 1 else ''}"
+    body = [f"letter {s.name} from {s.source_name} (sha256 {s.sha256[:12]})" for s in added]
+    body += [f"report {name}" for name in plan.write]
+    body += [f"report {name} removed: its letters are no longer consecutive" for name in plan.remove]
+    return head + ("\n\n" + "\n".join(body) if body else "") + "\n"
+
+
+def _merged(a: Outcome, b: Outcome) -> Outcome:
+    return Outcome(
+        added=a.added + b.added,
+        known=a.known + b.known,
+        failed=a.failed + b.failed,
+        reports=a.reports + b.reports,
+        removed_reports=a.removed_reports + b.removed_reports,
+        commits=a.commits + b.commits,
+    )
+
+
+def _move_into(path: Path, folder: Path) -> Path:
+    folder.mkdir(exist_ok=True)
+    target = folder / path.name
+    k = 2
+    while target.exists():
+        target = folder / f"{path.stem}-{k}{path.suffix}"
+        k += 1
+    os.replace(path, target)
+    return target
+
+
+def _fault(point: str) -> None:
+    """For the kill tests: AGENDADIFF_KILL_AT=<point> kills the process here, as a power cut would."""
+    if os.environ.get("AGENDADIFF_KILL_AT") == point:
+        os.kill(os.getpid(), signal.SIGKILL)

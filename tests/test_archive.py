@@ -1,0 +1,376 @@
+"""The archive on real git repositories in temporary folders: init, add, update with an inbox, idempotent
+re-runs, out-of-order backfill, locks and concurrent runs, kills at several points, a corrupted letter, refusals,
+push to a local bare repository, log and check."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import git
+import pytest
+from click.testing import CliRunner
+
+from agendadiff.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+JULY = SAMPLES / "jbz-2025-07-10.txt"
+OCTOBER = SAMPLES / "jbz-2025-10-02-constructed.txt"
+NOVEMBER = SAMPLES / "jbz-2025-11-27-constructed.txt"
+JULY_NAME = "2025-07-10_jbz-2025-07-22-kopenhagen"
+OCTOBER_NAME = "2025-10-02_jbz-2025-10-13-luxemburg"
+NOVEMBER_NAME = "2025-11-27_jbz-2025-12-08-brussel"
+
+
+@pytest.fixture(autouse=True)
+def fixed_author(monkeypatch: pytest.MonkeyPatch) -> None:
+    for role in ("AUTHOR", "COMMITTER"):
+        monkeypatch.setenv(f"GIT_{role}_NAME", "Archivaris")
+        monkeypatch.setenv(f"GIT_{role}_EMAIL", "archief@example.org")
+        monkeypatch.setenv(f"GIT_{role}_DATE", "1795863600 +0100")
+
+
+def run(*args: str) -> object:
+    result = CliRunner().invoke(main, list(args))
+    return result
+
+
+def ok(*args: str) -> str:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exit_code == 0, (args, result.output, result.exception)
+    return str(result.stdout)
+
+
+def commits(folder: Path) -> list[str]:
+    return [c.message.splitlines()[0] for c in git.Repo(folder).iter_commits()]
+
+
+def tree(folder: Path) -> str:
+    return git.Repo(folder).head.commit.tree.hexsha
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    folder = tmp_path / "archief"
+    ok("archive", "init", str(folder), "--series", "JBZ-Raad")
+    return folder
+
+
+def inbox(folder: Path, *letters: Path) -> Path:
+    box = folder / "inbox"
+    box.mkdir(exist_ok=True)
+    for letter in letters:
+        shutil.copy(letter, box / letter.name)
+    return box
+
+
+# -- init and add -----------------------------------------------------------------------------------
+
+
+def test_init_makes_a_repository_with_settings_and_a_readme(archive: Path) -> None:
+    assert (archive / ".git").is_dir()
+    assert 'series = "JBZ-Raad"' in (archive / "agendadiff.toml").read_text(encoding="utf-8")
+    assert "JBZ-Raad" in (archive / "README.md").read_text(encoding="utf-8")
+    assert commits(archive) == ["Start the JBZ-Raad archive"]
+    again = CliRunner().invoke(main, ["archive", "init", str(archive)])
+    assert again.exit_code == 2 and "already an agendadiff archive" in again.stderr
+
+
+def test_add_stores_the_original_bytes_sections_and_metadata(archive: Path) -> None:
+    ok("archive", "add", str(JULY), "--archive", str(archive))
+    folder = archive / "letters" / JULY_NAME
+    assert (folder / "original.txt").read_bytes() == JULY.read_bytes()
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    assert meta["date"] == "2025-07-10" and meta["source_name"] == JULY.name and meta["format"] == "text"
+    import hashlib
+
+    assert meta["sha256"] == hashlib.sha256(JULY.read_bytes()).hexdigest()
+    sections = json.loads((folder / "letter.json").read_text(encoding="utf-8"))["sections"]
+    assert len(sections) == 16 and sections[-1]["title"].startswith("Werklunch: Bescherming")
+    assert "## " in (folder / "letter.md").read_text(encoding="utf-8")
+    assert commits(archive)[0].startswith("Add letter 2025-07-10 (informal Raad Justitie")
+    assert git.Repo(archive).is_dirty(untracked_files=True) is False
+
+
+def test_adding_the_same_bytes_twice_changes_nothing(archive: Path) -> None:
+    ok("archive", "add", str(JULY), "--archive", str(archive))
+    head = git.Repo(archive).head.commit.hexsha
+    output = ok("archive", "add", str(JULY), "--archive", str(archive))
+    assert "already in the archive" in output
+    assert git.Repo(archive).head.commit.hexsha == head
+
+
+def test_one_commit_per_letter_and_reports_between_consecutive_letters(archive: Path) -> None:
+    ok("archive", "add", str(JULY), str(OCTOBER), "--archive", str(archive))
+    assert len(commits(archive)) == 3
+    assert (archive / "reports" / f"{JULY_NAME}__{OCTOBER_NAME}.html").exists()
+    assert "Update" not in commits(archive)[0] and "2025-10-02" in commits(archive)[0]
+
+
+def test_a_backfilled_letter_takes_its_place_in_date_order(archive: Path) -> None:
+    ok("archive", "add", str(JULY), str(NOVEMBER), "--archive", str(archive))
+    skipped = archive / "reports" / f"{JULY_NAME}__{NOVEMBER_NAME}.html"
+    assert skipped.exists()
+    ok("archive", "add", str(OCTOBER), "--archive", str(archive))
+    reports = sorted(p.name for p in (archive / "reports").glob("*.html"))
+    assert reports == [f"{JULY_NAME}__{OCTOBER_NAME}.html", f"{OCTOBER_NAME}__{NOVEMBER_NAME}.html"]
+    manifest = json.loads((archive / "reports" / "manifest.json").read_text(encoding="utf-8"))
+    assert sorted(manifest) == [p.removesuffix(".html") for p in reports]
+    message = git.Repo(archive).head.commit.message
+    assert "no longer consecutive" in message
+    # history keeps the report that is gone from the tree
+    assert f"{JULY_NAME}__{NOVEMBER_NAME}.html" in git.Repo(archive).git.log("--all", "--name-only", "--format=")
+    # the same archive built in date order holds the same files
+    other = archive.parent / "in-order"
+    ok("archive", "init", str(other))
+    ok("archive", "add", str(JULY), str(OCTOBER), str(NOVEMBER), "--archive", str(other))
+    assert tree(other) == tree(archive)
+
+
+# -- update -----------------------------------------------------------------------------------------
+
+
+def test_update_takes_the_inbox_in_one_commit_and_is_idempotent(archive: Path) -> None:
+    box = inbox(archive, JULY, OCTOBER, NOVEMBER)
+    output = ok("archive", "update", "--archive", str(archive))
+    assert output.strip().splitlines() == [output.strip()]  # no terminal: one summary line
+    assert "3 new letter(s), 2 report(s) written, committed" in output
+    assert commits(archive)[0] == "Update: 3 letters, 2 reports"
+    assert sorted(p.name for p in (box / "archived").iterdir()) == sorted(p.name for p in (JULY, OCTOBER, NOVEMBER))
+    assert [p.name for p in box.iterdir()] == ["archived"]
+    index = (archive / "index.html").read_text(encoding="utf-8")
+    assert index.count("vergelijking</a>") == 2 and "Kopenhagen" in index
+    head = git.Repo(archive).head.commit.hexsha
+    again = ok("archive", "update", "--archive", str(archive))
+    assert again == f"agendadiff: nothing new in {box}\n"
+    assert git.Repo(archive).head.commit.hexsha == head
+    inbox(archive, OCTOBER)  # a letter already stored, sent again
+    assert "nothing new" in ok("archive", "update", "--archive", str(archive))
+    assert git.Repo(archive).head.commit.hexsha == head
+
+
+def test_a_corrupted_letter_is_named_and_quarantined_while_the_others_go_in(archive: Path) -> None:
+    box = inbox(archive, JULY, OCTOBER)
+    (box / "kapot.pdf").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 20)
+    result = CliRunner().invoke(main, ["archive", "update", "--archive", str(archive)])
+    assert result.exit_code == 1
+    assert "kapot.pdf" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert "2 new letter(s)" in result.stdout
+    assert (box / "failed" / "kapot.pdf").exists() and (box / "failed" / "kapot.pdf.error.txt").exists()
+    assert not (box / "kapot.pdf").exists()
+    assert run("archive", "update", "--archive", str(archive)).exit_code == 0  # quarantined: not again
+
+
+def test_settings_changes_rebuild_the_reports(archive: Path) -> None:
+    inbox(archive, JULY, OCTOBER)
+    ok("archive", "update", "--archive", str(archive))
+    pairing = "forbid topic:kopgroep-dublin = item:implementatie-asiel-en-migratiepact-kopgroep-dublin\n"
+    (archive / "pairings.txt").write_text(pairing, encoding="utf-8")
+    settings = archive / "agendadiff.toml"
+    settings.write_text(settings.read_text(encoding="utf-8") + 'pairings = "pairings.txt"\n', encoding="utf-8")
+    repo = git.Repo(archive)
+    repo.index.add(["pairings.txt", "agendadiff.toml"])
+    repo.index.commit("Pairings for the Dublin topic")
+    assert "1 report(s) written" in ok("archive", "update", "--archive", str(archive))
+
+
+# -- refusals and locks -----------------------------------------------------------------------------
+
+
+def test_uncommitted_changes_and_a_detached_head_are_refused(archive: Path) -> None:
+    inbox(archive, JULY, OCTOBER)
+    ok("archive", "update", "--archive", str(archive))
+    index = archive / "index.html"
+    index.write_text("my own notes", encoding="utf-8")
+    inbox(archive, NOVEMBER)
+    result = CliRunner().invoke(main, ["archive", "update", "--archive", str(archive)])
+    assert result.exit_code == 2 and "uncommitted changes (index.html)" in result.stderr
+    assert index.read_text(encoding="utf-8") == "my own notes"
+    assert (archive / "inbox" / NOVEMBER.name).exists()
+    git.Repo(archive).git.checkout("--", "index.html")
+    repo = git.Repo(archive)
+    repo.git.checkout(repo.head.commit.hexsha)
+    result = CliRunner().invoke(main, ["archive", "update", "--archive", str(archive)])
+    assert result.exit_code == 2 and "HEAD is detached" in result.stderr
+
+
+def hold_lock(archive: Path, seconds: float) -> subprocess.Popen[str]:
+    """Another process that holds the archive's lock for `seconds`; returns once it holds it."""
+    script = (
+        "import sys, time; from filelock import FileLock; lock = FileLock(sys.argv[1]); lock.acquire(); "
+        "print('held', flush=True); time.sleep(float(sys.argv[2])); lock.release()"
+    )
+    (archive / ".agendadiff").mkdir(exist_ok=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", script, str(archive / ".agendadiff" / "lock"), str(seconds)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout and holder.stdout.readline().strip() == "held"
+    return holder
+
+
+def test_a_second_run_waits_for_the_lock_or_says_why_it_stops(archive: Path) -> None:
+    inbox(archive, JULY)
+    holder = hold_lock(archive, 30)
+    result = CliRunner().invoke(main, ["archive", "update", "--archive", str(archive)])
+    holder.kill()
+    holder.wait()
+    assert result.exit_code == 2 and "another agendadiff is working on this archive" in result.stderr
+    assert len(commits(archive)) == 1 and (archive / "inbox" / JULY.name).exists()
+    holder = hold_lock(archive, 1.5)
+    started = time.monotonic()
+    ok("archive", "update", "--archive", str(archive), "--wait", "30")
+    assert time.monotonic() - started >= 1.0
+    holder.wait()
+    assert len(commits(archive)) == 2
+
+
+def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "agendadiff", *args],
+        capture_output=True,
+        text=True,
+        env=os.environ | (env or {}),
+        cwd=ROOT,
+        timeout=300,
+    )
+
+
+def test_two_updates_at_once_do_the_work_once(archive: Path) -> None:
+    inbox(archive, JULY, OCTOBER, NOVEMBER)
+    command = [sys.executable, "-m", "agendadiff", "archive", "update", "--archive", str(archive), "--wait", "120"]
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outputs = [r.communicate(timeout=300) for r in runs]
+    assert [r.returncode for r in runs] == [0, 0], outputs
+    said = sorted(out for out, _ in outputs)
+    assert "nothing new" in said[1] and "3 new letter(s)" in said[0]
+    assert commits(archive) == ["Update: 3 letters, 2 reports", "Start the JBZ-Raad archive"]
+    subprocess.run(["git", "fsck", "--strict"], cwd=archive, check=True, capture_output=True)
+
+
+# -- kills ------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def reference_tree(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The tree an uninterrupted update leaves: July added, then October and November from the inbox."""
+    folder = tmp_path_factory.mktemp("reference") / "archief"
+    env = {
+        f"GIT_{role}_{part}": value
+        for role in ("AUTHOR", "COMMITTER")
+        for part, value in (("NAME", "Archivaris"), ("EMAIL", "archief@example.org"))
+    }
+    assert cli("archive", "init", str(folder), env=env).returncode == 0
+    assert cli("archive", "add", str(JULY), "--archive", str(folder), env=env).returncode == 0
+    inbox(folder, OCTOBER, NOVEMBER)
+    assert cli("archive", "update", "--archive", str(folder), env=env).returncode == 0
+    return tree(folder)
+
+
+@pytest.mark.parametrize(
+    "point", ["after-reading", "after-journal", "after-letters", "after-reports", "after-index", "after-commit"]
+)
+def test_a_killed_update_leaves_before_or_after_and_the_next_run_finishes(
+    archive: Path, point: str, reference_tree: str
+) -> None:
+    ok("archive", "add", str(JULY), "--archive", str(archive))
+    before = git.Repo(archive).head.commit.hexsha
+    box = inbox(archive, OCTOBER, NOVEMBER)
+    killed = cli("archive", "update", "--archive", str(archive), env={"AGENDADIFF_KILL_AT": point})
+    assert killed.returncode == -9, killed.stderr
+    head = git.Repo(archive).head.commit
+    if point == "after-commit":
+        assert head.parents[0].hexsha == before and head.tree.hexsha == reference_tree
+    else:
+        assert head.hexsha == before  # nothing committed, nothing half-committed
+    subprocess.run(["git", "fsck", "--strict"], cwd=archive, check=True, capture_output=True)
+    finished = cli("archive", "update", "--archive", str(archive))
+    assert finished.returncode == 0, finished.stderr
+    assert tree(archive) == reference_tree
+    assert len(commits(archive)) == 3  # init, July, the update: one commit whatever the kill
+    assert not git.Repo(archive).is_dirty(untracked_files=True)
+    assert [p.name for p in box.iterdir()] == ["archived"]
+    assert not (archive / ".agendadiff" / "journal.json").exists()
+
+
+# -- push -------------------------------------------------------------------------------------------
+
+
+def test_update_pushes_to_the_configured_remote_and_never_forces(tmp_path: Path) -> None:
+    remote = tmp_path / "remote.git"
+    git.Repo.init(remote, bare=True, initial_branch="main")
+    folder = tmp_path / "archief"
+    ok("archive", "init", str(folder), "--remote", "origin")
+    repo = git.Repo(folder)
+    repo.create_remote("origin", str(remote))
+    inbox(folder, JULY, OCTOBER)
+    output = ok("archive", "update", "--archive", str(folder), "--push")
+    assert output.rstrip().endswith(", pushed")
+    assert git.Repo(remote).heads.main.commit.hexsha == repo.head.commit.hexsha
+    # someone else pushed meanwhile: the push is refused, the local commit stays, nothing is forced
+    other = git.Repo.clone_from(str(remote), tmp_path / "other")
+    (Path(other.working_dir) / "NOTE.md").write_text("note", encoding="utf-8")
+    other.index.add(["NOTE.md"])
+    other.index.commit("A note")
+    other.remote("origin").push("main")
+    theirs = git.Repo(remote).heads.main.commit.hexsha
+    inbox(folder, NOVEMBER)
+    result = CliRunner().invoke(main, ["archive", "update", "--archive", str(folder), "--push"])
+    assert result.exit_code == 2 and "never forces a push" in result.stderr
+    assert git.Repo(remote).heads.main.commit.hexsha == theirs
+    assert commits(folder)[0] == "Update: 1 letter, 1 report"
+
+
+# -- log and check ----------------------------------------------------------------------------------
+
+
+def test_log_lists_letters_and_follows_a_topic(archive: Path) -> None:
+    inbox(archive, JULY, OCTOBER, NOVEMBER)
+    ok("archive", "update", "--archive", str(archive))
+    output = ok("archive", "log", "--archive", str(archive), "--topic", "terugkeer")
+    lines = output.splitlines()
+    assert lines[0].startswith("2025-07-10") and "first letter" in lines[1]
+    assert "7 position change(s)" in output and "6 position change(s)" in output
+    assert "    - changed: Terugkeerverordening (3 position changes)" in lines
+
+
+def test_check_finds_changed_originals_other_readings_and_missing_reports(archive: Path) -> None:
+    inbox(archive, JULY, OCTOBER, NOVEMBER)
+    ok("archive", "update", "--archive", str(archive))
+    assert "3 letter(s) checked, 0 problem(s)" in CliRunner().invoke(
+        main, ["archive", "check", "--archive", str(archive)]
+    ).stderr + ok("archive", "check", "--archive", str(archive))
+    # an older agendadiff read a section differently: simulated by editing what it stored
+    stored = archive / "letters" / OCTOBER_NAME / "letter.json"
+    data = json.loads(stored.read_text(encoding="utf-8"))
+    paragraph = data["sections"][3]["paragraphs"][0]
+    paragraph["text"] = paragraph["text"].replace("kabinet", "kabinet zelf", 1)
+    stored.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    original = archive / "letters" / NOVEMBER_NAME / "original.txt"
+    original.write_bytes(original.read_bytes() + b"\n")
+    (archive / "reports" / f"{JULY_NAME}__{OCTOBER_NAME}.json").unlink()
+    result = CliRunner().invoke(main, ["archive", "check", "--archive", str(archive)])
+    assert result.exit_code == 1
+    assert (
+        f"{OCTOBER_NAME}: this agendadiff reads these sections differently: {data['sections'][3]['id']}"
+        in result.stdout
+    )
+    assert f"{NOVEMBER_NAME}: the original's sha256 is not the one recorded" in result.stdout
+    assert f"{JULY_NAME}__{OCTOBER_NAME}: report missing (json)" in result.stdout
+    assert "3 problem(s)" in result.stderr
+
+
+def test_not_an_archive_is_one_clear_line(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["archive", "update", "--archive", str(tmp_path)])
+    assert result.exit_code == 2
+    assert (
+        result.stderr.strip()
+        == f"agendadiff: {tmp_path}: not an agendadiff archive (no agendadiff.toml); make one with `agendadiff archive init`"
+    )
