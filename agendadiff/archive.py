@@ -415,49 +415,49 @@ class Archive:
     ) -> dict[str, dict[str, Any]]:
         """Write the planned reports; the manifest keeps, for every report, what it was made from and the
         figures the index shows, so that the index never has to read the reports."""
-        from agendadiff import compare_letters
-        from agendadiff.report import comparison_html, comparison_json, comparison_text, summarize
 
         by_name = {s.name: s for s in letters}
-        pairing, lexicon = self._pairing(), self._lexicon()
-        cache: dict[str, Letter] = {}
-
-        def letter(name: str) -> Letter:
-            if name not in cache:
-                cache[name] = self.letter(by_name[name])
-            return cache[name]
-
         manifest = {name: entry for name, entry in self._manifest().items() if name in plan.inputs}
-        written = 0
-        for old, new in plan.pairs:
-            name = _report_name(old, new)
-            if name not in plan.write:
-                continue
-            comparison = compare_letters(letter(old), letter(new), pairing, lexicon)
-            summary = summarize(comparison)
-            words = max(1, sum(s.words for s in comparison.new.sections))
-            manifest[name] = {
-                "inputs": plan.inputs[name],
-                "changed": summary.changed,
-                "added": summary.added,
-                "removed": summary.removed,
-                "positions": len(comparison.position_changes),
-                "share": round(
-                    min(1.0, (summary.words_deleted + summary.words_inserted + summary.words_moved) / words), 3
-                ),
-            }
-            sources = (f"../{by_name[old].original}", f"../{by_name[new].original}")
-            write_atomically(self.root / REPORTS / f"{name}.html", comparison_html(comparison, "nl", sources))
-            write_atomically(self.root / REPORTS / f"{name}.json", comparison_json(comparison))
-            write_atomically(self.root / REPORTS / f"{name}.txt", comparison_text(comparison))
-            written += 1
+        jobs = [
+            (str(self.root), by_name[old], by_name[new], _report_name(old, new))
+            for old, new in plan.pairs
+            if _report_name(old, new) in plan.write
+        ]
+        for written, (name, files, entry) in enumerate(_rendered(jobs), 1):
+            for ext, text in files.items():
+                write_atomically(self.root / REPORTS / f"{name}.{ext}", text)
+            manifest[name] = entry | {"inputs": plan.inputs[name]}
             if progress:
-                progress(written, len(plan.write), name)
+                progress(written, len(jobs), name)
         for name in plan.remove:
             for ext in ("html", "json", "txt"):
                 (self.root / REPORTS / f"{name}.{ext}").unlink(missing_ok=True)
         write_atomically(self.root / MANIFEST, json.dumps(manifest, indent=2, sort_keys=True) + "\n")
         return manifest
+
+    def render_report(self, old: Stored, new: Stored) -> tuple[dict[str, str], dict[str, Any]]:
+        """The report files of one pair, and the figures the index shows of it."""
+        from agendadiff import compare_letters
+        from agendadiff.report import comparison_html, comparison_json, comparison_text, summarize
+
+        comparison = compare_letters(self.letter(old), self.letter(new), self._pairing(), self._lexicon())
+        summary = summarize(comparison)
+        words = max(1, sum(s.words for s in comparison.new.sections))
+        changed = summary.words_deleted + summary.words_inserted + summary.words_moved
+        sources = (f"../{old.original}", f"../{new.original}")
+        files = {
+            "html": comparison_html(comparison, "nl", sources),
+            "json": comparison_json(comparison),
+            "txt": comparison_text(comparison),
+        }
+        entry = {
+            "changed": summary.changed,
+            "added": summary.added,
+            "removed": summary.removed,
+            "positions": len(comparison.position_changes),
+            "share": round(min(1.0, changed / words), 3),
+        }
+        return files, entry
 
     def _pairing(self) -> Any:
         from agendadiff.align import Pairing, parse_pairings
@@ -563,6 +563,30 @@ class Archive:
 
 def open_archive(root: Path) -> Archive:
     return Archive(root)
+
+
+PARALLEL_FROM = 4  # reports; fewer are not worth starting processes for
+
+
+def _rendered(jobs: Sequence[tuple[str, Stored, Stored, str]]) -> Iterator[tuple[str, dict[str, str], dict[str, Any]]]:
+    """The reports of `jobs`, made on every core when there are many; in the order of `jobs`. Only the
+    calling process writes files."""
+    if len(jobs) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+        yield from map(_render_job, jobs)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=context) as pool:
+        yield from pool.map(_render_job, jobs, chunksize=2)
+
+
+def _render_job(job: tuple[str, Stored, Stored, str]) -> tuple[str, dict[str, str], dict[str, Any]]:
+    root, old, new, name = job
+    files, entry = Archive(Path(root)).render_report(old, new)
+    return name, files, entry
 
 
 # -- Helpers ----------------------------------------------------------------------------------------

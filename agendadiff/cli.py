@@ -230,7 +230,7 @@ def archive_add(files: tuple[str, ...], archive_dir: str, wait: float) -> None:
         click.echo(f"added {name}")
     for name in outcome.known:
         click.echo(f"{name}: already in the archive")
-    _report_failures(outcome.failed)
+    _report_failures(outcome.failed, quarantined=False)
 
 
 @archive.command("update")
@@ -276,12 +276,14 @@ def archive_update(archive_dir: str, inbox: str | None, push: bool, wait: float)
         )
     else:
         click.echo(f"agendadiff: nothing new in {folder}")
-    _report_failures(outcome.failed)
+    _report_failures(outcome.failed, quarantined=True)
 
 
-def _report_failures(failed: Any) -> None:
+def _report_failures(failed: Any, quarantined: bool) -> None:
+    """One line per letter that could not be read; exit 1 when there was one, after the others went in."""
     for failure in failed:
-        click.echo(f"agendadiff: {failure.problem} (left in failed/)", err=True)
+        where = " (moved to failed/ in the inbox)" if quarantined else ""
+        click.echo(f"agendadiff: {failure.problem}{where}", err=True)
     if failed:
         raise SystemExit(1)
 

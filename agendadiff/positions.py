@@ -15,7 +15,7 @@ import tomllib
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -52,6 +52,7 @@ class Stance:
     id: str
     labels: dict[str, str]  # language code -> label
     patterns: tuple[re.Pattern[str], ...]
+    prefixes: tuple[str, ...]  # per pattern, the letters every match starts with ("" when unknown)
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class Lexicon:
     conditions: re.Pattern[str]
     numbers: re.Pattern[str]
     stances: tuple[Stance, ...]
+    found: dict[str, list[_Found]] = field(default_factory=dict, compare=False, repr=False)  # text -> stances
 
     def label(self, stance_id: str, lang: str) -> str:
         stance = next((s for s in self.stances if s.id == stance_id), None)
@@ -103,6 +105,7 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
             id=stance_id,
             labels={lang: str(entry[lang]) for lang in ("nl", "en") if lang in entry},
             patterns=tuple(re.compile(_whole(p), re.IGNORECASE) for p in entry["patterns"]),
+            prefixes=tuple(_literal_prefix(p) for p in entry["patterns"]),
         )
         for stance_id, entry in data["stances"].items()
     )
@@ -114,6 +117,17 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         numbers=words(data["numbers"]),
         stances=stances,
     )
+
+
+def _literal_prefix(pattern: str) -> str:
+    """The plain letters a pattern starts with: a text without them cannot match, and looking for a word in
+    a text is far cheaper than running the pattern over it."""
+    prefix = re.match(r"[a-zà-ÿ]*", pattern)
+    letters = prefix.group() if prefix else ""
+    rest = pattern[len(letters) :]
+    if rest[:1] in ("?", "*", "{") and letters:  # the last letter is optional: "pleit(?:en)?" still needs "plei"
+        letters = letters[:-1]
+    return letters
 
 
 def _whole(pattern: str) -> str:
@@ -132,11 +146,22 @@ class _Found:
 
 
 def _stances(text: str, lexicon: Lexicon) -> list[_Found]:
-    """The stances in `text`, the longest first where two overlap, in reading order."""
+    """The stances in `text`, the longest first where two overlap, in reading order. Remembered per text:
+    in an archive each letter is compared twice, and a sentence is looked at again when it changed."""
+    if text not in lexicon.found:
+        if len(lexicon.found) > 50_000:
+            lexicon.found.clear()
+        lexicon.found[text] = _find_stances(text, lexicon)
+    return lexicon.found[text]
+
+
+def _find_stances(text: str, lexicon: Lexicon) -> list[_Found]:
+    lower = text.lower()
     found = [
         _Found(match.start(), match.end(), stance.id, _squeezed(match.group()))
         for stance in lexicon.stances
-        for pattern in stance.patterns
+        for pattern, prefix in zip(stance.patterns, stance.prefixes, strict=True)
+        if prefix in lower
         for match in pattern.finditer(text)
     ]
     found.sort(key=lambda f: (f.start - f.end, f.start))

@@ -167,6 +167,41 @@ def test_a_corrupted_letter_is_named_and_quarantined_while_the_others_go_in(arch
     assert run("archive", "update", "--archive", str(archive)).exit_code == 0  # quarantined: not again
 
 
+def test_add_names_a_letter_it_cannot_read_and_stores_the_others(archive: Path, tmp_path: Path) -> None:
+    missing = tmp_path / "weg.txt"
+    result = CliRunner().invoke(main, ["archive", "add", str(JULY), str(missing), "--archive", str(archive)])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"agendadiff: {missing}: no such file"
+    assert commits(archive)[0].startswith("Add letter 2025-07-10")
+
+
+def test_a_terminal_gets_a_progress_bar(archive: Path) -> None:
+    import pty
+
+    inbox(archive, JULY, OCTOBER)
+    controller, terminal = pty.openpty()
+    done = subprocess.run(
+        [sys.executable, "-m", "agendadiff", "archive", "update", "--archive", str(archive)],
+        stderr=terminal,
+        stdout=subprocess.PIPE,
+        text=True,
+        timeout=300,
+    )
+    os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(controller)
+    assert done.returncode == 0 and "2 new letter(s)" in done.stdout
+    assert b"agendadiff" in shown and b"2/2" in shown  # the bar, with letters done of total
+
+
 def test_settings_changes_rebuild_the_reports(archive: Path) -> None:
     inbox(archive, JULY, OCTOBER)
     ok("archive", "update", "--archive", str(archive))
