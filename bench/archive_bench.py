@@ -37,7 +37,9 @@ def letter_text(k: int) -> tuple[dt.date, str]:
     """The k-th letter of the series: a sample, dated, with a few words of its own."""
     date = dt.date(2018, 1, 8) + dt.timedelta(days=14 * k)
     text = SAMPLES[k % 3].read_text(encoding="utf-8")
-    text = re.sub(r"Den Haag, \d+ \w+ \d{4}", f"Den Haag, {date.day} {MONTHS[date.month - 1]} {date.year}", text, count=1)
+    text = re.sub(
+        r"Den Haag, \d+ \w+ \d{4}", f"Den Haag, {date.day} {MONTHS[date.month - 1]} {date.year}", text, count=1
+    )
     rng = random.Random(k)
     words = [m for m in re.finditer(r"(?<![\w-])[a-z]{7,}(?![\w-])", text)]
     for match in sorted(rng.sample(words, 6), key=lambda m: m.start(), reverse=True):
