@@ -33,7 +33,7 @@ from typing import Any
 
 from agendadiff.errors import AgendadiffError
 from agendadiff.files import write_atomically
-from agendadiff.model import Letter
+from agendadiff.model import Letter, Meeting
 
 CONFIG = "agendadiff.toml"
 STATE = ".agendadiff"
@@ -67,10 +67,11 @@ class Stored:
 
     name: str
     date: dt.date | None
-    meeting: str
+    meeting: str  # its one-line label, as in commit messages
     sha256: str
     original: str  # path of the original, relative to the archive
     source_name: str  # the file name it came in with
+    meeting_data: Meeting | None = None
 
 
 @dataclass(frozen=True)
@@ -185,6 +186,7 @@ class Archive:
                     sha256=meta["sha256"],
                     original=f"{LETTERS}/{meta_path.parent.name}/{meta['original']}",
                     source_name=meta["source_name"],
+                    meeting_data=_meeting(meta.get("meeting_data")),
                 )
             )
         return sorted(stored, key=lambda s: (s.date or dt.date.max, s.name))
@@ -302,7 +304,7 @@ class Archive:
                 failed.append(Failure(str(path), str(error)))
                 continue
             name = _unique(_letter_name(letter), {s.name for s in (*stored, *added)})
-            item = Stored(name, letter.date, _meeting_label(letter), digest, "", path.name)
+            item = Stored(name, letter.date, _meeting_label(letter), digest, "", path.name, letter.meeting)
             original = f"{LETTERS}/{name}/original{_suffix(path)}"
             added.append(replace(item, original=original))
             new_letters[name] = (path, letter, original)
@@ -477,11 +479,16 @@ class Archive:
     def _index(self, letters: Sequence[Stored], manifest: dict[str, dict[str, Any]]) -> str:
         from jinja2 import Environment, StrictUndefined
 
+        from agendadiff.report import date_label, meeting_label
+
         rows = []
         for k, stored in enumerate(letters):
             name = _report_name(letters[k - 1].name, stored.name) if k else None
             report = manifest[name] | {"name": name} if name else None
-            rows.append({"letter": stored, "report": report})
+            when = date_label(stored.date, "nl") if stored.date else "zonder datum"
+            rows.append(
+                {"letter": stored, "date": when, "meeting": meeting_label(stored.meeting_data, "nl"), "report": report}
+            )
         template = (Path(__file__).parent / "templates" / "archive-index.html.j2").read_text(encoding="utf-8")
         environment = Environment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
         return environment.from_string(template).render(series=self.settings.series, rows=list(reversed(rows)))
@@ -603,6 +610,13 @@ def _read_settings(path: Path) -> Settings:
         )
     except (OSError, tomllib.TOMLDecodeError, KeyError) as error:
         raise ArchiveError(f"{path}: not agendadiff archive settings ({_first_line(error)})") from None
+
+
+def _meeting(data: dict[str, Any] | None) -> Meeting | None:
+    if not data:
+        return None
+    dates = tuple(dt.date.fromisoformat(d) for d in data["dates"])
+    return Meeting(council=data["council"], formal=data["formal"], dates=dates, place=data["place"])
 
 
 def _first_line(error: BaseException) -> str:

@@ -18,6 +18,7 @@ from agendadiff.model import (
     Cue,
     Flag,
     Letter,
+    Meeting,
     Move,
     NoteChange,
     Op,
@@ -480,7 +481,7 @@ def comparison_html(comparison: Comparison, lang: str = "nl", sources: tuple[str
     )
 
 
-def _date_label(date: Any, lang: str) -> str:
+def date_label(date: Any, lang: str) -> str:
     import calendar
 
     from agendadiff.dutch import MONTH_NAMES
@@ -491,27 +492,31 @@ def _date_label(date: Any, lang: str) -> str:
     return f"{date.day} {month} {date.year}"
 
 
+def meeting_label(meeting: Meeting | None, lang: str) -> str:
+    """ "informele Raad Justitie en Binnenlandse Zaken, 22 en 23 juli 2025, Kopenhagen" (or in English)."""
+    if meeting is None:
+        return ""
+    t = labels(lang)
+    kind = {True: t["formal"] + " ", False: t["informal"] + " ", None: ""}[meeting.formal]
+    days = sorted(set(meeting.dates))
+    when = ""
+    if days:
+        first, last = days[0], days[-1]
+        if first == last:
+            when = date_label(first, lang)
+        elif (first.year, first.month) == (last.year, last.month):
+            when = f"{first.day}{t['dates_joiner']}{date_label(last, lang)}"
+        else:
+            when = f"{date_label(first, lang)}{t['dates_joiner']}{date_label(last, lang)}"
+    return ", ".join(part for part in (f"{kind}{meeting.council}", when, meeting.place or "") if part)
+
+
 def _letter_view(letter: Letter, label: str, href: str | None, t: dict[str, str], lang: str) -> dict[str, Any]:
-    meeting = ""
-    if letter.meeting:
-        m = letter.meeting
-        kind = {True: t["formal"] + " ", False: t["informal"] + " ", None: ""}[m.formal]
-        days = sorted(set(m.dates))
-        when = ""
-        if days:
-            first, last = days[0], days[-1]
-            if first == last:
-                when = _date_label(first, lang)
-            elif (first.year, first.month) == (last.year, last.month):
-                when = f"{first.day}{t['dates_joiner']}{_date_label(last, lang)}"
-            else:
-                when = f"{_date_label(first, lang)}{t['dates_joiner']}{_date_label(last, lang)}"
-        meeting = ", ".join(part for part in (f"{kind}{m.council}", when, m.place or "") if part)
     kamerstuk = letter.kamerstuk
     return {
         "label": label,
-        "date": _date_label(letter.date, lang) if letter.date else t["date_unknown"],
-        "meeting": meeting,
+        "date": date_label(letter.date, lang) if letter.date else t["date_unknown"],
+        "meeting": meeting_label(letter.meeting, lang),
         "source": letter.source.path,
         "href": href if href is not None else letter.source.path,
         "kamerstuk": kamerstuk,

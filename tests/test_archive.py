@@ -145,7 +145,9 @@ def test_update_takes_the_inbox_in_one_commit_and_is_idempotent(archive: Path) -
     assert sorted(p.name for p in (box / "archived").iterdir()) == sorted(p.name for p in (JULY, OCTOBER, NOVEMBER))
     assert [p.name for p in box.iterdir()] == ["archived"]
     index = (archive / "index.html").read_text(encoding="utf-8")
-    assert index.count("vergelijking</a>") == 2 and "Kopenhagen" in index
+    assert index.count("vergelijking</a>") == 2
+    assert "informele Raad Justitie en Binnenlandse Zaken, 22 en 23 juli 2025, Kopenhagen" in index
+    assert ">27 november 2025</a>" in index
     head = git.Repo(archive).head.commit.hexsha
     again = ok("archive", "update", "--archive", str(archive))
     assert again == f"agendadiff: nothing new in {box}\n"
