@@ -411,3 +411,28 @@ def test_not_an_archive_is_one_clear_line(tmp_path: Path) -> None:
         result.stderr.strip()
         == f"agendadiff: {tmp_path}: not an agendadiff archive (no agendadiff.toml); make one with `agendadiff archive init`"
     )
+
+
+def test_check_names_letters_a_changed_reading_would_read_differently(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A newer agendadiff whose segmenter reads titles differently: check names every letter it affects."""
+    from dataclasses import replace
+
+    import agendadiff.segment
+    from agendadiff.archive import open_archive
+
+    inbox(archive, JULY, OCTOBER)
+    ok("archive", "update", "--archive", str(archive))
+    assert open_archive(archive).check() == []
+    original = agendadiff.segment.segment
+
+    def newer(layout: object) -> object:
+        letter = original(layout)  # type: ignore[arg-type]
+        sections = tuple(replace(s, title=s.title.upper()) if s.kind.value == "item" else s for s in letter.sections)
+        return replace(letter, sections=sections)
+
+    monkeypatch.setattr(agendadiff.segment, "segment", newer)
+    problems = open_archive(archive).check()
+    assert [p.subject for p in problems] == [JULY_NAME, OCTOBER_NAME]
+    assert all("reads these sections differently: item:" in p.problem for p in problems)

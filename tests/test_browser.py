@@ -77,6 +77,41 @@ def test_report_loads_without_errors_or_requests(watched: Watched) -> None:
     assert watched.requests == [REPORT.as_uri()]  # the page itself and nothing else
 
 
+def test_report_served_over_http_requests_nothing_else(watched: Watched) -> None:
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(REPORT.parent))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/{REPORT.name}"
+        watched.page.goto(url)
+        watched.page.wait_for_load_state("load")
+        watched.page.keyboard.press("n")
+        assert "chg" in watched.focused()["cls"]
+    finally:
+        server.shutdown()
+    assert watched.errors == [] and watched.requests == [url]
+
+
+def test_printing_hides_the_controls_and_unfolds_the_text(watched: Watched) -> None:
+    page = watched.open(REPORT)
+    page.emulate_media(media="print")
+    assert not page.locator(".toolbar").is_visible()
+    folded = page.locator("section.pair.unchanged details .view-inline").first
+    assert folded.is_visible()
+    assert len(page.pdf()) > 10_000  # it prints
+    # browsers that cannot unfold by style get the folds opened for printing, and closed again after
+    closed = "() => document.querySelectorAll('details:not([open])').length"
+    before = page.evaluate(closed)
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    assert before > 0 and page.evaluate(closed) == 0
+    page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
+    assert page.evaluate(closed) == before
+
+
 def test_n_and_p_move_focus_from_change_to_change(watched: Watched) -> None:
     page = watched.open(REPORT)
     ids = change_ids(page)

@@ -75,6 +75,13 @@
     target.scrollIntoView({ block: "center" });
     if (target.classList.contains("chg") || target.matches("section.pair")) current = target;
   }
+  // Print everything, folded text too (for browsers whose print style cannot unfold it), then fold it back.
+  let folded = [];
+  window.addEventListener("beforeprint", () => {
+    folded = [...document.querySelectorAll("details:not([open])")];
+    folded.forEach((d) => (d.open = true));
+  });
+  window.addEventListener("afterprint", () => folded.forEach((d) => (d.open = false)));
   window.addEventListener("hashchange", follow);
   follow();
 })();
