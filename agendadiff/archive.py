@@ -477,9 +477,7 @@ class Archive:
     # -- The index page -----------------------------------------------------------------------------
 
     def _index(self, letters: Sequence[Stored], manifest: dict[str, dict[str, Any]]) -> str:
-        from jinja2 import Environment, StrictUndefined
-
-        from agendadiff.report import date_label, meeting_label
+        from agendadiff.report import date_label, meeting_label, template
 
         rows = []
         for k, stored in enumerate(letters):
@@ -489,9 +487,7 @@ class Archive:
             rows.append(
                 {"letter": stored, "date": when, "meeting": meeting_label(stored.meeting_data, "nl"), "report": report}
             )
-        template = (Path(__file__).parent / "templates" / "archive-index.html.j2").read_text(encoding="utf-8")
-        environment = Environment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
-        return environment.from_string(template).render(series=self.settings.series, rows=list(reversed(rows)))
+        return template("archive-index.html.j2").render(series=self.settings.series, rows=list(reversed(rows)))
 
     # -- Push, log and check ------------------------------------------------------------------------
 

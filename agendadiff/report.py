@@ -7,8 +7,9 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from agendadiff.diff import is_change, word_diff
 from agendadiff.model import (
@@ -427,10 +428,27 @@ PACKAGE = Path(__file__).parent  # data and templates are installed next to the 
 
 def labels(lang: str) -> dict[str, str]:
     """The report's words in `lang` (data/labels.toml)."""
+    return dict(_label_table()[lang])
+
+
+@cache
+def _label_table() -> dict[str, dict[str, str]]:
     import tomllib
 
-    table = tomllib.loads((PACKAGE / "data" / "labels.toml").read_text("utf-8"))
-    return dict(table[lang])
+    return tomllib.loads((PACKAGE / "data" / "labels.toml").read_text("utf-8"))
+
+
+if TYPE_CHECKING:
+    from jinja2 import Template
+
+
+@cache
+def template(name: str) -> Template:
+    """A template of templates/, compiled once per process: autoescape on, undefined names an error."""
+    from jinja2 import Environment, StrictUndefined
+
+    environment = Environment(autoescape=True, keep_trailing_newline=True, undefined=StrictUndefined)
+    return environment.from_string((PACKAGE / "templates" / name).read_text("utf-8"))
 
 
 def comparison_html(comparison: Comparison, lang: str = "nl", sources: tuple[str, str] | None = None) -> str:
@@ -439,16 +457,11 @@ def comparison_html(comparison: Comparison, lang: str = "nl", sources: tuple[str
     import hashlib
     from base64 import b64encode
 
-    from jinja2 import Environment, StrictUndefined
-
     from agendadiff import __version__
 
     t = labels(lang)
-    templates = PACKAGE / "templates"
-    script = (templates / "compare.js").read_text("utf-8")
+    script = (PACKAGE / "templates" / "compare.js").read_text("utf-8")
     script_hash = b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
-    environment = Environment(autoescape=True, keep_trailing_newline=True, undefined=StrictUndefined)
-    template = environment.from_string((templates / "compare.html.j2").read_text("utf-8"))
     s = summarize(comparison)
     position_count = len(comparison.position_changes)
     counts = [
@@ -466,7 +479,7 @@ def comparison_html(comparison: Comparison, lang: str = "nl", sources: tuple[str
         _letter_view(comparison.old, t["old_letter"], sources[0] if sources else None, t, lang),
         _letter_view(comparison.new, t["new_letter"], sources[1] if sources else None, t, lang),
     ]
-    return template.render(
+    return template("compare.html.j2").render(
         t=t,
         lang=lang,
         heading=f"{t['heading']} {letters[0]['date']} → {letters[1]['date']}",

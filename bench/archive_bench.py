@@ -41,7 +41,7 @@ def letter_text(k: int) -> tuple[dt.date, str]:
         r"Den Haag, \d+ \w+ \d{4}", f"Den Haag, {date.day} {MONTHS[date.month - 1]} {date.year}", text, count=1
     )
     rng = random.Random(k)
-    words = [m for m in re.finditer(r"(?<![\w-])[a-z]{7,}(?![\w-])", text)]
+    words = [m for m in re.finditer(r"(?<![\w-])[a-z]{7,}(?![\w-])", text) if m.group() not in MONTHS]
     for match in sorted(rng.sample(words, 6), key=lambda m: m.start(), reverse=True):
         text = text[: match.start()] + rng.choice(WORDS) + text[match.end() :]
     return date, text
