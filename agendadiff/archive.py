@@ -75,18 +75,12 @@ class Stored:
 
 
 @dataclass(frozen=True)
-class Failure:
-    path: str
-    problem: str
-
-
-@dataclass(frozen=True)
 class Outcome:
     """What an add or an update did."""
 
     added: tuple[str, ...] = ()  # names of letters stored
     known: tuple[str, ...] = ()  # files whose bytes were already in the archive
-    failed: tuple[Failure, ...] = ()
+    failed: tuple[Problem, ...] = ()  # files that could not be read
     reports: tuple[str, ...] = ()  # report names written
     removed_reports: tuple[str, ...] = ()  # reports of pairs that are no longer consecutive
     commits: tuple[str, ...] = ()
@@ -95,7 +89,8 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Problem:
-    """Something `check` found: a letter or report and what is wrong with it."""
+    """What is wrong with a letter, a report or a file given to add: what `check` finds, and what a file
+    that cannot be read gets."""
 
     subject: str
     problem: str
@@ -291,7 +286,7 @@ class Archive:
         by_hash = {s.sha256: s for s in stored}
         added: list[Stored] = []
         known: list[str] = []
-        failed: list[Failure] = []
+        failed: list[Problem] = []
         new_letters: dict[str, tuple[Path, Letter, str]] = {}  # name -> (file, letter, original)
         for done, path in enumerate(files):
             digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
@@ -301,7 +296,7 @@ class Archive:
             try:
                 letter = read_letter(path)
             except AgendadiffError as error:
-                failed.append(Failure(str(path), str(error)))
+                failed.append(Problem(str(path), str(error)))
                 continue
             name = _unique(_letter_name(letter), {s.name for s in (*stored, *added)})
             item = Stored(name, letter.date, _meeting_label(letter), digest, "", path.name, letter.meeting)
@@ -346,9 +341,9 @@ class Archive:
             commits=(commit.hexsha,),
         )
 
-    def _quarantine(self, failed: Sequence[Failure]) -> None:
+    def _quarantine(self, failed: Sequence[Problem]) -> None:
         for failure in failed:
-            path = Path(failure.path)
+            path = Path(failure.subject)
             target = _move_into(path, path.parent / "failed")
             write_atomically(target.with_name(target.name + ".error.txt"), failure.problem + "\n")
 
