@@ -50,7 +50,6 @@ class LexiconError(AgendadiffError):
 @dataclass(frozen=True)
 class Stance:
     id: str
-    labels: dict[str, str]  # language code -> label
     patterns: tuple[re.Pattern[str], ...]
     prefixes: tuple[str, ...]  # per pattern, the letters every match starts with ("" when unknown)
 
@@ -64,10 +63,6 @@ class Lexicon:
     numbers: re.Pattern[str]
     stances: tuple[Stance, ...]
     found: dict[str, list[_Found]] = field(default_factory=dict, compare=False, repr=False)  # text -> stances
-
-    def label(self, stance_id: str, lang: str) -> str:
-        stance = next((s for s in self.stances if s.id == stance_id), None)
-        return stance.labels.get(lang, stance_id) if stance else stance_id
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:
@@ -103,7 +98,6 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
     stances = tuple(
         Stance(
             id=stance_id,
-            labels={lang: str(entry[lang]) for lang in ("nl", "en") if lang in entry},
             patterns=tuple(re.compile(_whole(p), re.IGNORECASE) for p in entry["patterns"]),
             prefixes=tuple(_literal_prefix(p) for p in entry["patterns"]),
         )
@@ -193,10 +187,6 @@ def mark_sentences(text: str, lexicon: Lexicon | None = None) -> tuple[Sentence,
             )
         )
     return tuple(marked)
-
-
-def section_sentences(section: Section, lexicon: Lexicon | None = None) -> tuple[Sentence, ...]:
-    return mark_sentences(section.text, lexicon)
 
 
 # -- Classifying a change ---------------------------------------------------------------------------
