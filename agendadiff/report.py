@@ -33,12 +33,11 @@ from agendadiff.positions import mark_sentences
 from agendadiff.render import meeting_line
 from agendadiff.serialize import FORMAT_VERSION, meeting_data
 
-_UNTITLED = {"intro": "Opening of the letter", "signatures": "Signatures", "text": "Whole text"}
 
-
-def section_label(section: Section) -> str:
+def section_label(section: Section, lang: str = "en") -> str:
+    """ "1. Terugkeerverordening"; a section without a title by its kind ("Opening of the letter")."""
     number = f"{section.number}. " if section.number else ""
-    return number + (section.title or _UNTITLED.get(section.kind.value, section.kind.value))
+    return number + (section.title or labels(lang).get(f"untitled_{section.kind.value}", section.kind.value))
 
 
 def pair_label(pair: Pair) -> str:
@@ -474,7 +473,7 @@ def comparison_html(comparison: Comparison, lang: str = "nl", sources: tuple[str
         ("split", s.split),
         ("merged", s.merged),
     ]
-    rows = [_pair_view(pair, comparison, t) for pair in comparison.pairs]
+    rows = [_pair_view(pair, comparison, lang) for pair in comparison.pairs]
     letters = [
         _letter_view(comparison.old, t["old_letter"], sources[0] if sources else None, t, lang),
         _letter_view(comparison.new, t["new_letter"], sources[1] if sources else None, t, lang),
@@ -549,11 +548,6 @@ def _kamerstuk_url(kamerstuk: str | None) -> str | None:
     return f"https://zoek.officielebekendmakingen.nl/kst-{dossier}{addition}-{match.group(3)}.html"
 
 
-def _section_title(section: Section, t: dict[str, str]) -> str:
-    number = f"{section.number}. " if section.number else ""
-    return number + (section.title or t.get(f"untitled_{section.kind.value}", section.kind.value))
-
-
 def _chunk_views(
     chunks: Sequence[Chunk], owners: Sequence[SentenceChange | None] | None, prefix: str | None
 ) -> list[dict[str, Any]]:
@@ -620,7 +614,8 @@ def _side_by_side(views: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     return [row for row in rows if any(v["text"].strip() for side in ("old", "new") for v in row[side])]
 
 
-def _pair_view(pair: Pair, comparison: Comparison, t: dict[str, str]) -> dict[str, Any]:
+def _pair_view(pair: Pair, comparison: Comparison, lang: str) -> dict[str, Any]:
+    t = labels(lang)
     from agendadiff.positions import chunk_kinds
 
     section = pair.new or pair.old
@@ -630,9 +625,9 @@ def _pair_view(pair: Pair, comparison: Comparison, t: dict[str, str]) -> dict[st
     body = _chunk_views(pair.diff, owners, pair.anchor)
     relation = ""
     if Flag.SPLIT in pair.flags:
-        relation = f"{t['split_from']} {_section_title(_section(comparison.old, pair.related[0]), t)}"
+        relation = f"{t['split_from']} {section_label(_section(comparison.old, pair.related[0]), lang)}"
     if Flag.MERGED in pair.flags:
-        relation = f"{t['merged_into']} {_section_title(_section(comparison.new, pair.related[0]), t)}"
+        relation = f"{t['merged_into']} {section_label(_section(comparison.new, pair.related[0]), lang)}"
     both = pair.old is not None and pair.new is not None
     words = max(pair.old.words if pair.old else 0, pair.new.words if pair.new else 0)
     c = pair.counts
@@ -643,8 +638,8 @@ def _pair_view(pair: Pair, comparison: Comparison, t: dict[str, str]) -> dict[st
         "status_label": t[pair.status.value],
         "flags": [(f.value, t[f.value]) for f in pair.flags],
         "kind": t.get(f"kind_{section.kind.value}", section.kind.value),
-        "title": _section_title(section, t),
-        "was": _section_title(pair.old, t) if pair.old and both and Flag.RETITLED in pair.flags else "",
+        "title": section_label(section, lang),
+        "was": section_label(pair.old, lang) if pair.old and both and Flag.RETITLED in pair.flags else "",
         "relation": relation,
         "reasons": ", ".join(t["reason_" + r.value.replace(" ", "_")] for r in pair.reasons) if both else "",
         "title_diff": _chunk_views(pair.title_diff, None, None)
