@@ -268,6 +268,8 @@ def _facts(
         bare = token.rstrip(".")
         lower = bare.lower()
         following = tokens[k + 1].rstrip(".").lower() if k + 1 < len(tokens) else ""
+        if following in ("en", "tot", "t/m") and k + 3 < len(tokens) and tokens[k + 2][:1].isdigit():
+            following = tokens[k + 3].rstrip(".").lower()  # "13 en 14 oktober": the 13th is a date too
         if lower in _MONTHS or lower in _RELATIVE_DATES:
             add(Signal.DATE, bare)
         elif bare[:1].isdigit():

@@ -145,6 +145,12 @@ def test_real_letter_position_statements_against_a_reading() -> None:
             {Signal.DATE},
         ),
         (
+            "De Raad komt op 13 en 14 oktober bijeen in Luxemburg.",
+            "De Raad komt op 8 en 9 december bijeen in Luxemburg.",
+            ChangeKind.FACTUAL,
+            {Signal.DATE},  # both days of a range are dates
+        ),
+        (
             "Zie Kamerstukken II, 2024-25, 22 112, nr. 4042 over dit punt.",
             "Zie Kamerstukken II, 2024-25, 22 112, nr. 4051 over dit punt.",
             ChangeKind.FACTUAL,

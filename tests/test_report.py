@@ -42,7 +42,7 @@ def test_html_escapes_everything_from_a_letter(hostile_comparison: object) -> No
     assert "<img" not in page.lower() and not re.search(r"<[^>]*\son\w+=", page)  # no event handler attribute
     assert "<a href='javascript" not in page and "&lt;a href=&#39;javascript:alert(3)&#39;&gt;" in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert "{{ 7*7 }}" in page and "49" not in page
+    assert "{{ 7*7 }}" in page and not re.search(r"(?<![\w/-])49(?!\d)", page)  # not evaluated
     # The page's own structure is intact: every section that was opened is closed.
     assert page.count("<section") == page.count("</section>")
 
