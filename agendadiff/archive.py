@@ -225,7 +225,7 @@ class Archive:
 
     def update(self, inbox: Path, push: bool = False, progress: Progress | None = None) -> Outcome:
         """The scheduled job: every new file in the inbox, the reports and the index, in one commit."""
-        self._ready()
+        self._ready(inbox)
         files = (
             sorted(p for p in inbox.iterdir() if p.is_file() and not p.name.startswith(".")) if inbox.is_dir() else []
         )
@@ -238,22 +238,26 @@ class Archive:
             outcome = replace(outcome, pushed=True)
         return outcome
 
-    def _ready(self) -> None:
+    def _ready(self, inbox: Path | None = None) -> None:
         """Refuse a detached HEAD or changes nobody committed; undo what a killed run left half done."""
         if self.repo.head.is_detached:
             raise ArchiveError(f"{self.root}: HEAD is detached; check out the archive's branch first")
         journal = self._journal()
         if journal is not None:
             self._restore(journal)
-        dirty = self._dirty()
+        dirty = self._dirty(inbox)
         if dirty:
             listed = ", ".join(dirty[:3]) + (" …" if len(dirty) > 3 else "")
             raise ArchiveError(
                 f"{self.root}: uncommitted changes ({listed}); commit or stash them first, agendadiff will not overwrite them"
             )
 
-    def _dirty(self) -> list[str]:
-        status = self.repo.git.status("--porcelain", "--untracked-files=all", "--", ".", f":!{STATE}", ":!inbox")
+    def _dirty(self, inbox: Path | None) -> list[str]:
+        """Changes in the work tree that no agendadiff run made: the inbox (wherever it is) is no change."""
+        skip = [f":!{STATE}", ":!inbox"]
+        if inbox is not None and inbox.resolve().is_relative_to(self.root.resolve()):
+            skip.append(f":!{inbox.resolve().relative_to(self.root.resolve()).as_posix()}")
+        status = self.repo.git.status("--porcelain", "--untracked-files=all", "--", ".", *skip)
         return [line[3:] for line in status.splitlines() if line.strip()]
 
     def _journal(self) -> list[str] | None:

@@ -157,6 +157,13 @@ def test_update_takes_the_inbox_in_one_commit_and_is_idempotent(archive: Path) -
     assert git.Repo(archive).head.commit.hexsha == head
 
 
+def test_an_inbox_elsewhere_in_the_archive_is_no_uncommitted_change(archive: Path) -> None:
+    incoming = archive / "binnen"
+    incoming.mkdir()
+    shutil.copy(JULY, incoming / JULY.name)
+    assert "1 new letter(s)" in ok("archive", "update", "--archive", str(archive), "--inbox", str(incoming))
+
+
 def test_a_corrupted_letter_is_named_and_quarantined_while_the_others_go_in(archive: Path) -> None:
     box = inbox(archive, JULY, OCTOBER)
     (box / "kapot.pdf").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 20)
