@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 
 from agendadiff import compare_letters, read_letter
 from agendadiff.align import assign
+from agendadiff.diff import is_change
 from agendadiff.model import Op, Status
+from agendadiff.positions import chunk_kinds
 from tests.conftest import SAMPLE
 from tests.helpers import letter_of
 from tests.relayout import MARKERS, Unit, relayout, units
@@ -92,6 +94,16 @@ def test_random_word_edits_are_reported_exactly(
         assert "".join(c.text for c in pair.diff if c.op is not Op.DELETE) == pair.new.text
         inserted_text = " ".join(c.text for c in pair.diff if c.op is Op.INSERT)
         assert len(re.findall(r"qzx\d+wv", inserted_text)) == len(re.findall(r"qzx\d+wv", pair.new.text))
+        # Every edit belongs to a changed sentence whose old and new text hold it, and nothing else is one.
+        changes = comparison.changes_of(pair)
+        assert bool(changes) == changed, pair.id
+        for chunk, owner in zip(pair.diff, chunk_kinds(pair, changes), strict=True):
+            if is_change(chunk):
+                assert owner is not None, (pair.id, chunk.text)
+                side = owner.old_text if chunk.op is Op.DELETE else owner.new_text
+                assert chunk.text.strip() in side
+        for change in changes:
+            assert change.old_text.split() != change.new_text.split()
 
 
 @settings(max_examples=200, deadline=None)
