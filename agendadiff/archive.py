@@ -212,31 +212,31 @@ class Archive:
         finally:
             lock.release()
 
-    def add(self, files: Sequence[Path], progress: Progress | None = None) -> Outcome:
+    def add(self, files: Sequence[Path], progress: Progress | None = None, wait: float = 0) -> Outcome:
         """Store each letter with one commit of its own, with the reports that change because of it."""
-        outcome = Outcome()
-        self._ready()
-        for done, path in enumerate(files):
-            step = self._transaction([path], one_commit_message=None)
-            outcome = _merged(outcome, step)
-            if progress:
-                progress(done + 1, len(files), path.name)
-        return outcome
+        with self.locked(wait):
+            self._ready()
+            outcome = Outcome()
+            for done, path in enumerate(files):
+                outcome = _merged(outcome, self._transaction([path], one_commit_message=None))
+                if progress:
+                    progress(done + 1, len(files), path.name)
+            return outcome
 
-    def update(self, inbox: Path, push: bool = False, progress: Progress | None = None) -> Outcome:
+    def update(self, inbox: Path, push: bool = False, progress: Progress | None = None, wait: float = 0) -> Outcome:
         """The scheduled job: every new file in the inbox, the reports and the index, in one commit."""
-        self._ready(inbox)
-        files = (
-            sorted(p for p in inbox.iterdir() if p.is_file() and not p.name.startswith(".")) if inbox.is_dir() else []
-        )
-        outcome = self._transaction(files, one_commit_message="update", progress=progress)
-        for path in files:
-            if path.exists():  # stored now, or stored before; failed ones went to inbox/failed
-                _move_into(path, inbox / "archived")
-        if push and outcome.commits:
-            self._push()
-            outcome = replace(outcome, pushed=True)
-        return outcome
+        with self.locked(wait):
+            self._ready(inbox)
+            listed = inbox.iterdir() if inbox.is_dir() else iter(())
+            files = sorted(p for p in listed if p.is_file() and not p.name.startswith("."))
+            outcome = self._transaction(files, one_commit_message="update", progress=progress)
+            for path in files:
+                if path.exists():  # stored now, or stored before; failed ones went to inbox/failed
+                    _move_into(path, inbox / "archived")
+            if push and outcome.commits:
+                self._push()
+                outcome = replace(outcome, pushed=True)
+            return outcome
 
     def _ready(self, inbox: Path | None = None) -> None:
         """Refuse a detached HEAD or changes nobody committed; undo what a killed run left half done."""

@@ -223,9 +223,7 @@ def archive_add(files: tuple[str, ...], archive_dir: str, wait: float) -> None:
 
     from agendadiff.archive import open_archive
 
-    store = open_archive(Path(archive_dir))
-    with store.locked(wait):
-        outcome = store.add([Path(f) for f in files])
+    outcome = open_archive(Path(archive_dir)).add([Path(f) for f in files], wait=wait)
     for name in outcome.added:
         click.echo(f"added {name}")
     for name in outcome.known:
@@ -264,8 +262,7 @@ def archive_update(archive_dir: str, inbox: str | None, push: bool, wait: float)
             bar = click.progressbar(length=total, label="agendadiff", file=sys.stderr, show_pos=True)
         bar.update(done - bar.pos, what)
 
-    with store.locked(wait):
-        outcome = store.update(folder, push=push, progress=progress)
+    outcome = store.update(folder, push=push, progress=progress, wait=wait)
     if bar is not None:
         bar.render_finish()
     if outcome.commits:
