@@ -59,6 +59,7 @@ class Settings:
     lexicon: str | None = None  # a positions lexicon, relative to the archive
     pairings: str | None = None  # a pairings file, relative to the archive
     remote: str | None = None  # the git remote `--push` pushes to
+    lang: str = "nl"  # the language of the reports and the index: nl or en
 
 
 @dataclass(frozen=True)
@@ -405,7 +406,7 @@ class Archive:
         return dict(json.loads(path.read_text(encoding="utf-8"))) if path.exists() else {}
 
     def _settings_fingerprint(self) -> str:
-        parts = [self.settings.lexicon or "", self.settings.pairings or ""]
+        parts = [self.settings.lexicon or "", self.settings.pairings or "", self.settings.lang]
         for extra in (self.settings.lexicon, self.settings.pairings):
             if extra and (self.root / extra).is_file():
                 parts.append(hashlib.sha256((self.root / extra).read_bytes()).hexdigest())
@@ -447,7 +448,7 @@ class Archive:
         changed = summary.words_deleted + summary.words_inserted + summary.words_moved
         sources = (f"../{old.original}", f"../{new.original}")
         files = {
-            "html": comparison_html(comparison, "nl", sources),
+            "html": comparison_html(comparison, self.settings.lang, sources),
             "json": comparison_json(comparison),
             "txt": comparison_text(comparison),
         }
@@ -476,17 +477,22 @@ class Archive:
     # -- The index page -----------------------------------------------------------------------------
 
     def _index(self, letters: Sequence[Stored], manifest: dict[str, dict[str, Any]]) -> str:
-        from agendadiff.report import date_label, meeting_label, template
+        from agendadiff.report import date_label, labels, meeting_label, template
+
+        lang = self.settings.lang
+        t = labels(lang)
 
         rows = []
         for k, stored in enumerate(letters):
             name = _report_name(letters[k - 1].name, stored.name) if k else None
             report = manifest[name] | {"name": name} if name else None
-            when = date_label(stored.date, "nl") if stored.date else "zonder datum"
+            when = date_label(stored.date, lang) if stored.date else t["date_unknown"]
             rows.append(
-                {"letter": stored, "date": when, "meeting": meeting_label(stored.meeting_data, "nl"), "report": report}
+                {"letter": stored, "date": when, "meeting": meeting_label(stored.meeting_data, lang), "report": report}
             )
-        return template("archive-index.html.j2").render(series=self.settings.series, rows=list(reversed(rows)))
+        return template("archive-index.html.j2").render(
+            series=self.settings.series, rows=list(reversed(rows)), t=t, lang=lang
+        )
 
     # -- Push, log and check ------------------------------------------------------------------------
 
@@ -597,14 +603,18 @@ def _render_job(job: tuple[str, Stored, Stored, str]) -> tuple[str, dict[str, st
 def _read_settings(path: Path) -> Settings:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-        return Settings(
+        settings = Settings(
             series=str(data["series"]),
             lexicon=data.get("lexicon"),
             pairings=data.get("pairings"),
             remote=data.get("remote"),
+            lang=str(data.get("lang", "nl")),
         )
     except (OSError, tomllib.TOMLDecodeError, KeyError) as error:
         raise ArchiveError(f"{path}: not agendadiff archive settings ({_first_line(error)})") from None
+    if settings.lang not in ("nl", "en"):
+        raise ArchiveError(f'{path}: lang must be "nl" or "en", not {settings.lang!r}')
+    return settings
 
 
 def _meeting(data: dict[str, Any] | None) -> Meeting | None:

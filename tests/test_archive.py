@@ -224,6 +224,24 @@ def test_settings_changes_rebuild_the_reports(archive: Path) -> None:
     assert "1 report(s) written" in ok("archive", "update", "--archive", str(archive))
 
 
+def test_an_english_archive_writes_english_reports_and_index(archive: Path) -> None:
+    inbox(archive, JULY, OCTOBER)
+    ok("archive", "update", "--archive", str(archive))
+    settings = archive / "agendadiff.toml"
+    settings.write_text(settings.read_text(encoding="utf-8") + 'lang = "en"\n', encoding="utf-8")
+    repo = git.Repo(archive)
+    repo.index.add(["agendadiff.toml"])
+    repo.index.commit("In English")
+    assert "1 report(s) written" in ok("archive", "update", "--archive", str(archive))
+    index = (archive / "index.html").read_text(encoding="utf-8")
+    assert "annotated agendas" in index and ">27 November 2025<" not in index and ">2 October 2025</a>" in index
+    report = (archive / "reports" / f"{JULY_NAME}__{OCTOBER_NAME}.html").read_text(encoding="utf-8")
+    assert "Changed cabinet positions" in report
+    settings.write_text(settings.read_text(encoding="utf-8").replace('"en"', '"fr"'), encoding="utf-8")
+    result = CliRunner().invoke(main, ["archive", "update", "--archive", str(archive)])
+    assert result.exit_code == 2 and 'lang must be "nl" or "en"' in result.stderr
+
+
 # -- refusals and locks -----------------------------------------------------------------------------
 
 
