@@ -361,12 +361,10 @@ def with_sentence_changes(comparison: Comparison, lexicon: Lexicon | None = None
     lexicon = lexicon or load_lexicon()
     changes: list[SentenceChange] = []
     for pair in comparison.pairs:
-        found = [
-            change
-            for old, new in _changed_groups(pair)
-            # an edit that only moved a sentence boundary leaves the sentences' words as they were
-            if _squeezed((change := _change(pair, old, new, lexicon)).old_text) != _squeezed(change.new_text)
-        ] + [_moved_change(pair, move, comparison, lexicon) for move in comparison.moves if _arrives(move, pair)]
+        edited = (_change(pair, old, new, lexicon) for old, new in _changed_groups(pair))
+        # an edit that only moved a sentence boundary leaves the sentences' words as they were: no change
+        found = [change for change in edited if _squeezed(change.old_text) != _squeezed(change.new_text)]
+        found += [_moved_change(pair, move, comparison, lexicon) for move in comparison.moves if _arrives(move, pair)]
         found.sort(key=_reading_position)
         changes += [replace(change, id=f"{pair.anchor}-s{k}") for k, change in enumerate(found, 1)]
     return replace(comparison, changes=tuple(changes))
@@ -521,7 +519,7 @@ def _text_at(letter: Letter, place: Place) -> str:
     return section.text[place.start : place.end]
 
 
-def chunk_kinds(pair: Pair, changes: Sequence[SentenceChange]) -> list[SentenceChange | None]:
+def chunk_owners(pair: Pair, changes: Sequence[SentenceChange]) -> list[SentenceChange | None]:
     """For each chunk of the pair's diff, the sentence change it is part of, if any (for the report)."""
     out: list[SentenceChange | None] = []
     at_old = at_new = 0

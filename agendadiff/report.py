@@ -616,12 +616,12 @@ def _side_by_side(views: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _pair_view(pair: Pair, comparison: Comparison, lang: str) -> dict[str, Any]:
     t = labels(lang)
-    from agendadiff.positions import chunk_kinds
+    from agendadiff.positions import chunk_owners
 
     section = pair.new or pair.old
     assert section is not None
     changes = comparison.changes_of(pair)
-    owners = chunk_kinds(pair, changes)
+    owners = chunk_owners(pair, changes)
     body = _chunk_views(pair.diff, owners, pair.anchor)
     relation = ""
     if Flag.SPLIT in pair.flags:

@@ -12,7 +12,7 @@ from agendadiff import compare_letters, read_letter
 from agendadiff.align import assign
 from agendadiff.diff import is_change
 from agendadiff.model import Op, Status
-from agendadiff.positions import chunk_kinds
+from agendadiff.positions import chunk_owners
 from tests.conftest import SAMPLE
 from tests.helpers import letter_of
 from tests.relayout import MARKERS, Unit, relayout, units
@@ -97,7 +97,7 @@ def test_random_word_edits_are_reported_exactly(
         # Every edit belongs to a changed sentence whose old and new text hold it, and nothing else is one.
         changes = comparison.changes_of(pair)
         assert bool(changes) == changed, pair.id
-        for chunk, owner in zip(pair.diff, chunk_kinds(pair, changes), strict=True):
+        for chunk, owner in zip(pair.diff, chunk_owners(pair, changes), strict=True):
             if is_change(chunk):
                 assert owner is not None, (pair.id, chunk.text)
                 side = owner.old_text if chunk.op is Op.DELETE else owner.new_text

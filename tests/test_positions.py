@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from agendadiff import compare_files, read_letter
 from agendadiff.model import ChangeKind, Signal, Status
-from agendadiff.positions import LexiconError, chunk_kinds, classify, load_lexicon, mark_sentences
+from agendadiff.positions import LexiconError, chunk_owners, classify, load_lexicon, mark_sentences
 from agendadiff.sentences import sentences
 from tests.conftest import SAMPLE
 
@@ -276,7 +276,7 @@ def test_every_change_belongs_to_a_sentence_change(old: str, new: str) -> None:
     """No edit is left out of the sentence changes: each changed word that did not move has one."""
     comparison = compare_files(SAMPLES / old, SAMPLES / new)
     for pair in comparison.pairs:
-        owners = chunk_kinds(pair, comparison.changes_of(pair))
+        owners = chunk_owners(pair, comparison.changes_of(pair))
         for chunk, owner in zip(pair.diff, owners, strict=True):
             if chunk.op.value != "equal" and not chunk.text.isspace() and chunk.move is None:
                 assert owner is not None, (pair.id, chunk.text)
