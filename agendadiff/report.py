@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from agendadiff.diff import is_change, word_diff
 from agendadiff.model import (
-    ChangeKind,
     Chunk,
     Comparison,
     Cue,
@@ -309,9 +308,9 @@ def _pair_lines(pair: Pair, comparison: Comparison, paint: Any) -> Iterator[str]
     if pair.old and pair.new and Flag.RETITLED in pair.flags:
         yield f"   was: {section_label(pair.old)}"
     if Flag.SPLIT in pair.flags:
-        yield f"   split off from {_name(comparison.old, pair.related[0])}"
+        yield f"   split off from {section_label(_section(comparison.old, pair.related[0]))}"
     if Flag.MERGED in pair.flags:
-        yield f"   merged into {_name(comparison.new, pair.related[0])}"
+        yield f"   merged into {section_label(_section(comparison.new, pair.related[0]))}"
     if pair.old and pair.new and pair.reasons:
         yield paint("dim", f"   paired: {', '.join(r.value for r in pair.reasons)} (score {pair.score:.2f})")
     if any(c.op is not Op.EQUAL for c in pair.title_diff) and pair.old and pair.new:
@@ -363,11 +362,6 @@ def _wrapped(text: str, indent: str) -> Iterator[str]:
             )
     if length > len(indent):
         yield line
-
-
-def _name(letter: Letter, section_id: str) -> str:
-    section = next(s for s in letter.sections if s.id == section_id)
-    return section_label(section)
 
 
 def _changed_paragraphs(chunks: Sequence[Chunk]) -> Iterator[list[Chunk]]:
@@ -615,9 +609,9 @@ def _side_by_side(views: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _pair_view(pair: Pair, comparison: Comparison, lang: str) -> dict[str, Any]:
-    t = labels(lang)
     from agendadiff.positions import chunk_owners
 
+    t = labels(lang)
     section = pair.new or pair.old
     assert section is not None
     changes = comparison.changes_of(pair)
@@ -631,7 +625,7 @@ def _pair_view(pair: Pair, comparison: Comparison, lang: str) -> dict[str, Any]:
     both = pair.old is not None and pair.new is not None
     words = max(pair.old.words if pair.old else 0, pair.new.words if pair.new else 0)
     c = pair.counts
-    positions = [ch for ch in changes if ch.kind is ChangeKind.POSITION] if pair.status is not Status.REMOVED else []
+    positions = [ch for ch in comparison.position_changes if ch.pair == pair.id]
     return {
         "anchor": pair.anchor,
         "status": pair.status.value,
