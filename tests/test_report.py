@@ -128,3 +128,13 @@ def test_sample_reports_stay_small() -> None:
     """The HTML report of a pair of sample letters is well under 300 KB (both views included)."""
     for page in (ROOT / "reports").glob("*.html"):
         assert page.stat().st_size < 300_000, page.name
+
+
+def test_sample_reports_have_unique_anchors_and_no_broken_links() -> None:
+    for page in (ROOT / "reports").glob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        ids = re.findall(r' id="([^"]+)"', html)
+        assert len(ids) == len(set(ids)), page.name
+        links = set(re.findall(r'href="#([^"]+)"', html))
+        assert links and links <= set(ids), (page.name, links - set(ids))
+        assert len([i for i in ids if re.fullmatch(r"t-.+-c\d+", i)]) > 20  # every change has its anchor
