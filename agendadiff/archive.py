@@ -234,9 +234,8 @@ class Archive:
             for path in files:
                 if path.exists():  # stored now, or stored before; failed ones went to inbox/failed
                     _move_into(path, inbox / "archived")
-            if push and outcome.commits:
-                self._push()
-                outcome = replace(outcome, pushed=True)
+            if push:  # also when nothing is new: an earlier push may have failed
+                outcome = replace(outcome, pushed=self._push(kept=bool(outcome.commits)))
             return outcome
 
     def _ready(self, inbox: Path | None = None) -> None:
@@ -496,23 +495,27 @@ class Archive:
 
     # -- Push, log and check ------------------------------------------------------------------------
 
-    def _push(self) -> None:
+    def _push(self, kept: bool) -> bool:
+        """Push the branch to the settings' remote, never forced; whether anything went. `kept`: a commit
+        was just made, which a failed push leaves in place."""
         import git
 
         remote_name = self.settings.remote
         if not remote_name:
             raise ArchiveError(f'{self.root}: --push needs a remote: set `remote = "origin"` in {CONFIG}')
+        after = "; the commit is kept and the next --push sends it" if kept else ""
         try:
             remote = self.repo.remote(remote_name)
             branch = self.repo.active_branch.name
             results = remote.push(f"refs/heads/{branch}:refs/heads/{branch}")  # never forced
-            if any(r.flags & r.ERROR for r in results):
-                raise ArchiveError(
-                    f"{self.root}: push to {remote_name} refused ({results[0].summary.strip()}); "
-                    "pull and merge first, agendadiff never forces a push"
-                )
         except (ValueError, git.GitCommandError) as error:
-            raise ArchiveError(f"{self.root}: push to {remote_name} failed: {_first_line(error)}") from None
+            raise ArchiveError(f"{self.root}: push to {remote_name} failed: {_first_line(error)}{after}") from None
+        if any(r.flags & r.ERROR for r in results):
+            raise ArchiveError(
+                f"{self.root}: push to {remote_name} refused ({results[0].summary.strip()}); "
+                f"pull and merge first, agendadiff never forces a push{after}"
+            )
+        return any(not r.flags & r.UP_TO_DATE for r in results)
 
     def log(self, topic: str | None = None) -> list[dict[str, Any]]:
         """Each letter with what its report says changed; with `topic`, only the topics whose title or id

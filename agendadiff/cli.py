@@ -272,7 +272,8 @@ def archive_update(archive_dir: str, inbox: str | None, push: bool, wait: float)
             f"committed {outcome.commits[-1][:10]}{pushed}"
         )
     else:
-        click.echo(f"agendadiff: nothing new in {folder}")
+        pushed = "; pushed earlier commits" if outcome.pushed else ""
+        click.echo(f"agendadiff: nothing new in {folder}{pushed}")
     _report_failures(outcome.failed, quarantined=True)
 
 

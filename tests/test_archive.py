@@ -390,6 +390,28 @@ def test_update_pushes_to_the_configured_remote_and_never_forces(tmp_path: Path)
     assert commits(folder)[0] == "Update: 1 letter, 1 report"
 
 
+def test_a_push_that_failed_is_made_by_the_next_run(tmp_path: Path) -> None:
+    remote = tmp_path / "remote.git"
+    git.Repo.init(remote, bare=True, initial_branch="main")
+    folder = tmp_path / "archief"
+    ok("archive", "init", str(folder), "--remote", "origin")
+    git.Repo(folder).create_remote("origin", str(remote))
+    away = tmp_path / "away.git"
+    remote.rename(away)  # the remote cannot be reached
+    inbox(folder, JULY)
+    result = CliRunner().invoke(main, ["archive", "update", "--archive", str(folder), "--push"])
+    assert result.exit_code == 2 and "push to origin failed" in result.stderr
+    assert "the commit is kept" in result.stderr and commits(folder)[0] == "Update: 1 letter, 0 reports"
+    away.rename(remote)
+    output = ok("archive", "update", "--archive", str(folder), "--push")
+    assert output == f"agendadiff: nothing new in {folder / 'inbox'}; pushed earlier commits\n"
+    assert git.Repo(remote).heads.main.commit.hexsha == git.Repo(folder).head.commit.hexsha
+    assert (
+        ok("archive", "update", "--archive", str(folder), "--push")
+        == f"agendadiff: nothing new in {folder / 'inbox'}\n"
+    )
+
+
 # -- log and check ----------------------------------------------------------------------------------
 
 
