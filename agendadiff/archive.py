@@ -68,11 +68,17 @@ class Stored:
 
     name: str
     date: dt.date | None
-    meeting: str  # its one-line label, as in commit messages
+    meeting: Meeting | None
     sha256: str
     original: str  # path of the original, relative to the archive
     source_name: str  # the file name it came in with
-    meeting_data: Meeting | None = None
+
+    @property
+    def meeting_line(self) -> str:
+        """The meeting in one line, as commit messages and the log give it."""
+        from agendadiff.render import meeting_line
+
+        return meeting_line(self.meeting) if self.meeting else ""
 
 
 @dataclass(frozen=True)
@@ -178,11 +184,10 @@ class Archive:
                 Stored(
                     name=meta_path.parent.name,
                     date=dt.date.fromisoformat(meta["date"]) if meta["date"] else None,
-                    meeting=meta["meeting"] or "",
+                    meeting=_meeting(meta.get("meeting_data")),
                     sha256=meta["sha256"],
                     original=f"{LETTERS}/{meta_path.parent.name}/{meta['original']}",
                     source_name=meta["source_name"],
-                    meeting_data=_meeting(meta.get("meeting_data")),
                 )
             )
         return sorted(stored, key=lambda s: (s.date or dt.date.max, s.name))
@@ -219,7 +224,7 @@ class Archive:
             self._ready()
             outcome = Outcome()
             for done, path in enumerate(files):
-                outcome = _merged(outcome, self._transaction([path], one_commit_message=None))
+                outcome = _merged(outcome, self._transaction([path], batch=False))
                 if progress:
                     progress(done + 1, len(files), path.name)
             return outcome
@@ -230,7 +235,7 @@ class Archive:
             self._ready(inbox)
             listed = inbox.iterdir() if inbox.is_dir() else iter(())
             files = sorted(p for p in listed if p.is_file() and not p.name.startswith("."))
-            outcome = self._transaction(files, one_commit_message="update", progress=progress)
+            outcome = self._transaction(files, batch=True, progress=progress)
             for path in files:
                 if path.exists():  # stored now, or stored before; failed ones went to inbox/failed
                     _move_into(path, inbox / "archived")
@@ -281,9 +286,9 @@ class Archive:
             self.repo.git.clean("-f", "-d", "-q", "--", *paths)
         (self.root / STATE / "journal.json").unlink()
 
-    def _transaction(
-        self, files: Sequence[Path], one_commit_message: str | None, progress: Progress | None = None
-    ) -> Outcome:
+    def _transaction(self, files: Sequence[Path], batch: bool, progress: Progress | None = None) -> Outcome:
+        """Store `files` and bring reports and index up to date, in one commit. `batch` (update): failures
+        go to quarantine, and the reports and index are made even when no letter is new."""
         from agendadiff import read_letter
 
         stored = self.letters()
@@ -303,16 +308,15 @@ class Archive:
                 failed.append(Problem(str(path), str(error)))
                 continue
             name = _unique(_letter_name(letter), {s.name for s in (*stored, *added)})
-            item = Stored(name, letter.date, _meeting_label(letter), digest, "", path.name, letter.meeting)
             original = f"{LETTERS}/{name}/original{_suffix(path)}"
-            added.append(replace(item, original=original))
+            added.append(Stored(name, letter.date, letter.meeting, digest, original, path.name))
             new_letters[name] = (path, letter, original)
             if progress:
                 progress(done + 1, len(files), path.name)
         _fault("after-reading")
-        if failed and one_commit_message:
+        if failed and batch:
             self._quarantine(failed)
-        if not added and one_commit_message is None:
+        if not added and not batch:
             return Outcome(known=tuple(known), failed=tuple(failed))
         everything = sorted((*stored, *added), key=lambda s: (s.date or dt.date.max, s.name))
         plan = self._report_plan(everything)
@@ -331,7 +335,7 @@ class Archive:
         _fault("after-reports")
         write_atomically(self.root / INDEX, self._index(everything, manifest))
         _fault("after-index")
-        message = _commit_message(added, plan, one_commit_message)
+        message = _commit_message(added, plan, batch)
         self.repo.git.add("--all", "--", LETTERS, REPORTS, INDEX)
         commit = self.repo.index.commit(message)
         _fault("after-commit")
@@ -354,7 +358,7 @@ class Archive:
     def _store(self, name: str, path: Path, letter: Letter, original: str) -> None:
         from agendadiff import __version__
         from agendadiff.readers import sniff
-        from agendadiff.render import letter_json, letter_markdown
+        from agendadiff.render import letter_json, letter_markdown, meeting_line
         from agendadiff.serialize import meeting_data
 
         folder = self.root / LETTERS / name
@@ -366,7 +370,7 @@ class Archive:
         write_atomically(folder / "letter.md", letter_markdown(letter))
         meta = {
             "date": letter.date.isoformat() if letter.date else None,
-            "meeting": _meeting_label(letter),
+            "meeting": meeting_line(letter.meeting) if letter.meeting else "",
             "meeting_data": meeting_data(letter.meeting),
             "kamerstuk": letter.kamerstuk,
             "sha256": hashlib.sha256(data).hexdigest(),
@@ -487,7 +491,7 @@ class Archive:
             report = manifest[name] | {"name": name} if name else None
             when = date_label(stored.date, lang) if stored.date else t["date_unknown"]
             rows.append(
-                {"letter": stored, "date": when, "meeting": meeting_label(stored.meeting_data, lang), "report": report}
+                {"letter": stored, "date": when, "meeting": meeting_label(stored.meeting, lang), "report": report}
             )
         return template("archive-index.html.j2").render(
             series=self.settings.series, rows=list(reversed(rows)), t=t, lang=lang
@@ -652,12 +656,6 @@ def _unique(name: str, taken: set[str]) -> str:
     return f"{name}-{k}"
 
 
-def _meeting_label(letter: Letter) -> str:
-    from agendadiff.render import meeting_line
-
-    return meeting_line(letter.meeting) if letter.meeting else ""
-
-
 def _suffix(path: Path) -> str:
     suffix = path.suffix.lower()
     return suffix if suffix in KNOWN_SUFFIXES else ".bin"
@@ -699,11 +697,11 @@ def _reading_difference(kept: dict[str, Any], letter: Letter) -> str:
     return "this agendadiff reads its metadata differently"
 
 
-def _commit_message(added: Sequence[Stored], plan: _ReportPlan, kind: str | None) -> str:
-    if kind is None and len(added) == 1:
+def _commit_message(added: Sequence[Stored], plan: _ReportPlan, batch: bool) -> str:
+    if not batch and len(added) == 1:
         letter = added[0]
         head = f"Add letter {letter.date.isoformat() if letter.date else 'undated'}" + (
-            f" ({letter.meeting})" if letter.meeting else ""
+            f" ({letter.meeting_line})" if letter.meeting else ""
         )
     else:
         head = f"Update: {len(added)} letter{'s' if len(added) != 1 else ''}, {len(plan.write)} report{'s' if len(plan.write) != 1 else ''}"

@@ -298,7 +298,7 @@ def archive_log(archive_dir: str, topic: str | None) -> None:
 
     for entry in open_archive(Path(archive_dir)).log(topic):
         letter = entry["letter"]
-        head = f"{letter.date or 'undated'}  {letter.meeting or letter.name}"
+        head = f"{letter.date or 'undated'}  {letter.meeting_line or letter.name}"
         if entry["report"] is None:
             click.echo(f"{head}\n    first letter")
             continue
