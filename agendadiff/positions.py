@@ -116,6 +116,13 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
 def _literal_prefix(pattern: str) -> str:
     """The plain letters a pattern starts with: a text without them cannot match, and looking for a word in
     a text is far cheaper than running the pattern over it."""
+    depth = 0
+    for k, char in enumerate(pattern):
+        if char == "\\" or pattern[k - 1 : k] == "\\":
+            continue
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            return ""  # "a|b": either may match, neither is required
     prefix = re.match(r"[a-zà-ÿ]*", pattern)
     letters = prefix.group() if prefix else ""
     rest = pattern[len(letters) :]

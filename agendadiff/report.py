@@ -444,17 +444,23 @@ def template(name: str) -> Template:
     return environment.from_string((PACKAGE / "templates" / name).read_text("utf-8"))
 
 
-def comparison_html(comparison: Comparison, lang: str = "nl", sources: tuple[str, str] | None = None) -> str:
-    """A self-contained page: no requests, a script allowed only by its hash, every piece of letter text
-    escaped by the template. `sources` are the links to the two letters (paths relative to the page)."""
+@cache
+def _script() -> tuple[str, str]:
+    """The page's script and its sha256 for the Content-Security-Policy, read once per process."""
     import hashlib
     from base64 import b64encode
 
+    script = (PACKAGE / "templates" / "compare.js").read_text("utf-8")
+    return script, b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+
+
+def comparison_html(comparison: Comparison, lang: str = "nl", sources: tuple[str, str] | None = None) -> str:
+    """A self-contained page: no requests, a script allowed only by its hash, every piece of letter text
+    escaped by the template. `sources` are the links to the two letters (paths relative to the page)."""
     from agendadiff import __version__
 
     t = labels(lang)
-    script = (PACKAGE / "templates" / "compare.js").read_text("utf-8")
-    script_hash = b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    script, script_hash = _script()
     s = summarize(comparison)
     position_count = len(comparison.position_changes)
     counts = [

@@ -302,6 +302,16 @@ def test_a_user_lexicon_extends_the_stances(tmp_path: Path) -> None:
     assert not mark_sentences("Het kabinet betreurt dit besluit.")[0].position
 
 
+def test_a_user_pattern_with_alternatives_is_always_tried(tmp_path: Path) -> None:
+    shipped = (ROOT / "agendadiff" / "data" / "positions.toml").read_text(encoding="utf-8")
+    own = tmp_path / "positions.toml"
+    own.write_text(
+        shipped + "\n[stances.betreuren]\npatterns = ['betreurt|vindt\\s+het\\s+jammer']\n", encoding="utf-8"
+    )
+    (marked,) = mark_sentences("Het kabinet vindt het jammer dat dit gebeurt.", load_lexicon(own))
+    assert "betreuren" in marked.stances
+
+
 def test_a_broken_lexicon_is_one_clear_error(tmp_path: Path) -> None:
     broken = tmp_path / "broken.toml"
     broken.write_text("actors = [", encoding="utf-8")
