@@ -155,6 +155,80 @@ def compare(
         raise SystemExit(1)
 
 
+@main.command()
+@click.argument("letters", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--topic", metavar="ID", help="Only the threads about this topic (an id from the topic lexicon).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="Write the timeline here.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "html"]),
+    help="Output format; by default taken from the -o file's extension, else text.",
+)
+@click.option(
+    "--topics",
+    "topics_file",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="A topics file (TOML) that extends or overrides the shipped topic lexicon.",
+)
+@click.option(
+    "--lexicon",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="A positions lexicon (TOML) to use instead of the shipped one.",
+)
+@click.option(
+    "--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Language of the HTML page."
+)
+@click.option(
+    "--history/--no-history", default=None, help="Sentence history in the text output (default: with --topic)."
+)
+@_format_in
+@_reported
+def timeline(
+    letters: tuple[str, ...],
+    topic: str | None,
+    output: str | None,
+    output_format: str | None,
+    topics_file: str | None,
+    lexicon: str | None,
+    lang: str,
+    history: bool | None,
+    format_in: str | None,
+) -> None:
+    """Follow every topic through LETTERS (files or folders), in the order of the letters' own dates."""
+    import os
+    from pathlib import Path
+
+    from agendadiff.positions import load_lexicon
+    from agendadiff.timeline import TimelineError, letter_files, timeline_of_files
+    from agendadiff.timeline_report import select, timeline_html, timeline_json, timeline_text
+    from agendadiff.topics import load_topics
+
+    topic_lexicon = load_topics(Path(topics_file) if topics_file else None)
+    if topic and topic_lexicon.get(topic) is None:
+        known = ", ".join(t.id for t in topic_lexicon.topics)
+        raise TimelineError(f"--topic {topic}: no such topic; the topics are {known}")
+    positions = load_lexicon(Path(lexicon)) if lexicon else None
+    files = letter_files([Path(p) for p in letters])
+    result = select(timeline_of_files(files, topic_lexicon, positions, format_in), topic)
+    if output_format is None:
+        suffix = os.path.splitext(output or "")[1].lower()
+        output_format = {".html": "html", ".htm": "html", ".json": "json"}.get(suffix, "text")
+    if output_format == "html":
+        report = timeline_html(result, lang, topic_lexicon, topic)
+    elif output_format == "json":
+        report = timeline_json(result, topic_lexicon)
+    else:
+        report = timeline_text(result, history=bool(topic) if history is None else history)
+    if output:
+        _write_atomically(output, report)
+    else:
+        click.echo(report, nl=False)
+    for letter in result.letters:
+        for warning in letter.warnings:
+            click.echo(f"agendadiff: {letter.source.path}: warning: {warning}", err=True)
+
+
 def _pairing_file(path: str) -> Any:
     from agendadiff.align import parse_pairings
     from agendadiff.errors import UNREADABLE, InputError

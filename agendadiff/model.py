@@ -372,3 +372,115 @@ class Comparison:
     @property
     def changed(self) -> bool:
         return any(pair.status is not Status.UNCHANGED or pair.flags for pair in self.pairs)
+
+
+# -- Following topics over many letters -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TopicLabel:
+    """A topic from the topic lexicon that a section is about, with how strongly (0..1)."""
+
+    topic: str
+    score: float
+
+
+class Step(StrEnum):
+    """How a thread's section in one letter stands to the thread's previous appearance."""
+
+    NEW = "new"
+    UNCHANGED = "unchanged"
+    CHANGED = "changed"
+    RETURNED = "returned"  # back after one or more letters without it
+
+
+class Turn(StrEnum):
+    """A notable turn in a thread at one appearance."""
+
+    RETITLED = "retitled"
+    TO_AGENDA = "to agenda"  # was a cover-letter topic, is now an agenda item
+    TO_COVER = "to cover letter"
+    SPLIT = "split off"  # this thread began as part of another one's section
+    MERGED = "merged"  # another thread's section was merged into this one here
+
+
+@dataclass(frozen=True)
+class PositionStep:
+    """A position statement of a thread at one appearance, against the appearance before.
+
+    `status` is UNCHANGED, CHANGED (edited: `kind`, `cues` and `diff` say how), ADDED or REMOVED."""
+
+    status: Status
+    old_text: str
+    new_text: str
+    kind: ChangeKind | None = None
+    cues: tuple[Cue, ...] = ()
+    diff: tuple[Chunk, ...] = ()
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """A thread's section in one letter. `letter` indexes Timeline.letters; word counts are against
+    the thread's previous appearance (all inserted for a new thread)."""
+
+    letter: int
+    section: str
+    title: str
+    kind: SectionKind
+    step: Step
+    turns: tuple[Turn, ...]
+    words: int
+    deleted: int
+    inserted: int
+    share: float  # changed words / words of both versions, 0..1
+    topics: tuple[TopicLabel, ...]
+    positions: tuple[PositionStep, ...]
+    related: tuple[str, ...] = ()  # threads it split from or that merged into it here
+    decision: str | None = None
+
+
+@dataclass(frozen=True)
+class SentenceHistory:
+    """One sentence's life in a thread, like a line in `git blame`: the letter that introduced it (small
+    edits keep a sentence's age), the letters that edited it, and the one that dropped it, if any.
+
+    `start`/`end` place it in the text of the thread's last section that had it."""
+
+    text: str
+    introduced: int
+    edited: tuple[int, ...]
+    position: bool
+    start: int
+    end: int
+    dropped: int | None = None
+    origin: str | None = None  # the thread it came from, when it moved in from another topic
+
+    @property
+    def changes(self) -> int:
+        return len(self.edited)
+
+
+@dataclass(frozen=True)
+class Thread:
+    """One topic line through the letters: its sections, whatever their titles or places."""
+
+    id: str
+    topics: tuple[TopicLabel, ...]
+    appearances: tuple[Appearance, ...]
+    sentences: tuple[SentenceHistory, ...]  # the latest appearance's, in reading order
+    dropped: tuple[SentenceHistory, ...]  # every sentence the thread lost, in the order it lost them
+    split_from: str | None = None
+    merged_into: str | None = None
+
+    @property
+    def latest(self) -> Appearance:
+        return self.appearances[-1]
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Letters in date order and the threads that run through them."""
+
+    letters: tuple[Letter, ...]
+    threads: tuple[Thread, ...]
+    topics: tuple[str, ...]  # the topic ids of the lexicon, in its order

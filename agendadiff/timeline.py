@@ -1,0 +1,547 @@
+"""Timeline: follow each topic through many letters, and every sentence of it through the topic.
+
+Letters are put in date order and each consecutive pair is aligned (align.py), so a topic's sections
+chain into a thread whatever their titles or places; a section split off another starts a thread of its
+own that remembers where it came from, and a merged one ends in the thread it joined. A thread that
+stops and a thread that starts a few letters later are the same topic when align pairs them: that
+bridges a letter that skipped the topic.
+
+Along each thread the sentences are followed letter by letter, like `git blame`: a sentence equal or
+nearly equal (small edits) to one of the previous appearance keeps its age; one taken from another
+topic keeps its age and says where it came from; anything else is new in that letter.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from itertools import pairwise
+from pathlib import Path
+
+from agendadiff.align import Pairing, align
+from agendadiff.errors import AgendadiffError
+from agendadiff.model import (
+    Alignment,
+    Appearance,
+    Letter,
+    PositionStep,
+    Section,
+    SectionKind,
+    SentenceHistory,
+    Status,
+    Step,
+    Thread,
+    Timeline,
+    TopicLabel,
+    Turn,
+)
+from agendadiff.positions import Lexicon, classify, load_lexicon, mark_sentences
+from agendadiff.topics import TopicLexicon, label_section, load_topics
+from agendadiff.typography import canonical
+
+EDITED = 0.6  # a sentence this alike (in order, by words) to an old one is that sentence, edited
+# A sentence taken from another topic must be this alike and this long: short stock phrases ("Het kabinet
+# is voornemens in te stemmen.") recur between unrelated topics by chance.
+MOVED_IN = 0.8
+MOVED_IN_WORDS = 6
+MAX_GAP = 3  # a topic may be missing from this many letters in a row and still go on
+THREAD_TOPIC_FLOOR = 0.15  # a thread carries a topic whose mean score over its appearances reaches this
+_THREADED = (SectionKind.TOPIC, SectionKind.ITEM, SectionKind.TEXT)
+_COVER = (SectionKind.TOPIC, SectionKind.TEXT)
+_WORD = re.compile(r"\w+(?:[-'/]\w+)*")
+_SESSION_LABEL = re.compile(r"^(?:werk)?(?:sessie|lunch|diner|ontbijt)\s*(?:[ivx]+|\d+)?\s*[:.-]\s*", re.IGNORECASE)
+
+Aligner = Callable[[Letter, Letter], Alignment]
+
+
+class TimelineError(AgendadiffError):
+    """Letters that cannot make a timeline."""
+
+
+def ordered(letters: Iterable[Letter]) -> tuple[Letter, ...]:
+    """The letters by their own date (then file name); a letter without a date cannot be placed."""
+    letters = tuple(letters)
+    for letter in letters:
+        if letter.date is None:
+            raise TimelineError(f"{letter.source.path}: no date found in the letter; a timeline orders letters by date")
+    seen: dict[str, str] = {}
+    for letter in letters:
+        if letter.source.sha256 in seen:
+            raise TimelineError(f"{letter.source.path}: the same letter as {seen[letter.source.sha256]}; give it once")
+        seen[letter.source.sha256] = letter.source.path
+    return tuple(sorted(letters, key=lambda letter: (letter.date, letter.source.path)))
+
+
+def build_timeline(
+    letters: Iterable[Letter],
+    topics: TopicLexicon | None = None,
+    lexicon: Lexicon | None = None,
+    alignments: Sequence[Alignment] | None = None,
+) -> Timeline:
+    """Threads through `letters` (put in date order). `alignments` of the consecutive pairs may be given
+    when they were made elsewhere (in parallel, say); by default they are made here."""
+    ordered_letters = ordered(letters)
+    topics = topics or load_topics()
+    lexicon = lexicon or load_lexicon()
+    if alignments is None:
+        alignments = [align(a, b, Pairing()) for a, b in pairwise(ordered_letters)]
+    if len(alignments) != max(0, len(ordered_letters) - 1):
+        raise ValueError("one alignment per consecutive pair of letters")
+    drafts = _chain(ordered_letters, alignments)
+    drafts = _bridge_gaps(ordered_letters, drafts)
+    threads = _Follower(ordered_letters, drafts, topics, lexicon).threads()
+    return Timeline(ordered_letters, threads, tuple(t.id for t in topics.topics))
+
+
+LETTER_SUFFIXES = (".txt", ".pdf", ".docx", ".xml", ".html", ".htm")
+PARALLEL_FROM = 12  # below this many letters, starting worker processes costs more than it saves
+
+
+def letter_files(paths: Sequence[Path]) -> list[Path]:
+    """The files named, with a folder standing for the letters in it (by their suffix, not recursing)."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in LETTER_SUFFIXES)
+            if not found:
+                raise TimelineError(f"{path}: no letters in this folder (files ending in {', '.join(LETTER_SUFFIXES)})")
+            files += found
+        else:
+            files.append(path)
+    return files
+
+
+def timeline_of_files(
+    paths: Sequence[Path],
+    topics: TopicLexicon | None = None,
+    lexicon: Lexicon | None = None,
+    format_in: str | None = None,
+) -> Timeline:
+    """Read the letters and build their timeline; with many letters, reading and aligning run on every core."""
+    from agendadiff import read_letter
+
+    if len(paths) < PARALLEL_FROM:
+        return build_timeline([read_letter(p, format_in) for p in paths], topics, lexicon)
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = min(os.cpu_count() or 1, 8)
+    with ProcessPoolExecutor(workers) as pool:
+        letters = ordered(pool.map(read_letter, paths, [format_in] * len(paths), chunksize=4))
+        alignments = list(pool.map(_align_pair, letters[:-1], letters[1:], chunksize=4))
+    return build_timeline(letters, topics, lexicon, alignments)
+
+
+def _align_pair(old: Letter, new: Letter) -> Alignment:
+    return align(old, new, Pairing())
+
+
+# -- Chaining sections into threads -----------------------------------------------------------------
+
+Node = tuple[int, str]  # (letter index, section id)
+
+
+@dataclass
+class _Draft:
+    nodes: list[Node]
+    split_from: Node | None = None  # the section, one letter earlier, this thread's first one split from
+    merged_into: Node | None = None  # the section, one letter later, this thread's last one merged into
+
+
+def _threaded(section: Section) -> bool:
+    return section.kind in _THREADED
+
+
+def _chain(letters: Sequence[Letter], alignments: Sequence[Alignment]) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    draft_of: dict[Node, _Draft] = {}
+    for i, letter in enumerate(letters):
+        continues: dict[str, str] = {}
+        splits: dict[str, str] = {}
+        if i:
+            previous = {s.id for s in letters[i - 1].sections if _threaded(s)}
+            for match in alignments[i - 1].matches:
+                if match.old in previous and match.new:
+                    continues[match.new] = match.old
+                elif match.split_from in previous and match.new:
+                    splits[match.new] = match.split_from
+                elif match.old in previous and match.merged_into:
+                    draft_of[(i - 1, match.old)].merged_into = (i, match.merged_into)
+        for section in letter.sections:
+            if not _threaded(section):
+                continue
+            node = (i, section.id)
+            if section.id in continues and (i - 1, continues[section.id]) in draft_of:
+                draft = draft_of[(i - 1, continues[section.id])]
+                draft.nodes.append(node)
+            else:
+                source = splits.get(section.id)
+                draft = _Draft([node], split_from=(i - 1, source) if source else None)
+                drafts.append(draft)
+            draft_of[node] = draft
+    # A merge target that was not a threaded section leaves nothing to merge into.
+    for draft in drafts:
+        if draft.merged_into and draft.merged_into not in draft_of:
+            draft.merged_into = None
+    return drafts
+
+
+def _bridge_gaps(letters: Sequence[Letter], drafts: list[_Draft]) -> list[_Draft]:
+    """Join a thread that stopped to one that started a few letters later when align pairs their sections."""
+    last = len(letters) - 1
+    ended = [d for d in drafts if d.nodes[-1][0] < last - 1 and not d.merged_into]
+    started = [d for d in drafts if d.nodes[0][0] > 1 and not d.split_from]
+    candidates = [(a, b) for a in ended for b in started if 2 <= b.nodes[0][0] - a.nodes[-1][0] <= MAX_GAP + 1]
+    if not candidates:
+        return drafts
+    olds = sorted({id(a): a for a, _ in candidates}.values(), key=lambda d: d.nodes[-1])
+    news = sorted({id(b): b for _, b in candidates}.values(), key=lambda d: d.nodes[0])
+    old_sections = [_renamed(letters, d.nodes[-1], f"o{k}") for k, d in enumerate(olds)]
+    new_sections = [_renamed(letters, d.nodes[0], f"n{k}") for k, d in enumerate(news)]
+    allowed = {(old_sections[olds.index(a)].id, new_sections[news.index(b)].id) for a, b in candidates}
+    forbid = tuple((o.id, n.id) for o in old_sections for n in new_sections if (o.id, n.id) not in allowed)
+    alignment = align(_bare(letters[0], old_sections), _bare(letters[0], new_sections), Pairing(forbid=forbid))
+    by_old = {s.id: d for s, d in zip(old_sections, olds, strict=True)}
+    by_new = {s.id: d for s, d in zip(new_sections, news, strict=True)}
+    joined: dict[int, _Draft] = {}  # id() of a thread joined onto another -> that other
+    links = [(by_old[m.old], by_new[m.new]) for m in alignment.matches if m.old in by_old and m.new in by_new]
+    # Oldest first, so that a thread bridging two gaps (A .. B .. C) ends up whole in A.
+    for head, tail in sorted(links, key=lambda link: link[0].nodes[-1]):
+        while id(head) in joined:
+            head = joined[id(head)]
+        head.nodes += tail.nodes
+        head.merged_into = tail.merged_into
+        joined[id(tail)] = head
+    return [d for d in drafts if id(d) not in joined]
+
+
+def _renamed(letters: Sequence[Letter], node: Node, prefix: str) -> Section:
+    section = next(s for s in letters[node[0]].sections if s.id == node[1])
+    return replace(section, id=f"{prefix}:{section.id}", parent=None)
+
+
+def _bare(template: Letter, sections: Sequence[Section]) -> Letter:
+    return replace(template, sections=tuple(sections))
+
+
+# -- Following the sentences -----------------------------------------------------------------------
+
+
+@dataclass
+class _Tracked:
+    """A sentence as it stands in one section, with its history so far."""
+
+    text: str
+    key: str
+    words: tuple[str, ...]
+    introduced: int
+    edited: list[int]
+    position: bool
+    start: int
+    end: int
+    origin: str | None = None
+
+
+class _Follower:
+    def __init__(
+        self, letters: Sequence[Letter], drafts: Sequence[_Draft], topics: TopicLexicon, lexicon: Lexicon
+    ) -> None:
+        self.letters = letters
+        self.drafts = list(drafts)
+        self.topics = topics
+        self.lexicon = lexicon
+        self.sections = [{s.id: s for s in letter.sections} for letter in letters]
+        self.draft_of = {node: d for d in self.drafts for node in d.nodes}
+        self.ids = _thread_ids(letters, self.drafts, self.sections)
+        self.tracked: dict[Node, list[_Tracked]] = {}
+        self.tracked_in: list[list[Node]] = [[] for _ in letters]  # the tracked sections of each letter
+        self.nodes_in: list[list[tuple[_Draft, Node]]] = [[] for _ in letters]
+        for draft in self.drafts:
+            for node in draft.nodes:
+                self.nodes_in[node[0]].append((draft, node))
+        self.merged_at: dict[Node, list[_Draft]] = {}
+        for draft in self.drafts:
+            if draft.merged_into:
+                self.merged_at.setdefault(draft.merged_into, []).append(draft)
+        self.appearances: dict[int, list[Appearance]] = {id(d): [] for d in self.drafts}
+        self.dropped: dict[int, list[SentenceHistory]] = {id(d): [] for d in self.drafts}
+
+    def threads(self) -> tuple[Thread, ...]:
+        for i in range(len(self.letters)):
+            self._letter(i)
+        threads = []
+        for draft in self.drafts:
+            last = self.tracked[draft.nodes[-1]]
+            appearances = tuple(self.appearances[id(draft)])
+            threads.append(
+                Thread(
+                    id=self.ids[id(draft)],
+                    topics=_thread_topics(appearances),
+                    appearances=appearances,
+                    sentences=tuple(_history(t) for t in last),
+                    dropped=tuple(self.dropped[id(draft)]),
+                    split_from=self.ids[id(self.draft_of[draft.split_from])] if draft.split_from else None,
+                    merged_into=self.ids[id(self.draft_of[draft.merged_into])] if draft.merged_into else None,
+                )
+            )
+        return tuple(threads)
+
+    def _letter(self, i: int) -> None:
+        order = {section_id: k for k, section_id in enumerate(self.sections[i])}
+        here = sorted(self.nodes_in[i], key=lambda item: order[item[1][1]])
+        consumed: set[int] = set()  # id() of old _Tracked taken by a sentence of this letter
+        results = []
+        for draft, node in here:
+            section = self.sections[i][node[1]]
+            sentences = mark_sentences(section.text, self.lexicon)
+            fresh = [_fresh(s.text, i, s.position, s.start, s.end) for s in sentences]
+            previous, olds = self._predecessors(draft, node)
+            pairs = _match(olds, fresh, consumed)
+            results.append((draft, node, section, fresh, previous, pairs))
+        # Sentences no predecessor had may have come from another topic of the letter before.
+        if i:
+            pool = [(source, t) for source in self.tracked_in[i - 1] for t in self.tracked[source]]
+            source_of = {id(t): source for source, t in pool}
+            for draft, _node, _, fresh, _, pairs in results:
+                taken = {id(n) for _, n in pairs}
+                rest = [n for n in fresh if id(n) not in taken]
+                if not rest:
+                    continue
+                candidates = [
+                    t for source, t in pool if self.draft_of[source] is not draft and len(t.words) >= MOVED_IN_WORDS
+                ]
+                for old, new in _match(candidates, rest, consumed, MOVED_IN):
+                    new.origin = self.ids[id(self.draft_of[source_of[id(old)]])]
+                    pairs.append((old, new))
+        for draft, node, section, fresh, previous, pairs in results:
+            self._appearance(draft, node, section, fresh, previous, pairs)
+
+    def _predecessors(self, draft: _Draft, node: Node) -> tuple[Node | None, list[_Tracked]]:
+        """The thread's previous appearance (across a gap too), and the sentences this section's may
+        continue: that appearance's, the section's it split from, and those of sections merged into it."""
+        position = draft.nodes.index(node)
+        previous = draft.nodes[position - 1] if position else None
+        sources = [previous] if previous else [draft.split_from] if draft.split_from else []
+        sources += [d.nodes[-1] for d in self.merged_at.get(node, ())]
+        return previous, [t for n in sources if n in self.tracked for t in self.tracked[n]]
+
+    def _appearance(
+        self,
+        draft: _Draft,
+        node: Node,
+        section: Section,
+        fresh: list[_Tracked],
+        previous: Node | None,
+        pairs: list[tuple[_Tracked, _Tracked]],
+    ) -> None:
+        i = node[0]
+        old_of = {id(new): old for old, new in pairs}
+        for new in fresh:
+            old = old_of.get(id(new))
+            if old is None:
+                continue
+            new.introduced = old.introduced
+            new.edited = list(old.edited) + ([i] if old.key != new.key else [])
+            new.origin = new.origin or old.origin
+        self.tracked[node] = fresh
+        self.tracked_in[i].append(node)
+        # What the thread's previous appearance had and this one has not: dropped, or taken by another topic.
+        olds = self.tracked[previous] if previous else []
+        kept = {id(old) for old, _ in pairs}
+        lost = [t for t in olds if id(t) not in kept]
+        for t in lost:
+            self.dropped[id(draft)].append(replace(_history(t), dropped=i))
+        self.appearances[id(draft)].append(self._describe(draft, node, section, fresh, olds, lost, old_of, previous))
+
+    def _describe(
+        self,
+        draft: _Draft,
+        node: Node,
+        section: Section,
+        fresh: list[_Tracked],
+        olds: list[_Tracked],
+        lost: list[_Tracked],
+        old_of: dict[int, _Tracked],
+        previous: Node | None,
+    ) -> Appearance:
+        i = node[0]
+        deleted = sum(len(t.words) for t in lost)
+        inserted = 0
+        positions: list[PositionStep] = []
+        own = {id(t) for t in olds}
+        for new in fresh:
+            old = old_of.get(id(new))
+            if old is None or (id(old) not in own and previous is not None):
+                # new here, or moved in from another topic: new to this thread either way
+                inserted += len(new.words)
+                if new.position:
+                    positions.append(PositionStep(Status.ADDED, "", new.text))
+                continue
+            if old.key != new.key:
+                common = _common_words(old.words, new.words)
+                deleted += len(old.words) - common
+                inserted += len(new.words) - common
+            if old.position or new.position:
+                positions.append(self._position_step(old, new))
+        positions += [PositionStep(Status.REMOVED, t.text, "") for t in lost if t.position]
+        before = self.sections[previous[0]][previous[1]] if previous else None
+        turns = _turns(before, section)
+        if draft.split_from and not draft.nodes.index(node):
+            turns.append(Turn.SPLIT)
+        merged = self.merged_at.get(node, [])
+        if merged:
+            turns.append(Turn.MERGED)
+        if previous is None:
+            step = Step.NEW
+        elif previous[0] < i - 1:
+            step = Step.RETURNED
+        elif deleted or inserted or turns:
+            step = Step.CHANGED
+        else:
+            step = Step.UNCHANGED
+        old_words = sum(len(t.words) for t in olds)
+        new_words = sum(len(t.words) for t in fresh)
+        related = [self.ids[id(self.draft_of[draft.split_from])]] if Turn.SPLIT in turns and draft.split_from else []
+        related += [self.ids[id(d)] for d in merged]
+        return Appearance(
+            letter=i,
+            section=section.id,
+            title=section.title,
+            kind=section.kind,
+            step=step,
+            turns=tuple(turns),
+            words=new_words,
+            deleted=deleted,
+            inserted=inserted,
+            share=round((deleted + inserted) / max(1, old_words + new_words), 3),
+            topics=label_section(section, self.topics),
+            positions=tuple(positions),
+            related=tuple(related),
+            decision=section.decision,
+        )
+
+    def _position_step(self, old: _Tracked, new: _Tracked) -> PositionStep:
+        if old.key == new.key:
+            return PositionStep(Status.UNCHANGED, old.text, new.text)
+        from agendadiff.diff import word_diff
+
+        _, kind, cues = classify(old.text, new.text, self.lexicon)
+        return PositionStep(Status.CHANGED, old.text, new.text, kind, cues, tuple(word_diff(old.text, new.text)))
+
+
+def _fresh(text: str, letter: int, position: bool, start: int, end: int) -> _Tracked:
+    words = tuple(w.lower() for w in _WORD.findall(canonical(text)))
+    return _Tracked(text, " ".join(words), words, letter, [], position, start, end)
+
+
+def _match(
+    olds: Sequence[_Tracked], news: Sequence[_Tracked], consumed: set[int], threshold: float = EDITED
+) -> list[tuple[_Tracked, _Tracked]]:
+    """One-to-one pairs of old and new sentences: equal ones first, then the most alike from `threshold` up.
+    Old sentences in `consumed` are taken already; those paired here are added to it."""
+    pairs: list[tuple[_Tracked, _Tracked]] = []
+    by_key: dict[str, list[_Tracked]] = {}
+    for old in olds:
+        if id(old) not in consumed:
+            by_key.setdefault(old.key, []).append(old)
+    rest = []
+    for new in news:
+        same = by_key.get(new.key)
+        if same:
+            old = same.pop(0)
+            consumed.add(id(old))
+            pairs.append((old, new))
+        else:
+            rest.append(new)
+    if not rest:
+        return pairs
+    open_olds = [o for o in olds if id(o) not in consumed]
+    postings: dict[str, list[int]] = {}
+    for k, old in enumerate(open_olds):
+        for word in set(old.words):
+            postings.setdefault(word, []).append(k)
+    scored = []
+    for n, new in enumerate(rest):
+        shared: dict[int, int] = {}
+        for word in set(new.words):
+            for k in postings.get(word, ()):
+                shared[k] = shared.get(k, 0) + 1
+        for k, count in shared.items():
+            old = open_olds[k]
+            # Word-set overlap bounds the in-order similarity; skip what cannot reach EDITED.
+            if 2 * count / (len(set(old.words)) + len(set(new.words))) < threshold * 0.8:
+                continue
+            ratio = difflib.SequenceMatcher(None, old.words, new.words, autojunk=False).ratio()
+            if ratio >= threshold:
+                scored.append((ratio, k, n))
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    for _, k, n in sorted(scored, key=lambda s: (-s[0], s[1], s[2])):
+        if k not in used_old and n not in used_new:
+            used_old.add(k)
+            used_new.add(n)
+            consumed.add(id(open_olds[k]))
+            pairs.append((open_olds[k], rest[n]))
+    return pairs
+
+
+def _common_words(old: Sequence[str], new: Sequence[str]) -> int:
+    return sum(block.size for block in difflib.SequenceMatcher(None, old, new, autojunk=False).get_matching_blocks())
+
+
+def _history(tracked: _Tracked) -> SentenceHistory:
+    return SentenceHistory(
+        text=tracked.text,
+        introduced=tracked.introduced,
+        edited=tuple(tracked.edited),
+        position=tracked.position,
+        start=tracked.start,
+        end=tracked.end,
+        origin=tracked.origin,
+    )
+
+
+def _title_key(title: str) -> str:
+    return " ".join(_WORD.findall(_SESSION_LABEL.sub("", canonical(title)).lower()))
+
+
+def _turns(before: Section | None, now: Section) -> list[Turn]:
+    if before is None:
+        return []
+    turns = []
+    if _title_key(before.title) != _title_key(now.title):
+        turns.append(Turn.RETITLED)
+    if before.kind in _COVER and now.kind is SectionKind.ITEM:
+        turns.append(Turn.TO_AGENDA)
+    elif before.kind is SectionKind.ITEM and now.kind in _COVER:
+        turns.append(Turn.TO_COVER)
+    return turns
+
+
+def _thread_topics(appearances: Sequence[Appearance]) -> tuple[TopicLabel, ...]:
+    totals: dict[str, float] = {}
+    for appearance in appearances:
+        for label in appearance.topics:
+            totals[label.topic] = totals.get(label.topic, 0.0) + label.score
+    labels = [TopicLabel(topic, round(total / len(appearances), 3)) for topic, total in totals.items()]
+    return tuple(sorted((x for x in labels if x.score >= THREAD_TOPIC_FLOOR), key=lambda x: -x.score))
+
+
+def _thread_ids(
+    letters: Sequence[Letter], drafts: Sequence[_Draft], sections: Sequence[dict[str, Section]]
+) -> dict[int, str]:
+    """A readable, unique name per thread, from its latest title: links keep working while it goes on."""
+    ids: dict[int, str] = {}
+    used: set[str] = set()
+    for draft in sorted(drafts, key=lambda d: d.nodes[0]):
+        letter, section_id = draft.nodes[-1]
+        title = _SESSION_LABEL.sub("", canonical(sections[letter][section_id].title)).lower()
+        slug = "-".join(_WORD.findall(title)[:6]) or "untitled"
+        name, k = slug, 2
+        while name in used:
+            name, k = f"{slug}-{k}", k + 1
+        used.add(name)
+        ids[id(draft)] = name
+    return ids
