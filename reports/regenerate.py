@@ -1,6 +1,7 @@
 """Regenerate the committed comparison reports of the samples, or check that they are current.
 
-    python reports/regenerate.py           # write reports/<old>_<new>.{txt,json,html} for each consecutive pair
+    python reports/regenerate.py           # write reports/<old>_<new>.{txt,json,html} for each consecutive pair,
+                                           # and reports/timeline*.{txt,json,html} over all of them
     python reports/regenerate.py --check   # exit 1 and name the stale reports, writing nothing
 
 Letters are taken from samples/ in date order (their file names start with the date). Paths in the
@@ -13,6 +14,10 @@ import os
 import sys
 from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from agendadiff.model import Letter
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,9 +40,24 @@ def expected_reports() -> dict[Path, str]:
             reports[ROOT / "reports" / f"{stem}.json"] = comparison_json(comparison)
             sources = (f"../{old_path.as_posix()}", f"../{new_path.as_posix()}")  # from reports/ to samples/
             reports[ROOT / "reports" / f"{stem}.html"] = comparison_html(comparison, "nl", sources)
+        reports.update(_timeline_reports(read))
         return reports
     finally:
         os.chdir(here)
+
+
+def _timeline_reports(letters: list[Letter]) -> dict[Path, str]:
+    """The timeline of all samples (text with the sentence history of the return topic, JSON, HTML)."""
+    from agendadiff.timeline import build_timeline
+    from agendadiff.timeline_report import select, timeline_html, timeline_json, timeline_text
+
+    timeline = build_timeline(letters)
+    return {
+        ROOT / "reports" / "timeline.txt": timeline_text(timeline),
+        ROOT / "reports" / "timeline-terugkeer.txt": timeline_text(select(timeline, "terugkeer"), history=True),
+        ROOT / "reports" / "timeline.json": timeline_json(timeline),
+        ROOT / "reports" / "timeline.html": timeline_html(timeline, "nl"),
+    }
 
 
 def stale_reports() -> list[Path]:
