@@ -189,31 +189,37 @@ def _chain(letters: Sequence[Letter], alignments: Sequence[Alignment]) -> list[_
 
 
 def _bridge_gaps(letters: Sequence[Letter], drafts: list[_Draft]) -> list[_Draft]:
-    """Join a thread that stopped to one that started a few letters later when align pairs their sections."""
-    last = len(letters) - 1
-    ended = [d for d in drafts if d.nodes[-1][0] < last - 1 and not d.merged_into]
-    started = [d for d in drafts if d.nodes[0][0] > 1 and not d.split_from]
-    candidates = [(a, b) for a in ended for b in started if 2 <= b.nodes[0][0] - a.nodes[-1][0] <= MAX_GAP + 1]
-    if not candidates:
-        return drafts
-    olds = sorted({id(a): a for a, _ in candidates}.values(), key=lambda d: d.nodes[-1])
-    news = sorted({id(b): b for _, b in candidates}.values(), key=lambda d: d.nodes[0])
-    old_sections = [_renamed(letters, d.nodes[-1], f"o{k}") for k, d in enumerate(olds)]
-    new_sections = [_renamed(letters, d.nodes[0], f"n{k}") for k, d in enumerate(news)]
-    allowed = {(old_sections[olds.index(a)].id, new_sections[news.index(b)].id) for a, b in candidates}
-    forbid = tuple((o.id, n.id) for o in old_sections for n in new_sections if (o.id, n.id) not in allowed)
-    alignment = align(_bare(letters[0], old_sections), _bare(letters[0], new_sections), Pairing(forbid=forbid))
-    by_old = {s.id: d for s, d in zip(old_sections, olds, strict=True)}
-    by_new = {s.id: d for s, d in zip(new_sections, news, strict=True)}
-    joined: dict[int, _Draft] = {}  # id() of a thread joined onto another -> that other
-    links = [(by_old[m.old], by_new[m.new]) for m in alignment.matches if m.old in by_old and m.new in by_new]
-    # Oldest first, so that a thread bridging two gaps (A .. B .. C) ends up whole in A.
-    for head, tail in sorted(links, key=lambda link: link[0].nodes[-1]):
-        while id(head) in joined:
-            head = joined[id(head)]
-        head.nodes += tail.nodes
-        head.merged_into = tail.merged_into
-        joined[id(tail)] = head
+    """Join a thread that stopped to one that starts a few letters later when align pairs their sections.
+
+    Letter by letter, the threads starting in it are aligned with those that stopped two to MAX_GAP + 1
+    letters before; a thread joined here can be joined again later (a topic with two gaps is one thread)."""
+    starting: dict[int, list[_Draft]] = {}
+    for draft in drafts:
+        if not draft.split_from:
+            starting.setdefault(draft.nodes[0][0], []).append(draft)
+    joined: set[int] = set()
+    for letter in sorted(starting):
+        news = starting[letter]
+        olds = [
+            d
+            for d in drafts
+            if id(d) not in joined
+            and not d.merged_into
+            and letter - MAX_GAP - 1 <= d.nodes[-1][0] <= letter - 2
+        ]
+        if not olds:
+            continue
+        old_sections = [_renamed(letters, d.nodes[-1], f"o{k}") for k, d in enumerate(olds)]
+        new_sections = [_renamed(letters, d.nodes[0], f"n{k}") for k, d in enumerate(news)]
+        by_old = {s.id: d for s, d in zip(old_sections, olds, strict=True)}
+        by_new = {s.id: d for s, d in zip(new_sections, news, strict=True)}
+        alignment = align(_bare(letters[0], old_sections), _bare(letters[0], new_sections), Pairing())
+        for match in alignment.matches:
+            if match.old in by_old and match.new in by_new:
+                head, tail = by_old[match.old], by_new[match.new]
+                head.nodes += tail.nodes
+                head.merged_into = tail.merged_into
+                joined.add(id(tail))
     return [d for d in drafts if id(d) not in joined]
 
 
@@ -262,6 +268,7 @@ class _Follower:
             for node in draft.nodes:
                 self.nodes_in[node[0]].append((draft, node))
         self.merged_at: dict[Node, list[_Draft]] = {}
+        self.label_cache: dict[tuple[str, str | None, str], tuple[TopicLabel, ...]] = {}
         for draft in self.drafts:
             if draft.merged_into:
                 self.merged_at.setdefault(draft.merged_into, []).append(draft)
@@ -416,11 +423,18 @@ class _Follower:
             deleted=deleted,
             inserted=inserted,
             share=round((deleted + inserted) / max(1, old_words + new_words), 3),
-            topics=label_section(section, self.topics),
+            topics=self._labels(section),
             positions=tuple(positions),
             related=tuple(related),
             decision=section.decision,
         )
+
+    def _labels(self, section: Section) -> tuple[TopicLabel, ...]:
+        # A topic's text often recurs unchanged from letter to letter: label each text once.
+        key = (section.title, section.formal_title, section.text)
+        if key not in self.label_cache:
+            self.label_cache[key] = label_section(section, self.topics)
+        return self.label_cache[key]
 
     def _position_step(self, old: _Tracked, new: _Tracked) -> PositionStep:
         if old.key == new.key:

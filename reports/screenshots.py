@@ -3,7 +3,7 @@
     python reports/screenshots.py    # needs Chromium (scripts/install-chromium.sh) and the test extras
 
 Writes reports/screenshot-*.png: the top of the page (positions first), a topic side by side in dark mode,
-and the page on a phone.
+the page on a phone, and the timeline of the samples (its heat map, and the return topic's history).
 """
 
 from __future__ import annotations
@@ -40,8 +40,16 @@ def main() -> int:
         phone.goto(REPORT.as_uri())
         phone.keyboard.press("n")
         phone.screenshot(path=ROOT / "reports" / "screenshot-phone.png")
+
+        timeline = browser.new_page(viewport={"width": 1280, "height": 1100})
+        timeline.goto((ROOT / "reports" / "timeline.html").as_uri())
+        timeline.screenshot(path=ROOT / "reports" / "screenshot-timeline.png")
+        timeline.goto((ROOT / "reports" / "timeline.html").as_uri() + "#th-terugkeerverordening-5")
+        timeline.evaluate("() => document.querySelector('#th-terugkeerverordening .aged').scrollIntoView()")
+        timeline.evaluate("() => window.scrollBy(0, -420)")
+        timeline.screenshot(path=ROOT / "reports" / "screenshot-timeline-history.png")
         browser.close()
-    for name in ("positions", "side-by-side-dark", "phone"):
+    for name in ("positions", "side-by-side-dark", "phone", "timeline", "timeline-history"):
         print(f"wrote reports/screenshot-{name}.png")
     return 0
 

@@ -252,3 +252,79 @@ def test_a_letter_with_scripts_and_handlers_runs_nothing(watched: Watched, tmp_p
     assert "{{ 7*7 }} {% raw %}" in text and not re.search(r"(?<![\w/-])49(?!\d)", text)  # not evaluated
     assert page.evaluate("() => document.querySelectorAll('main script, main img, main svg, main style').length") == 0
     assert watched.requests == [output.as_uri()]
+
+
+# -- The timeline page -----------------------------------------------------------------------------
+
+TIMELINE = ROOT / "reports" / "timeline.html"
+
+
+def test_timeline_loads_without_errors_or_requests(watched: Watched) -> None:
+    page = watched.open(TIMELINE)
+    assert page.title() == "Tijdlijn 27 februari 2025 – 27 november 2025"
+    assert page.locator("table.map th.row").count() == page.locator("section.thread").count() > 10
+    assert watched.errors == []
+    assert watched.requests == [TIMELINE.as_uri()]
+
+
+def test_every_heat_map_cell_links_to_its_thread_at_that_letter(watched: Watched) -> None:
+    """Each cell's target is an appearance inside the thread of the cell's row, dated as the cell's column."""
+    page = watched.open(TIMELINE)
+    cells = page.evaluate(
+        """() => {
+            const columns = [...document.querySelectorAll('table.map thead th')].slice(1).map(th => th.firstChild.textContent);
+            return [...document.querySelectorAll('table.map tbody tr')].filter(tr => tr.querySelector('th.row')).flatMap(tr => {
+                const row = tr.querySelector('th.row a').getAttribute('href').slice(1);
+                return [...tr.querySelectorAll('td')].map((td, k) => {
+                    const a = td.querySelector('a');
+                    if (!a) return null;
+                    const target = document.getElementById(a.getAttribute('href').slice(1));
+                    return { row, column: columns[k], thread: target && target.closest('section.thread').id,
+                             when: target && target.querySelector('.when').textContent };
+                }).filter(Boolean);
+            });
+        }"""
+    )
+    assert len(cells) > 30
+    short = {"feb": "februari", "mei": "mei", "jul": "juli", "okt": "oktober", "nov": "november"}
+    for cell in cells:
+        assert cell["thread"] == cell["row"], cell
+        day, month, year = cell["column"].split()
+        assert cell["when"] == f"{day} {short[month]} {year}", cell
+    # A click on the return topic's July cell lands on that appearance, highlighted as the target.
+    row = page.locator("tr", has=page.locator("th.row a[href='#th-terugkeerverordening']"))
+    row.locator("td").nth(2).locator("a").click()
+    assert page.evaluate("location.hash") == "#th-terugkeerverordening-3"
+    target = page.locator(":target")
+    assert "Werksessie II" in target.inner_text() and target.is_visible()
+
+
+def test_timeline_sentences_tell_their_age_on_hover(watched: Watched) -> None:
+    page = watched.open(TIMELINE)
+    sentences = page.locator("#th-terugkeerverordening .aged span")
+    assert sentences.count() == 8
+    assert sentences.nth(1).get_attribute("title") == "voor het eerst in de brief van 27 februari 2025"
+    assert sentences.nth(3).get_attribute("class") == "a0 p"  # new in the latest letter, a position
+    tip = sentences.nth(6).get_attribute("title") or ""
+    assert "10 juli 2025" in tip and "operationalisering" in tip
+
+
+def test_timeline_of_a_hostile_letter_runs_nothing(watched: Watched, tmp_path: Path) -> None:
+    sample = (ROOT / "samples" / "jbz-2025-10-02-constructed.txt").read_text(encoding="utf-8")
+    hostile = sample.replace("Terugkeerverordening", "Terugkeer<script>alert(1)</script><img src=x onerror=alert(2)>", 1)
+    hostile = hostile.replace("Het kabinet is voornemens in te stemmen", "Het kabinet <b onmouseover=alert(3)>steunt</b> <script>alert(4)</script>")
+    (tmp_path / "a.txt").write_text((ROOT / "samples" / "jbz-2025-07-10.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(hostile, encoding="utf-8")
+    out = tmp_path / "t.html"
+    result = CliRunner().invoke(main, ["timeline", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    page = watched.open(out)
+    thread = page.locator("section.thread", has_text="Terugkeer<script>alert(1)</script>")
+    assert thread.count() == 1
+    for sentence in thread.locator(".aged span").all():
+        sentence.hover()
+    page.locator("table.map td a").first.hover()
+    assert watched.dialogs == [] and watched.errors == []
+    assert watched.requests == [out.as_uri()]
+    assert "<script>alert(4)</script>" in thread.locator(".aged").inner_text()
+    assert page.locator("script, img, b").count() == 0
