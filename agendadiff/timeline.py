@@ -203,9 +203,7 @@ def _bridge_gaps(letters: Sequence[Letter], drafts: list[_Draft]) -> list[_Draft
         olds = [
             d
             for d in drafts
-            if id(d) not in joined
-            and not d.merged_into
-            and letter - MAX_GAP - 1 <= d.nodes[-1][0] <= letter - 2
+            if id(d) not in joined and not d.merged_into and letter - MAX_GAP - 1 <= d.nodes[-1][0] <= letter - 2
         ]
         if not olds:
             continue

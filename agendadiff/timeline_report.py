@@ -217,7 +217,7 @@ def _thread_lines(thread: Thread, ids: Sequence[str], history: bool) -> Iterator
                 continue
             if step.status is Status.CHANGED:
                 why = "; ".join(cue_text(c, labels("en")) for c in step.cues)
-                yield f"      ~ position, {step.kind.value if step.kind else 'changed'} change: {step.new_text}"
+                yield f"      ~ position edited ({step.kind.value if step.kind else 'changed'}): {step.new_text}"
                 yield f"        was: {step.old_text}" + (f"  ({why})" if why else "")
             elif step.status is Status.ADDED:
                 yield f"      + position: {step.new_text}"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import os
 import random
 import re
@@ -96,7 +97,7 @@ def peers(paths: list[Path]) -> tuple[float, float]:
     letters = [read_letter(p) for p in paths]
     read = time.perf_counter() - started
     started = time.perf_counter()
-    for old, new in zip(letters, letters[1:]):
+    for old, new in itertools.pairwise(letters):
         compare_letters(old, new)
     return read, read + time.perf_counter() - started
 
@@ -108,7 +109,9 @@ def main() -> int:
     args = parser.parse_args()
     sizes = sorted({max(2, args.letters // 4), max(2, args.letters // 2), args.letters})
     print(f"agendadiff timeline over perturbed samples, {os.cpu_count()} cores, median of {args.repeat}")
-    print(f"{'letters':>7} {'timeline s':>10} {'per letter':>10} {'peak MB':>8} {'read s':>7} {'compare s':>10} {'vs compare':>10}")
+    print(
+        f"{'letters':>7} {'timeline s':>10} {'per letter':>10} {'peak MB':>8} {'read s':>7} {'compare s':>10} {'vs compare':>10}"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
             folder = Path(tmp) / f"n{size}"

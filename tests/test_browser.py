@@ -311,9 +311,16 @@ def test_timeline_sentences_tell_their_age_on_hover(watched: Watched) -> None:
 
 def test_timeline_of_a_hostile_letter_runs_nothing(watched: Watched, tmp_path: Path) -> None:
     sample = (ROOT / "samples" / "jbz-2025-10-02-constructed.txt").read_text(encoding="utf-8")
-    hostile = sample.replace("Terugkeerverordening", "Terugkeer<script>alert(1)</script><img src=x onerror=alert(2)>", 1)
-    hostile = hostile.replace("Het kabinet is voornemens in te stemmen", "Het kabinet <b onmouseover=alert(3)>steunt</b> <script>alert(4)</script>")
-    (tmp_path / "a.txt").write_text((ROOT / "samples" / "jbz-2025-07-10.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    hostile = sample.replace(
+        "Terugkeerverordening", "Terugkeer<script>alert(1)</script><img src=x onerror=alert(2)>", 1
+    )
+    hostile = hostile.replace(
+        "Het kabinet is voornemens in te stemmen",
+        "Het kabinet <b onmouseover=alert(3)>steunt</b> <script>alert(4)</script>",
+    )
+    (tmp_path / "a.txt").write_text(
+        (ROOT / "samples" / "jbz-2025-07-10.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     (tmp_path / "b.txt").write_text(hostile, encoding="utf-8")
     out = tmp_path / "t.html"
     result = CliRunner().invoke(main, ["timeline", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(out)])

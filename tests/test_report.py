@@ -138,4 +138,5 @@ def test_sample_reports_have_unique_anchors_and_no_broken_links() -> None:
         assert len(ids) == len(set(ids)), page.name
         links = set(re.findall(r'href="#([^"]+)"', html))
         assert links and links <= set(ids), (page.name, links - set(ids))
-        assert len([i for i in ids if re.fullmatch(r"t-.+-c\d+", i)]) > 20  # every change has its anchor
+        if not page.name.startswith("timeline"):  # a comparison: every change has its anchor
+            assert len([i for i in ids if re.fullmatch(r"t-.+-c\d+", i)]) > 10, page.name

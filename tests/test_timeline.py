@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import random
 from pathlib import Path
@@ -66,7 +67,12 @@ RETURN_HISTORY = [
     ("Het kabinet kan instemmen", "2025-11-27", [], None),  # rewritten, not edited: "is voornemens"
     ("Het kabinet ondersteunt bovendien", "2025-02-27", [], None),
     ("Verder is het voor het kabinet van belang", "2025-02-27", [], None),
-    ("Tot slot vindt het kabinet", "2025-07-10", [], "operationalisering-van-innovatieve-vormen-van-migratiesamenwerking"),
+    (
+        "Tot slot vindt het kabinet",
+        "2025-07-10",
+        [],
+        "operationalisering-van-innovatieve-vormen-van-migratiesamenwerking",
+    ),
     ("Naar verwachting zal een ruime meerderheid", "2025-10-02", [], None),
 ]
 RETURN_DROPPED = [
@@ -104,7 +110,9 @@ def test_the_sentence_history_of_the_latest_return_section(sample_timeline) -> N
 def test_position_changes_letter_by_letter(sample_timeline) -> None:  # type: ignore[no-untyped-def]
     thread = _thread(sample_timeline, "terugkeerverordening")
     november = thread.appearances[-1]
-    changed = {(p.status.value, (p.new_text or p.old_text)[:40]) for p in november.positions if p.status.value != "unchanged"}
+    changed = {
+        (p.status.value, (p.new_text or p.old_text)[:40]) for p in november.positions if p.status.value != "unchanged"
+    }
     assert changed == {
         ("added", "Het kabinet kan instemmen met de algemen"),
         ("removed", "Het kabinet is voornemens in te stemmen "),
@@ -143,10 +151,16 @@ def made_letter(day: int, sections: list[tuple[str, str, str]]) -> Letter:
     date = dt.date(2025, 1, 1) + dt.timedelta(days=day)
     built = []
     for k, (kind, title, text) in enumerate(sections):
-        paragraphs = tuple(
-            Paragraph(p, p, Span(k * 10 + n, k * 10 + n)) for n, p in enumerate(text.split("\n\n"))
+        paragraphs = tuple(Paragraph(p, p, Span(k * 10 + n, k * 10 + n)) for n, p in enumerate(text.split("\n\n")))
+        built.append(
+            Section(
+                f"{kind}:{title.lower().replace(' ', '-')}",
+                SectionKind(kind),
+                title,
+                Span(k * 10, k * 10 + 9),
+                paragraphs=paragraphs,
+            )
         )
-        built.append(Section(f"{kind}:{title.lower().replace(' ', '-')}", SectionKind(kind), title, Span(k * 10, k * 10 + 9), paragraphs=paragraphs))
     source = Source(f"letter-{day}.txt", f"sha-{day}-{len(sections)}-{hash(tuple(sections))}", "utf-8")
     return Letter(source, date, None, None, (), tuple(built))
 
@@ -155,7 +169,12 @@ def test_a_topic_absent_for_a_few_letters_continues_its_thread_and_a_long_absenc
     def letters(absent: int) -> list[Letter]:
         out = [made_letter(0, [("topic", "Terugkeer", TEXTS["return"]), ("item", "Dublin", TEXTS["dublin"])])]
         out += [made_letter(10 * (k + 1), [("item", "Dublin", TEXTS["dublin"])]) for k in range(absent)]
-        out.append(made_letter(10 * (absent + 1), [("item", "Terugkeerverordening", TEXTS["return"]), ("item", "Dublin", TEXTS["dublin"])]))
+        out.append(
+            made_letter(
+                10 * (absent + 1),
+                [("item", "Terugkeerverordening", TEXTS["return"]), ("item", "Dublin", TEXTS["dublin"])],
+            )
+        )
         return out
 
     short = build_timeline(letters(1))
@@ -188,15 +207,27 @@ def test_a_topic_with_two_gaps_is_one_thread() -> None:
 
 
 def test_a_merged_topic_ends_in_the_thread_it_joined_and_its_sentences_keep_their_age() -> None:
-    first = made_letter(0, [("item", "Terugkeer", TEXTS["return"]), ("item", "Dublin", TEXTS["dublin"]), ("item", "Drugs", TEXTS["drugs"])])
+    first = made_letter(
+        0,
+        [
+            ("item", "Terugkeer", TEXTS["return"]),
+            ("item", "Dublin", TEXTS["dublin"]),
+            ("item", "Drugs", TEXTS["drugs"]),
+        ],
+    )
     second = made_letter(10, [("item", "Drugs", TEXTS["drugs"])])
     third = made_letter(
         20,
-        [("item", "Terugkeer en Dublin", TEXTS["return"] + "\n\n" + TEXTS["dublin"]), ("item", "Drugs", TEXTS["drugs"])],
+        [
+            ("item", "Terugkeer en Dublin", TEXTS["return"] + "\n\n" + TEXTS["dublin"]),
+            ("item", "Drugs", TEXTS["drugs"]),
+        ],
     )
     pair = build_timeline([second, third])  # without the first letter both are new in the third
     assert all(s.introduced == 1 for t in pair.threads if t.latest.title == "Terugkeer en Dublin" for s in t.sentences)
-    timeline = build_timeline([first, made_letter(5, first.sections and [(s.kind.value, s.title, s.text) for s in first.sections]), third])
+    timeline = build_timeline(
+        [first, made_letter(5, first.sections and [(s.kind.value, s.title, s.text) for s in first.sections]), third]
+    )
     joined = next(t for t in timeline.threads if t.latest.title == "Terugkeer en Dublin")
     merged = [t for t in timeline.threads if t.merged_into == joined.id]
     assert len(merged) == 1 and merged[0].latest.title in ("Terugkeer", "Dublin")
@@ -242,7 +273,10 @@ def letter_series(draw: st.DrawFn) -> list[Letter]:
             title = draw(st.sampled_from([subject.capitalize(), f"Stand van zaken {subject}", f"{subject} en meer"]))
             sentences = TEXTS[subject].split(". ")
             extra = draw(st.integers(0, 2))
-            text = ". ".join(sentences + [f"Het kabinet zal in brief {k} iets nieuws zeggen over {subject} nummer {n}" for n in range(extra)])
+            text = ". ".join(
+                sentences
+                + [f"Het kabinet zal in brief {k} iets nieuws zeggen over {subject} nummer {n}" for n in range(extra)]
+            )
             if draw(st.booleans()):
                 text = text.replace("Het kabinet", "Nederland", 1)
             sections.append((kind, title, text.rstrip(".") + "."))
@@ -260,7 +294,7 @@ def test_every_section_is_in_exactly_one_thread_and_histories_are_consistent(let
     for thread in timeline.threads:
         letters_of = [a.letter for a in thread.appearances]
         assert letters_of == sorted(set(letters_of))
-        gaps = [b - a - 1 for a, b in zip(letters_of, letters_of[1:])]
+        gaps = [b - a - 1 for a, b in itertools.pairwise(letters_of)]
         assert all(gap <= MAX_GAP for gap in gaps)
         assert [a.step is Step.RETURNED for a in thread.appearances[1:]] == [gap > 0 for gap in gaps]
         latest = thread.latest.letter
@@ -292,7 +326,9 @@ def test_topic_labels_with_scores() -> None:
     section = made_letter(0, [("item", "Terugkeerverordening", TEXTS["return"])]).sections[0]
     labels = label_section(section, topics)
     assert labels[0].topic == "terugkeer" and labels[0].score > 0.8
-    passing = made_letter(0, [("item", "Drugs", TEXTS["drugs"] + " " + "Dit is verder een lange tekst. " * 60 + " Over terugkeer.")]).sections[0]
+    passing = made_letter(
+        0, [("item", "Drugs", TEXTS["drugs"] + " " + "Dit is verder een lange tekst. " * 60 + " Over terugkeer.")]
+    ).sections[0]
     assert "terugkeer" not in [x.topic for x in label_section(passing, topics)]  # one passing mention
     # A term with '*' matches the words it begins; one without only itself.
     avg = made_letter(0, [("item", "Gegevens", "De AVG geldt. De avgdata ook.")]).sections[0]
@@ -353,7 +389,7 @@ def test_the_command_writes_each_format_and_orders_by_date(tmp_path: Path) -> No
     result = runner.invoke(main, ["timeline", *args, "-o", str(tmp_path / "t.json"), "--topic", "terugkeer"])
     assert result.exit_code == 0, result.output
     data = json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))
-    assert [t["id"] for t in data["threads"]][0] == "terugkeerverordening"
+    assert next(t["id"] for t in data["threads"]) == "terugkeerverordening"
     assert all(any(x["topic"] == "terugkeer" for a in t["appearances"] for x in a["topics"]) for t in data["threads"])
     result = runner.invoke(main, ["timeline", str(ROOT / "samples"), "-o", str(tmp_path / "t.html"), "--lang", "en"])
     assert result.exit_code == 0, result.output
