@@ -16,7 +16,13 @@ __all__ = ["Comparison", "Letter", "__version__", "compare_files", "compare_lett
 
 
 def read_letter(path: str | Path, format_in: str | None = None) -> Letter:
-    """Read, normalize and segment the letter at `path`, in the format its content shows or `format_in`."""
+    """Read, normalize and segment the letter at `path`, in the format its content shows or `format_in`.
+    A folder that `agendadiff fetch` wrote (a letter with its annexes) is read as one letter."""
+    if Path(path).is_dir():
+        from agendadiff.bundle import is_bundle, read_bundle
+
+        if is_bundle(Path(path)):
+            return read_bundle(Path(path), format_in)
     from agendadiff.normalize import normalize
     from agendadiff.readers import read_document
     from agendadiff.segment import segment

@@ -29,11 +29,14 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from agendadiff.errors import AgendadiffError
 from agendadiff.files import write_atomically
 from agendadiff.model import Letter, Meeting
+
+if TYPE_CHECKING:
+    from agendadiff.fetch import Client
 
 CONFIG = "agendadiff.toml"
 STATE = ".agendadiff"
@@ -41,6 +44,7 @@ LETTERS = "letters"
 REPORTS = "reports"
 MANIFEST = f"{REPORTS}/manifest.json"
 INDEX = "index.html"
+FETCH_STATE = "fetch-state.json"  # what `update --fetch` has fetched, committed with the letters
 KNOWN_SUFFIXES = {".txt", ".pdf", ".docx", ".xml", ".html", ".htm"}
 Progress = Callable[[int, int, str], None]  # done, total, what
 
@@ -60,6 +64,7 @@ class Settings:
     pairings: str | None = None  # a pairings file, relative to the archive
     remote: str | None = None  # the git remote `--push` pushes to
     lang: str = "nl"  # the language of the reports and the index: nl or en
+    fetch: dict[str, Any] | None = None  # [fetch]: dossier, match, since, base_url for `update --fetch`
 
 
 @dataclass(frozen=True)
@@ -144,6 +149,14 @@ def _settings_toml(settings: Settings) -> str:
         '# pairings = "pairings.txt"     # pin/forbid lines for the comparisons (see agendadiff compare --pairings)',
     ]
     lines.append(f"remote = {json.dumps(settings.remote)}" if settings.remote else '# remote = "origin"  # for --push')
+    lines += [
+        "",
+        "# For `agendadiff archive update --fetch`: where new letters are published (see agendadiff fetch)",
+        "# [fetch]",
+        '# dossier = "32317"',
+        '# match = "geannoteerde agenda"',
+        '# since = "2025-01-01"',
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -229,19 +242,47 @@ class Archive:
                     progress(done + 1, len(files), path.name)
             return outcome
 
-    def update(self, inbox: Path, push: bool = False, progress: Progress | None = None, wait: float = 0) -> Outcome:
-        """The scheduled job: every new file in the inbox, the reports and the index, in one commit."""
+    def update(
+        self,
+        inbox: Path,
+        push: bool = False,
+        progress: Progress | None = None,
+        wait: float = 0,
+        fetch: Client | None = None,
+    ) -> Outcome:
+        """The scheduled job: every new file in the inbox, the reports and the index, in one commit. With a
+        `fetch` client, new letters are first fetched into the inbox, as the settings' [fetch] says; a fetch
+        that fails leaves the archive as it was."""
         with self.locked(wait):
             self._ready(inbox)
+            state = self._fetch(fetch, inbox, progress) if fetch else None
             listed = inbox.iterdir() if inbox.is_dir() else iter(())
-            files = sorted(p for p in listed if p.is_file() and not p.name.startswith("."))
-            outcome = self._transaction(files, batch=True, progress=progress)
+            files = sorted(p for p in listed if _takes(p))
+            outcome = self._transaction(files, batch=True, progress=progress, fetch_state=state)
             for path in files:
                 if path.exists():  # stored now, or stored before; failed ones went to inbox/failed
                     _move_into(path, inbox / "archived")
             if push:  # also when nothing is new: an earlier push may have failed
                 outcome = replace(outcome, pushed=self._push(kept=bool(outcome.commits)))
             return outcome
+
+    def _fetch(self, client: Client, inbox: Path, progress: Progress | None) -> str | None:
+        """New letters into the inbox; the new fetch state, for the transaction to write and commit."""
+        from agendadiff.fetch import DEFAULT_MATCH, Query, fetch, parse_dossier, state_text
+
+        config = self.settings.fetch
+        if not config:
+            raise ArchiveError(f"{self.root / CONFIG}: no [fetch] settings; add a [fetch] table with the dossier")
+        number, addition = parse_dossier(str(config["dossier"]))
+        since = config.get("since")
+        query = Query(
+            number,
+            addition,
+            str(config.get("match") or DEFAULT_MATCH),
+            dt.date.fromisoformat(str(since)) if since else None,
+        )
+        outcome = fetch(client, query, inbox, self.root / FETCH_STATE, write_state=False, progress=progress)
+        return state_text(outcome.state) if outcome.fetched else None
 
     def _ready(self, inbox: Path | None = None) -> None:
         """Refuse a detached HEAD or changes nobody committed; undo what a killed run left half done."""
@@ -286,9 +327,12 @@ class Archive:
             self.repo.git.clean("-f", "-d", "-q", "--", *paths)
         (self.root / STATE / "journal.json").unlink()
 
-    def _transaction(self, files: Sequence[Path], batch: bool, progress: Progress | None = None) -> Outcome:
+    def _transaction(
+        self, files: Sequence[Path], batch: bool, progress: Progress | None = None, fetch_state: str | None = None
+    ) -> Outcome:
         """Store `files` and bring reports and index up to date, in one commit. `batch` (update): failures
-        go to quarantine, and the reports and index are made even when no letter is new."""
+        go to quarantine, and the reports and index are made even when no letter is new. `fetch_state` is
+        written and committed with them."""
         from agendadiff import read_letter
 
         stored = self.letters()
@@ -298,7 +342,7 @@ class Archive:
         failed: list[Problem] = []
         new_letters: dict[str, tuple[Path, Letter, str]] = {}  # name -> (file, letter, original)
         for done, path in enumerate(files):
-            digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+            digest = _digest(path)
             if digest in by_hash or digest in {s.sha256 for s in added}:
                 known.append(path.name)
                 continue
@@ -308,7 +352,7 @@ class Archive:
                 failed.append(Problem(str(path), str(error)))
                 continue
             name = _unique(_letter_name(letter), {s.name for s in (*stored, *added)})
-            original = f"{LETTERS}/{name}/original{_suffix(path)}"
+            original = f"{LETTERS}/{name}/original" + ("" if path.is_dir() else _suffix(path))
             added.append(Stored(name, letter.date, letter.meeting, digest, original, path.name))
             new_letters[name] = (path, letter, original)
             if progress:
@@ -320,14 +364,16 @@ class Archive:
             return Outcome(known=tuple(known), failed=tuple(failed))
         everything = sorted((*stored, *added), key=lambda s: (s.date or dt.date.max, s.name))
         plan = self._report_plan(everything)
-        if not added and not plan.write and not plan.remove and (self.root / INDEX).exists():
+        if not added and not plan.write and not plan.remove and (self.root / INDEX).exists() and not fetch_state:
             return Outcome(known=tuple(known), failed=tuple(failed))
         touched = [f"{LETTERS}/{s.name}" for s in added] + [
             f"{REPORTS}/{name}.{ext}" for name in (*plan.write, *plan.remove) for ext in ("html", "json", "txt")
         ]
-        touched += [MANIFEST, INDEX]
+        touched += [MANIFEST, INDEX] + ([FETCH_STATE] if fetch_state else [])
         write_atomically(self.root / STATE / "journal.json", json.dumps({"paths": touched}))
         _fault("after-journal")
+        if fetch_state:
+            write_atomically(self.root / FETCH_STATE, fetch_state)
         for name, (path, letter, original) in new_letters.items():
             self._store(name, path, letter, original)
         _fault("after-letters")
@@ -336,7 +382,9 @@ class Archive:
         write_atomically(self.root / INDEX, self._index(everything, manifest))
         _fault("after-index")
         message = _commit_message(added, plan, batch)
-        self.repo.git.add("--all", "--", LETTERS, REPORTS, INDEX)
+        if fetch_state and not added:
+            message = "Record fetched documents" if message.startswith("Update") else message
+        self.repo.git.add("--all", "--", LETTERS, REPORTS, INDEX, *([FETCH_STATE] if fetch_state else []))
         commit = self.repo.index.commit(message)
         _fault("after-commit")
         (self.root / STATE / "journal.json").unlink()
@@ -363,8 +411,15 @@ class Archive:
 
         folder = self.root / LETTERS / name
         folder.mkdir(parents=True, exist_ok=True)
-        data = path.read_bytes()
-        write_atomically(self.root / original, data)
+        if path.is_dir():  # a letter with its annexes: the bundle's files, its document.json among them
+            (self.root / original).mkdir(exist_ok=True)
+            for file in sorted(path.iterdir()):
+                if file.is_file():
+                    write_atomically(self.root / original / file.name, file.read_bytes())
+            data = b""
+        else:
+            data = path.read_bytes()
+            write_atomically(self.root / original, data)
         letter = replace(letter, source=replace(letter.source, path=original))  # not where it came from
         write_atomically(folder / "letter.json", letter_json(letter))
         write_atomically(folder / "letter.md", letter_markdown(letter))
@@ -373,10 +428,10 @@ class Archive:
             "meeting": meeting_line(letter.meeting) if letter.meeting else "",
             "meeting_data": meeting_data(letter.meeting),
             "kamerstuk": letter.kamerstuk,
-            "sha256": hashlib.sha256(data).hexdigest(),
+            "sha256": _digest(path),
             "original": Path(original).name,
             "source_name": path.name,
-            "format": sniff(data[:4096]),
+            "format": "bundle" if path.is_dir() else sniff(data[:4096]),
             "read_with": __version__,
         }
         write_atomically(folder / "meta.json", json.dumps(meta, ensure_ascii=False, indent=2) + "\n")
@@ -551,10 +606,15 @@ class Archive:
         letters = self.letters()
         for done, stored in enumerate(letters):
             original = self.root / stored.original
-            if not original.is_file():
+            if not original.is_file() and not original.is_dir():
                 problems.append(Problem(stored.name, f"the original {stored.original} is missing"))
                 continue
-            if hashlib.sha256(original.read_bytes()).hexdigest() != stored.sha256:
+            try:
+                digest = _digest(original)
+            except AgendadiffError as error:
+                problems.append(Problem(stored.name, f"cannot be read any more: {error}"))
+                continue
+            if digest != stored.sha256:
                 problems.append(Problem(stored.name, "the original's sha256 is not the one recorded"))
                 continue
             try:
@@ -616,11 +676,14 @@ def _read_settings(path: Path) -> Settings:
             pairings=data.get("pairings"),
             remote=data.get("remote"),
             lang=str(data.get("lang", "nl")),
+            fetch=data.get("fetch"),
         )
     except (OSError, tomllib.TOMLDecodeError, KeyError) as error:
         raise ArchiveError(f"{path}: not agendadiff archive settings ({_first_line(error)})") from None
     if settings.lang not in ("nl", "en"):
         raise ArchiveError(f'{path}: lang must be "nl" or "en", not {settings.lang!r}')
+    if settings.fetch is not None and not (isinstance(settings.fetch, dict) and settings.fetch.get("dossier")):
+        raise ArchiveError(f'{path}: [fetch] needs a dossier (dossier = "32317")')
     return settings
 
 
@@ -654,6 +717,22 @@ def _unique(name: str, taken: set[str]) -> str:
     while f"{name}-{k}" in taken:
         k += 1
     return f"{name}-{k}"
+
+
+def _takes(path: Path) -> bool:
+    """Whether `update` takes this inbox entry: a file, or a bundle folder (a letter with its annexes)."""
+    from agendadiff.bundle import is_bundle
+
+    return not path.name.startswith(".") and (path.is_file() or is_bundle(path))
+
+
+def _digest(path: Path) -> str:
+    """sha256 of a letter file, or of a bundle's files."""
+    if path.is_dir():
+        from agendadiff.bundle import bundle_digest, is_bundle
+
+        return bundle_digest(path) if is_bundle(path) else ""
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
 
 
 def _suffix(path: Path) -> str:

@@ -254,6 +254,70 @@ def _write_atomically(path: str, text: str) -> None:
         raise InputError(path, f"cannot write the report ({error.strerror or error.__class__.__name__})") from None
 
 
+_BASE_URL_OPTION = click.option(
+    "--base-url",
+    metavar="URL",
+    help="The OData service (default: $AGENDADIFF_ODATA_URL, else the Tweede Kamer's gegevensmagazijn).",
+)
+_TIMEOUT_OPTION = click.option(
+    "--timeout", type=float, default=30.0, show_default=True, help="Seconds to wait for each answer of the service."
+)
+_ATTEMPTS_OPTION = click.option(
+    "--attempts",
+    type=click.IntRange(1, 10),
+    default=4,
+    show_default=True,
+    help="Tries per request; between them 1, 2, 4 ... seconds (or what the service asks) on 429, 5xx and timeouts.",
+)
+
+
+@main.command()
+@click.option("--dossier", required=True, metavar="NUMBER[-ADDITION]", help="The Kamerstukdossier: 32317, 36410-VI.")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only documents dated on or after this day.")
+@click.option(
+    "--match", default="geannoteerde agenda", show_default=True, help="Text the document's subject must hold."
+)
+@click.option(
+    "--to",
+    "target",
+    required=True,
+    type=click.Path(file_okay=False, path_type=str),
+    help="The folder to download into (an archive's inbox, say).",
+)
+@click.option(
+    "--state",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="The file that records what was fetched (default: fetch-state.json in the --to folder).",
+)
+@_BASE_URL_OPTION
+@_TIMEOUT_OPTION
+@_ATTEMPTS_OPTION
+@_reported
+def fetch(
+    dossier: str,
+    since: Any,
+    match: str,
+    target: str,
+    state: str | None,
+    base_url: str | None,
+    timeout: float,
+    attempts: int,
+) -> None:
+    """Download the letters of a dossier that were not fetched before, each with its annexes."""
+    from pathlib import Path
+
+    from agendadiff.fetch import Query, client_from, fetch, parse_dossier
+
+    number, addition = parse_dossier(dossier)
+    query = Query(number, addition, match, since.date() if since else None)
+    folder = Path(target)
+    client = client_from(base_url, timeout, attempts)
+    outcome = fetch(client, query, folder, Path(state) if state else folder / "fetch-state.json")
+    for name in outcome.fetched:
+        click.echo(f"fetched {folder / name}")
+    click.echo(f"agendadiff: {len(outcome.fetched)} new, {outcome.known} fetched before ({query.label}, '{match}')")
+
+
 # -- archive ----------------------------------------------------------------------------------------
 
 _ARCHIVE_OPTION = click.option(
@@ -287,7 +351,7 @@ def archive_init(folder: str, series: str, remote: str | None) -> None:
 
 
 @archive.command("add")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=str))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
 @_ARCHIVE_OPTION
 @click.option("--wait", type=float, default=0, help="Seconds to wait for another run's lock.")
 @_reported
@@ -314,8 +378,21 @@ def archive_add(files: tuple[str, ...], archive_dir: str, wait: float) -> None:
 )
 @click.option("--push", is_flag=True, help="Push the commit to the remote named in the settings.")
 @click.option("--wait", type=float, default=0, help="Seconds to wait for another run's lock.")
+@click.option("--fetch", "fetch_first", is_flag=True, help="First fetch new letters as the settings' [fetch] says.")
+@_BASE_URL_OPTION
+@_TIMEOUT_OPTION
+@_ATTEMPTS_OPTION
 @_reported
-def archive_update(archive_dir: str, inbox: str | None, push: bool, wait: float) -> None:
+def archive_update(
+    archive_dir: str,
+    inbox: str | None,
+    push: bool,
+    wait: float,
+    fetch_first: bool,
+    base_url: str | None,
+    timeout: float,
+    attempts: int,
+) -> None:
     """The scheduled job: new letters in, reports and index out, one commit."""
     import sys
     from pathlib import Path
@@ -336,7 +413,16 @@ def archive_update(archive_dir: str, inbox: str | None, push: bool, wait: float)
             bar = click.progressbar(length=total, label="agendadiff", file=sys.stderr, show_pos=True)
         bar.update(done - bar.pos, what)
 
-    outcome = store.update(folder, push=push, progress=progress, wait=wait)
+    client = None
+    if fetch_first:
+        import os
+
+        from agendadiff.fetch import BASE_URL_VARIABLE, client_from
+
+        configured = (store.settings.fetch or {}).get("base_url")
+        chosen = base_url or os.environ.get(BASE_URL_VARIABLE) or (str(configured) if configured else None)
+        client = client_from(chosen, timeout, attempts)
+    outcome = store.update(folder, push=push, progress=progress, wait=wait, fetch=client)
     if bar is not None:
         bar.render_finish()
     if outcome.commits:

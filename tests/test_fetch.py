@@ -1,0 +1,298 @@
+"""`agendadiff fetch` and `archive update --fetch` against a local replay of the OData service: paging,
+deleted documents, new versions, a DOCX annex read with its letter, retries, timeouts, malformed answers.
+No test reaches the internet."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from agendadiff import read_letter
+from agendadiff.cli import main
+from agendadiff.fetch import Client, FetchError, Query, fetch, find_letters, letter_filter, parse_dossier
+from agendadiff.model import SectionKind
+from tests.conftest import ROOT
+from tests.odata_replay import Doc, Scenario, serving
+
+FORMATS = ROOT / "samples" / "formats"
+GIT = {
+    "GIT_AUTHOR_NAME": "Test",
+    "GIT_AUTHOR_EMAIL": "test@example.org",
+    "GIT_COMMITTER_NAME": "Test",
+    "GIT_COMMITTER_EMAIL": "test@example.org",
+}
+
+
+@pytest.fixture(scope="module")
+def split_october() -> tuple[bytes, bytes]:
+    """The October sample as it is often published: the cover letter as a PDF, the agenda as a DOCX annex."""
+    spec = importlib.util.spec_from_file_location("formats", ROOT / "samples" / "formats.py")
+    assert spec and spec.loader
+    formats = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(formats)
+    letter = read_letter(ROOT / "samples" / "jbz-2025-10-02-constructed.txt")
+    cut = next(k for k, s in enumerate(letter.sections) if s.kind is SectionKind.AGENDA)
+    cover = dataclasses.replace(letter, sections=letter.sections[:cut])
+    agenda = dataclasses.replace(letter, sections=letter.sections[cut:])
+    return formats.to_pdf(cover), formats.to_docx(agenda)
+
+
+def scenario_of(split_october: tuple[bytes, bytes]) -> Scenario:
+    cover, agenda = split_october
+    return Scenario(
+        documents=[
+            Doc("a1", "2025D31000", "Geannoteerde agenda informele JBZ-Raad 22 en 23 juli 2025", "2025-07-10",
+                (FORMATS / "jbz-2025-07-10.pdf").read_bytes(), volgnummer=966),
+            Doc("b2", "2025D40000", "Geannoteerde agenda formele JBZ-Raad 13 en 14 oktober 2025", "2025-10-02", cover,
+                volgnummer=970,
+                annexes=[Doc("b2x", "2025D40001", "Bijlage: geannoteerde agenda", "2025-10-02", agenda,
+                             extension="docx", kind="Bijlage")]),
+            Doc("c3", "2025D41000", "Geannoteerde agenda (ingetrokken)", "2025-10-05", b"%PDF-1.4 gone", deleted=True),
+            Doc("d4", "2025D42000", "Verslag van de JBZ-Raad van 13 en 14 oktober 2025", "2025-10-20", b"%PDF-1.4 x"),
+            Doc("e5", "2025D47954", "Geannoteerde agenda formele JBZ-Raad 8 en 9 december 2025", "2025-11-27",
+                (FORMATS / "jbz-2025-11-27-constructed.pdf").read_bytes(), volgnummer=975),
+        ]
+    )  # fmt: skip
+
+
+@pytest.fixture
+def replay(split_october: tuple[bytes, bytes]) -> Iterator[tuple[Scenario, str]]:
+    scenario = scenario_of(split_october)
+    with serving(scenario) as url:
+        yield scenario, url
+
+
+class Sleeps(list[float]):
+    def __call__(self, seconds: float) -> None:
+        self.append(seconds)
+
+
+def client(url: str, **options: Any) -> Client:
+    settings: dict[str, Any] = {"timeout": 2.0, "attempts": 3, "backoff": 0.5, "interval": 0.0, "sleep": Sleeps()}
+    settings.update(options)
+    return Client(base_url=url, **settings)
+
+
+QUERY = Query(32317)
+
+
+def test_the_filter_is_the_documented_one() -> None:
+    assert letter_filter(Query(32317)) == (
+        "Verwijderd eq false and Kamerstukdossier/any(d: d/Nummer eq 32317) and "
+        "contains(tolower(Onderwerp),'geannoteerde agenda')"
+    )
+    import datetime as dt
+
+    assert letter_filter(Query(36410, "VI", "Agenda's van 'de' Raad", dt.date(2025, 1, 1))) == (
+        "Verwijderd eq false and Kamerstukdossier/any(d: d/Nummer eq 36410 and d/Toevoeging eq 'VI') and "
+        "contains(tolower(Onderwerp),'agenda''s van ''de'' raad') and Datum ge 2025-01-01T00:00:00Z"
+    )
+    assert parse_dossier("36410-VI") == (36410, "VI") and parse_dossier(" 32317 ") == (32317, None)
+    with pytest.raises(FetchError, match="Kamerstukdossier number"):
+        parse_dossier("jbz")
+
+
+def test_pages_are_followed_and_deleted_documents_and_listed_annexes_left_out(replay: tuple[Scenario, str]) -> None:
+    scenario, url = replay
+    found = find_letters(client(url), QUERY)
+    assert [p.number for p in found] == ["2025D31000", "2025D40000", "2025D47954"]
+    listings = [r for r in scenario.requests if r["path"].endswith("/Document")]
+    assert len(listings) == 2  # two pages of two, through @odata.nextLink
+    first = listings[0]["params"]
+    assert first["$filter"] == letter_filter(QUERY)
+    assert "BijlageDocument" in first["$expand"] and "DocumentVersie" in first["$expand"]
+    assert listings[1]["params"]["$skiptoken"] == "2"
+    assert all(r["agent"].startswith("agendadiff/") for r in scenario.requests)
+    october = found[1]
+    assert [a.number for a in october.annexes] == ["2025D40001"] and october.annexes[0].extension == ".docx"
+    assert october.kamerstuk == "kst-32317-970"
+
+
+def test_fetch_writes_bundles_that_read_as_one_letter_and_fetches_nothing_twice(
+    replay: tuple[Scenario, str], tmp_path: Path
+) -> None:
+    scenario, url = replay
+    target, state = tmp_path / "inbox", tmp_path / "state.json"
+    outcome = fetch(client(url), QUERY, target, state)
+    assert outcome.fetched == ("2025D31000", "2025D40000", "2025D47954")
+    assert sorted(p.name for p in target.iterdir()) == ["2025D31000", "2025D40000", "2025D47954"]
+    bundle = target / "2025D40000"
+    sidecar = json.loads((bundle / "document.json").read_text(encoding="utf-8"))
+    assert [f["name"] for f in sidecar["files"]] == ["letter-2025D40000.pdf", "annex-2025D40001.docx"]
+    assert sidecar["kamerstuk"] == "kst-32317-970" and sidecar["dossier"] == "32317"
+    # The cover letter and its agenda annex are one letter, the same as the sample they were cut from.
+    joined = read_letter(bundle)
+    sample = read_letter(ROOT / "samples" / "jbz-2025-10-02-constructed.txt")
+    assert [(s.kind, s.title, s.text) for s in joined.sections] == [(s.kind, s.title, s.text) for s in sample.sections]
+    assert joined.date == sample.date and joined.meeting == sample.meeting
+    # A second run asks for the listing only and downloads nothing.
+    before = len(scenario.requests)
+    again = fetch(client(url), QUERY, target, state)
+    assert again.fetched == () and again.known == 3
+    assert all(r["path"].endswith("/Document") for r in scenario.requests[before:])
+
+
+def test_a_new_version_is_fetched_as_a_new_bundle(replay: tuple[Scenario, str], tmp_path: Path) -> None:
+    scenario, url = replay
+    target, state = tmp_path / "inbox", tmp_path / "state.json"
+    fetch(client(url), QUERY, target, state)
+    scenario.documents[4].version = 2
+    scenario.documents[4].content = (
+        (FORMATS / "jbz-2025-11-27-constructed.pdf").read_bytes().replace(b"%%EOF", b"%%EOF\n%v2")
+    )
+    scenario.documents[1].annexes[0].version = 3  # an annex's new version makes its letter new too
+    outcome = fetch(client(url), QUERY, target, state)
+    assert outcome.fetched == ("2025D40000-v2", "2025D47954-v2")
+    recorded = json.loads(state.read_text(encoding="utf-8"))["documents"]["e5"]["versions"]
+    assert [v["bundle"] for v in recorded] == ["2025D47954", "2025D47954-v2"]
+
+
+def test_a_503_then_success_is_retried_with_backoff(replay: tuple[Scenario, str], tmp_path: Path) -> None:
+    scenario, url = replay
+    scenario.fail_first["/OData/v4/2.0/Document"] = [503, 429]
+    scenario.fail_first["/OData/v4/2.0/Document(a1)/resource"] = [502]
+    sleeps = Sleeps()
+    outcome = fetch(client(url, sleep=sleeps), QUERY, tmp_path / "inbox", tmp_path / "state.json")
+    assert len(outcome.fetched) == 3
+    assert sleeps == [0.5, 1.0, 0.5]  # doubled per retry of one request, from the start for the next
+
+
+def test_a_timeout_or_a_service_that_stays_down_leaves_everything_as_it_was(
+    replay: tuple[Scenario, str], tmp_path: Path
+) -> None:
+    scenario, url = replay
+    target, state = tmp_path / "inbox", tmp_path / "state.json"
+    scenario.delay["/OData/v4/2.0/Document(e5)/resource"] = 1.0
+    with pytest.raises(FetchError, match=r"Document\(e5\)/resource: no answer within 0.3 s after 3 attempts"):
+        fetch(client(url, timeout=0.3), QUERY, target, state)
+    assert list(target.iterdir()) == [] and not state.exists()  # the two downloaded letters are not kept
+    scenario.delay.clear()
+    scenario.fail_first["/OData/v4/2.0/Document"] = [503, 503, 503]
+    with pytest.raises(FetchError, match="HTTP 503 Service Unavailable after 3 attempts"):
+        fetch(client(url), QUERY, target, state)
+    assert list(target.iterdir()) == [] and not state.exists()
+
+
+def test_malformed_json_and_a_404_are_not_retried(replay: tuple[Scenario, str], tmp_path: Path) -> None:
+    scenario, url = replay
+    scenario.broken_pages.add(1)
+    with pytest.raises(FetchError, match="malformed JSON"):
+        fetch(client(url), QUERY, tmp_path / "inbox", tmp_path / "state.json")
+    assert len([r for r in scenario.requests if r["path"].endswith("/Document")]) == 2
+    scenario.broken_pages.clear()
+    with pytest.raises(FetchError, match="HTTP 404"):
+        find_letters(client(url.replace("/OData/v4/2.0/", "/elsewhere/")), QUERY)
+
+
+def test_requests_are_paced(replay: tuple[Scenario, str], tmp_path: Path) -> None:
+    scenario, url = replay
+    fetch(client(url, interval=0.1, sleep=__import__("time").sleep), QUERY, tmp_path / "inbox", tmp_path / "s.json")
+    times = [r["at"] for r in scenario.requests]
+    assert len(times) == 6  # two pages and four files
+    assert min(b - a for a, b in zip(times, times[1:], strict=False)) >= 0.09
+
+
+# -- The commands ------------------------------------------------------------------------------------
+
+
+def test_the_fetch_command_with_the_base_url_from_the_environment(replay: tuple[Scenario, str], tmp_path: Path) -> None:
+    _, url = replay
+    runner = CliRunner()
+    result = runner.invoke(
+        main, ["fetch", "--dossier", "32317", "--to", str(tmp_path / "in")], env={"AGENDADIFF_ODATA_URL": url}
+    )
+    assert result.exit_code == 0, result.output
+    assert "3 new, 0 fetched before" in result.stdout and (tmp_path / "in" / "fetch-state.json").exists()
+    result = runner.invoke(main, ["fetch", "--dossier", "32317", "--to", str(tmp_path / "in"), "--base-url", url])
+    assert result.exit_code == 0 and "0 new, 3 fetched before" in result.stdout
+
+
+def test_the_fetch_command_fails_in_one_line(tmp_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(
+        main,
+        ["fetch", "--dossier", "32317", "--to", str(tmp_path / "in"), "--base-url", "http://127.0.0.1:9/OData/v4/2.0/",
+         "--timeout", "0.5", "--attempts", "1"],
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "cannot connect" in result.stderr and "127.0.0.1:9" in result.stderr
+    result = runner.invoke(main, ["fetch", "--dossier", "32317", "--to", str(tmp_path / "in"), "--base-url", "ftp://x"])
+    assert result.exit_code == 2 and "must start with http" in result.stderr
+
+
+def _archive(tmp_path: Path, url: str) -> Path:
+    root = tmp_path / "jbz"
+    runner = CliRunner()
+    assert runner.invoke(main, ["archive", "init", str(root)], env=GIT).exit_code == 0
+    settings = root / "agendadiff.toml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8") + f'\n[fetch]\ndossier = "32317"\nbase_url = "{url}"\n', encoding="utf-8"
+    )
+    import git
+
+    repo = git.Repo(root)
+    repo.index.add(["agendadiff.toml"])
+    repo.index.commit(
+        "fetch settings", author=git.Actor("Test", "test@example.org"), committer=git.Actor("Test", "test@example.org")
+    )
+    return root
+
+
+def test_archive_update_fetch_stores_the_letters_with_their_annexes_and_the_state(
+    replay: tuple[Scenario, str], tmp_path: Path
+) -> None:
+    scenario, url = replay
+    root = _archive(tmp_path, url)
+    runner = CliRunner()
+    result = runner.invoke(main, ["archive", "update", "--archive", str(root), "--fetch"], env=GIT)
+    assert result.exit_code == 0, result.output
+    assert "3 new letter(s)" in result.stdout
+    import git
+
+    repo = git.Repo(root)
+    tracked = repo.git.ls_files().splitlines()
+    assert "fetch-state.json" in tracked
+    october = [p for p in tracked if p.startswith("letters/2025-10-02") and "/original/" in p]
+    assert sorted(Path(p).name for p in october) == ["annex-2025D40001.docx", "document.json", "letter-2025D40000.pdf"]
+    stored = json.loads(
+        (root / "letters" / Path(october[0]).parent.parent.name / "letter.json").read_text(encoding="utf-8")
+    )
+    assert any(s["kind"] == "item" and s["title"] == "Terugkeerverordening" for s in stored["sections"])
+    assert len([p for p in tracked if p.startswith("reports/") and p.endswith(".html")]) == 2
+    check = runner.invoke(main, ["archive", "check", "--archive", str(root)], env=GIT)
+    assert check.exit_code == 0, check.output
+    head = repo.head.commit.hexsha
+    again = runner.invoke(main, ["archive", "update", "--archive", str(root), "--fetch"], env=GIT)
+    assert again.exit_code == 0 and "nothing new" in again.stdout and repo.head.commit.hexsha == head
+
+
+def test_archive_update_fetch_that_fails_leaves_the_archive_untouched(
+    replay: tuple[Scenario, str], tmp_path: Path
+) -> None:
+    scenario, url = replay
+    root = _archive(tmp_path, url)
+    import git
+
+    repo = git.Repo(root)
+    head = repo.head.commit.hexsha
+    scenario.broken_pages.add(1)
+    result = CliRunner().invoke(main, ["archive", "update", "--archive", str(root), "--fetch"], env=GIT)
+    assert result.exit_code == 2 and "malformed JSON" in result.stderr and result.stderr.count("\n") == 1
+    assert repo.head.commit.hexsha == head and not repo.is_dirty(untracked_files=True)
+    assert not (root / "fetch-state.json").exists()
+    inbox = root / "inbox"
+    assert not inbox.exists() or not [p for p in inbox.iterdir() if not p.name.startswith(".")]
+
+
+def test_the_base_url_variable_is_documented() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "AGENDADIFF_ODATA_URL" in readme and "local replay" in readme
+    assert os.environ.get("AGENDADIFF_ODATA_URL") is None  # no test run talks to a real service by accident
