@@ -75,10 +75,10 @@ class Scenario:
 class _Handler(BaseHTTPRequestHandler):
     scenario: Scenario
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base class's name)
+    def log_message(self, format: str, *args: Any) -> None:
         pass  # quiet tests
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+    def do_GET(self) -> None:
         parsed = urllib.parse.urlsplit(self.path)
         path = parsed.path
         params = dict(urllib.parse.parse_qsl(parsed.query))

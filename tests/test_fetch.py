@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.util
+import itertools
 import json
 import os
 from collections.abc import Iterator
@@ -197,7 +198,7 @@ def test_requests_are_paced(replay: tuple[Scenario, str], tmp_path: Path) -> Non
     fetch(client(url, interval=0.1, sleep=__import__("time").sleep), QUERY, tmp_path / "inbox", tmp_path / "s.json")
     times = [r["at"] for r in scenario.requests]
     assert len(times) == 6  # two pages and four files
-    assert min(b - a for a, b in zip(times, times[1:], strict=False)) >= 0.09
+    assert min(b - a for a, b in itertools.pairwise(times)) >= 0.09
 
 
 # -- The commands ------------------------------------------------------------------------------------
@@ -249,7 +250,7 @@ def _archive(tmp_path: Path, url: str) -> Path:
 def test_archive_update_fetch_stores_the_letters_with_their_annexes_and_the_state(
     replay: tuple[Scenario, str], tmp_path: Path
 ) -> None:
-    scenario, url = replay
+    _scenario, url = replay
     root = _archive(tmp_path, url)
     runner = CliRunner()
     result = runner.invoke(main, ["archive", "update", "--archive", str(root), "--fetch"], env=GIT)
