@@ -45,6 +45,8 @@ REPORTS = "reports"
 MANIFEST = f"{REPORTS}/manifest.json"
 INDEX = "index.html"
 FETCH_STATE = "fetch-state.json"  # what `update --fetch` has fetched, committed with the letters
+TIMELINE = "timeline"  # timeline.html and timeline.json: the topics through the latest letters
+TIMELINE_LETTERS = 24  # the timeline's default span: about four years of a Council's letters
 KNOWN_SUFFIXES = {".txt", ".pdf", ".docx", ".xml", ".html", ".htm"}
 Progress = Callable[[int, int, str], None]  # done, total, what
 
@@ -65,6 +67,7 @@ class Settings:
     remote: str | None = None  # the git remote `--push` pushes to
     lang: str = "nl"  # the language of the reports and the index: nl or en
     fetch: dict[str, Any] | None = None  # [fetch]: dossier, match, since, base_url for `update --fetch`
+    timeline: int = TIMELINE_LETTERS  # how many of the latest letters the timeline spans; 0: no timeline
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,8 @@ def _settings_toml(settings: Settings) -> str:
         '# dossier = "32317"',
         '# match = "geannoteerde agenda"',
         '# since = "2025-01-01"',
+        "",
+        f'# timeline = {TIMELINE_LETTERS}  # how many of the latest letters timeline.html follows (0: none, "all")',
     ]
     return "\n".join(lines) + "\n"
 
@@ -369,7 +374,8 @@ class Archive:
         touched = [f"{LETTERS}/{s.name}" for s in added] + [
             f"{REPORTS}/{name}.{ext}" for name in (*plan.write, *plan.remove) for ext in ("html", "json", "txt")
         ]
-        touched += [MANIFEST, INDEX] + ([FETCH_STATE] if fetch_state else [])
+        timeline = [f"{TIMELINE}.html", f"{TIMELINE}.json"] if self.settings.timeline else []
+        touched += [MANIFEST, INDEX, *timeline] + ([FETCH_STATE] if fetch_state else [])
         write_atomically(self.root / STATE / "journal.json", json.dumps({"paths": touched}))
         _fault("after-journal")
         if fetch_state:
@@ -379,12 +385,15 @@ class Archive:
         _fault("after-letters")
         manifest = self._write_reports(everything, plan, progress)
         _fault("after-reports")
+        if timeline:
+            for page, text in zip(timeline, self._timeline(everything), strict=True):
+                write_atomically(self.root / page, text)
         write_atomically(self.root / INDEX, self._index(everything, manifest))
         _fault("after-index")
         message = _commit_message(added, plan, batch)
         if fetch_state and not added:
             message = "Record fetched documents" if message.startswith("Update") else message
-        self.repo.git.add("--all", "--", LETTERS, REPORTS, INDEX, *([FETCH_STATE] if fetch_state else []))
+        self.repo.git.add("--all", "--", LETTERS, REPORTS, INDEX, *timeline, *([FETCH_STATE] if fetch_state else []))
         commit = self.repo.index.commit(message)
         _fault("after-commit")
         (self.root / STATE / "journal.json").unlink()
@@ -534,6 +543,34 @@ class Archive:
 
     # -- The index page -----------------------------------------------------------------------------
 
+    def _timeline(self, letters: Sequence[Stored]) -> tuple[str, str]:
+        """The timeline of the latest letters (HTML, JSON), from the stored readings. Alignments of pairs seen
+        before come from a cache in .agendadiff/, so a new letter costs one alignment."""
+        from agendadiff.align import align
+        from agendadiff.timeline import build_timeline
+        from agendadiff.timeline_report import timeline_html, timeline_json
+
+        latest = [s for s in letters if s.date][-self.settings.timeline :]
+        read = [self.letter(s) for s in latest]
+        cache_path = self.root / STATE / "alignments.json"
+        try:
+            cache: dict[str, Any] = json.loads(cache_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            cache = {}
+        from agendadiff import __version__
+
+        settings, pairing = self._settings_fingerprint(), self._pairing()
+        alignments = []
+        kept: dict[str, Any] = {}
+        for (a, old), (b, new) in itertools.pairwise(zip(latest, read, strict=True)):
+            key = f"{__version__}:{settings}:{a.sha256}:{b.sha256}"
+            alignment = _alignment_from(cache[key]) if key in cache else align(old, new, pairing)
+            kept[key] = _alignment_data(alignment)
+            alignments.append(alignment)
+        write_atomically(cache_path, json.dumps(kept))
+        result = build_timeline(read, lexicon=self._lexicon(), alignments=alignments)
+        return timeline_html(result, self.settings.lang), timeline_json(result)
+
     def _index(self, letters: Sequence[Stored], manifest: dict[str, dict[str, Any]]) -> str:
         from agendadiff.report import date_label, labels, meeting_label, template
 
@@ -549,7 +586,11 @@ class Archive:
                 {"letter": stored, "date": when, "meeting": meeting_label(stored.meeting, lang), "report": report}
             )
         return template("archive-index.html.j2").render(
-            series=self.settings.series, rows=list(reversed(rows)), t=t, lang=lang
+            series=self.settings.series,
+            rows=list(reversed(rows)),
+            t=t,
+            lang=lang,
+            timeline=f"{TIMELINE}.html" if self.settings.timeline else None,
         )
 
     # -- Push, log and check ------------------------------------------------------------------------
@@ -577,8 +618,12 @@ class Archive:
         return any(not r.flags & r.UP_TO_DATE for r in results)
 
     def log(self, topic: str | None = None) -> list[dict[str, Any]]:
-        """Each letter with what its report says changed; with `topic`, only the topics whose title or id
-        holds those words."""
+        """Each letter with what its report says changed; with `topic`, the topic's threads in that letter
+        when it is a topic id of the timeline (see data/topics.toml), else the topics whose title or id holds
+        those words."""
+        from agendadiff.topics import load_topics
+
+        threads = self._timeline_threads(topic) if topic and load_topics().get(topic) else None
         entries = []
         letters = self.letters()
         for k, stored in enumerate(letters):
@@ -591,10 +636,31 @@ class Archive:
                     entry["report"] = name
                     entry["summary"] = data["summary"]["topics"]
                     entry["positions"] = len(data["positions"])
-                    if topic:
+                    if topic and (threads is None or stored.sha256 not in threads):
                         entry["topics"] = _topic_lines(data, topic)
+            if threads is not None and stored.sha256 in threads:
+                entry["topics"] = threads[stored.sha256]
             entries.append(entry)
         return entries
+
+    def _timeline_threads(self, topic: str) -> dict[str, list[str]] | None:
+        """Per letter (by sha256), a line for each thread about `topic` in it, from timeline.json."""
+        path = self.root / f"{TIMELINE}.json"
+        if not path.exists():
+            return None
+        data = json.loads(path.read_text(encoding="utf-8"))
+        sha = {letter["id"]: letter["sha256"] for letter in data["letters"]}
+        lines: dict[str, list[str]] = {letter["sha256"]: [] for letter in data["letters"]}
+        for thread in data["threads"]:
+            for appearance in thread["appearances"]:
+                if not any(label["topic"] == topic for label in appearance["topics"]):
+                    continue
+                turns = "".join(f", {turn}" for turn in appearance["turns"])
+                changed = [p for p in appearance["positions"] if p["status"] != "unchanged"]
+                plural = "s" if len(changed) > 1 else ""
+                count = f" ({len(changed)} position change{plural})" if changed and appearance["step"] != "new" else ""
+                lines[sha[appearance["letter"]]].append(f"{appearance['step']}{turns}: {appearance['title']}{count}")
+        return lines
 
     def check(self, progress: Progress | None = None) -> list[Problem]:
         """Re-read every original: its sha256, and whether this agendadiff reads it into the stored sections;
@@ -677,14 +743,35 @@ def _read_settings(path: Path) -> Settings:
             remote=data.get("remote"),
             lang=str(data.get("lang", "nl")),
             fetch=data.get("fetch"),
+            timeline=_timeline_span(data.get("timeline", TIMELINE_LETTERS)),
         )
-    except (OSError, tomllib.TOMLDecodeError, KeyError) as error:
+    except (OSError, tomllib.TOMLDecodeError, KeyError, ValueError) as error:
         raise ArchiveError(f"{path}: not agendadiff archive settings ({_first_line(error)})") from None
     if settings.lang not in ("nl", "en"):
         raise ArchiveError(f'{path}: lang must be "nl" or "en", not {settings.lang!r}')
     if settings.fetch is not None and not (isinstance(settings.fetch, dict) and settings.fetch.get("dossier")):
         raise ArchiveError(f'{path}: [fetch] needs a dossier (dossier = "32317")')
     return settings
+
+
+def _alignment_data(alignment: Any) -> list[list[Any]]:
+    return [
+        [m.old, m.new, m.score, [r.value for r in m.reasons], m.split_from, m.merged_into] for m in alignment.matches
+    ]
+
+
+def _alignment_from(data: list[list[Any]]) -> Any:
+    from agendadiff.model import Alignment, Match, Reason
+
+    return Alignment(tuple(Match(o, n, s, tuple(Reason(r) for r in rs), sp, mg) for o, n, s, rs, sp, mg in data))
+
+
+def _timeline_span(value: Any) -> int:
+    if value == "all":
+        return 10**6
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f'timeline must be a number of letters (0 for none) or "all", not {value!r}')
+    return value
 
 
 def _meeting(data: dict[str, Any] | None) -> Meeting | None:

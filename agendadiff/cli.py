@@ -448,7 +448,10 @@ def _report_failures(failed: Any, quarantined: bool) -> None:
 
 @archive.command("log")
 @_ARCHIVE_OPTION
-@click.option("--topic", help="Only the topics whose title or id holds these words.")
+@click.option(
+    "--topic",
+    help="Per letter, this topic's threads (a topic id, as in `timeline --topic`), or the topics whose title holds these words.",
+)
 @_reported
 def archive_log(archive_dir: str, topic: str | None) -> None:
     """The letters, oldest first, with what changed in each."""
@@ -461,6 +464,8 @@ def archive_log(archive_dir: str, topic: str | None) -> None:
         head = f"{letter.date or 'undated'}  {letter.meeting_line or letter.name}"
         if entry["report"] is None:
             click.echo(f"{head}\n    first letter")
+            for line in entry["topics"]:
+                click.echo(f"    - {line}")
             continue
         s = entry["summary"]
         click.echo(

@@ -422,7 +422,51 @@ def test_log_lists_letters_and_follows_a_topic(archive: Path) -> None:
     lines = output.splitlines()
     assert lines[0].startswith("2025-07-10") and "first letter" in lines[1]
     assert "7 position change(s)" in output and "6 position change(s)" in output
-    assert "    - changed: Terugkeerverordening (3 position changes)" in lines
+    # A topic id follows the topic's threads through the timeline, whatever their titles.
+    assert lines[2] == "    - new: Werksessie II: Stappen naar een effectief terugkeersysteem"
+    assert "    - changed, retitled: Terugkeerverordening (4 position changes)" in lines
+    assert "    - changed: Terugkeerverordening (2 position changes)" in lines
+    # Other words are looked for in the titles of each report.
+    output = ok("archive", "log", "--archive", str(archive), "--topic", "Terugkeerverordening")
+    assert "    - changed: Terugkeerverordening (3 position changes)" in output.splitlines()
+    assert "Werksessie II" not in output
+
+
+def test_the_archive_keeps_a_timeline_of_its_latest_letters(archive: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    inbox(archive, JULY, OCTOBER)
+    ok("archive", "update", "--archive", str(archive))
+    tracked = git.Repo(archive).git.ls_files().splitlines()
+    assert "timeline.html" in tracked and "timeline.json" in tracked
+    assert 'href="timeline.html"' in (archive / "index.html").read_text(encoding="utf-8")
+    data = json.loads((archive / "timeline.json").read_text(encoding="utf-8"))
+    assert [letter["date"] for letter in data["letters"]] == ["2025-07-10", "2025-10-02"]
+    # A new letter costs the timeline one alignment (the report makes its own): the others come from the cache.
+    import agendadiff.align
+
+    calls = []
+    real = agendadiff.align.align
+    monkeypatch.setattr(agendadiff.align, "align", lambda *a, **k: calls.append(1) or real(*a, **k))
+    inbox(archive, NOVEMBER)
+    ok("archive", "update", "--archive", str(archive))
+    assert len(calls) == 2
+    thread = next(
+        t
+        for t in json.loads((archive / "timeline.json").read_text(encoding="utf-8"))["threads"]
+        if t["id"] == "terugkeerverordening"
+    )
+    assert [a["letter"] for a in thread["appearances"]] == ["2025-07-10", "2025-10-02", "2025-11-27"]
+    # The span is a setting; 1 letter is its own timeline, 0 none.
+    settings = archive / "agendadiff.toml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "timeline = 0\n", encoding="utf-8")
+    repo = git.Repo(archive)
+    repo.index.add(["agendadiff.toml"])
+    repo.index.commit("no timeline")
+    shutil.copy(SAMPLES / "jbz-2025-05-28-constructed.txt", archive / "inbox" / "may.txt")
+    ok("archive", "update", "--archive", str(archive))
+    assert 'href="timeline.html"' not in (archive / "index.html").read_text(encoding="utf-8")
+    settings.write_text(settings.read_text(encoding="utf-8").replace("timeline = 0", "timeline = -3"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["archive", "log", "--archive", str(archive)])
+    assert result.exit_code == 2 and "timeline must be a number of letters" in result.stderr
 
 
 def test_check_finds_changed_originals_other_readings_and_missing_reports(archive: Path) -> None:
