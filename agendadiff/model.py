@@ -416,6 +416,7 @@ class PositionStep:
     kind: ChangeKind | None = None
     cues: tuple[Cue, ...] = ()
     diff: tuple[Chunk, ...] = ()
+    origin: str | None = None  # for an ADDED statement taken from another topic: that topic's thread
 
 
 @dataclass(frozen=True)

@@ -382,7 +382,8 @@ class _Follower:
                 # new here, or moved in from another topic: new to this thread either way
                 inserted += len(new.words)
                 if new.position:
-                    positions.append(PositionStep(Status.ADDED, "", new.text))
+                    origin = new.origin if old is not None else None
+                    positions.append(PositionStep(Status.ADDED, "", new.text, origin=origin))
                 continue
             if old.key != new.key:
                 common = _common_words(old.words, new.words)

@@ -133,6 +133,7 @@ def _position_data(step: PositionStep) -> dict[str, Any]:
         "class": step.kind.value if step.kind else None,
         "reasons": [{"signal": c.signal.value, "removed": list(c.removed), "added": list(c.added)} for c in step.cues],
         "diff": [[c.op.value, c.text] for c in step.diff],
+        "from_thread": step.origin,
     }
 
 
@@ -220,7 +221,8 @@ def _thread_lines(thread: Thread, ids: Sequence[str], history: bool) -> Iterator
                 yield f"      ~ position edited ({step.kind.value if step.kind else 'changed'}): {step.new_text}"
                 yield f"        was: {step.old_text}" + (f"  ({why})" if why else "")
             elif step.status is Status.ADDED:
-                yield f"      + position: {step.new_text}"
+                source = f"  (from {step.origin})" if step.origin else ""
+                yield f"      + position: {step.new_text}{source}"
             else:
                 yield f"      - position: {step.old_text}"
     if history:
@@ -255,7 +257,7 @@ def timeline_html(
     ids = letter_ids(timeline.letters)
     threads = ordered_threads(timeline)
     names = {x.id: x.label(lang) for x in topics.topics}
-    shown = {thread.id for thread in threads}
+    shown = {thread.id: thread.latest.title for thread in threads}  # thread id -> its latest title
     letters = [
         {
             "id": ids[k],
@@ -345,7 +347,7 @@ def _thread_view(
     text: str,
     letters: Sequence[dict[str, Any]],
     names: dict[str, str],
-    shown: set[str],
+    shown: dict[str, str],
     t: dict[str, str],
 ) -> dict[str, Any]:
     latest = thread.latest.letter
@@ -374,7 +376,7 @@ def _thread_view(
         "merged_into": thread.merged_into,
         "merged_href": f"#th-{thread.merged_into}" if thread.merged_into in shown else None,
         "titles": titles,
-        "appearances": [_appearance_view(thread, a, letters, t) for a in thread.appearances],
+        "appearances": [_appearance_view(thread, a, letters, shown, t) for a in thread.appearances],
         "paragraphs": _aged_paragraphs(thread, text, letters, t),
         "legend": sorted(
             {(min(OLDEST_SHADE, latest - s.introduced), letters[s.introduced]["date"]) for s in thread.sentences},
@@ -393,7 +395,11 @@ def _thread_view(
 
 
 def _appearance_view(
-    thread: Thread, appearance: Appearance, letters: Sequence[dict[str, Any]], t: dict[str, str]
+    thread: Thread,
+    appearance: Appearance,
+    letters: Sequence[dict[str, Any]],
+    titles: dict[str, str],
+    t: dict[str, str],
 ) -> dict[str, Any]:
     changed = []
     same = []
@@ -405,6 +411,8 @@ def _appearance_view(
                 {
                     "status": step.status.value,
                     "label": t["tl_position_" + step.status.value],
+                    "origin": titles.get(step.origin or "", step.origin),
+                    "origin_href": f"#th-{step.origin}" if step.origin in titles else None,
                     "chunks": _chunks(step),
                     "cues": "; ".join(cue_text(c, t) for c in step.cues),
                 }

@@ -117,6 +117,10 @@ def test_position_changes_letter_by_letter(sample_timeline) -> None:  # type: ig
         ("added", "Het kabinet kan instemmen met de algemen"),
         ("removed", "Het kabinet is voornemens in te stemmen "),
     }
+    october = thread.appearances[2]
+    moved = [p for p in october.positions if p.origin]
+    assert len(moved) == 1 and moved[0].new_text.startswith("Tot slot vindt het kabinet")
+    assert moved[0].origin == "operationalisering-van-innovatieve-vormen-van-migratiesamenwerking"
     july = thread.appearances[1]
     edited = [p for p in july.positions if p.status.value == "changed"]
     assert len(edited) == 1 and edited[0].kind is not None and edited[0].kind.value == "position"
