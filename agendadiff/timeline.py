@@ -267,6 +267,7 @@ class _Follower:
                 self.nodes_in[node[0]].append((draft, node))
         self.merged_at: dict[Node, list[_Draft]] = {}
         self.label_cache: dict[tuple[str, str | None, str], tuple[TopicLabel, ...]] = {}
+        self.sentence_cache: dict[str, list[tuple[tuple[str, str, tuple[str, ...]], bool, int, int]]] = {}
         for draft in self.drafts:
             if draft.merged_into:
                 self.merged_at.setdefault(draft.merged_into, []).append(draft)
@@ -300,8 +301,10 @@ class _Follower:
         results = []
         for draft, node in here:
             section = self.sections[i][node[1]]
-            sentences = mark_sentences(section.text, self.lexicon)
-            fresh = [_fresh(s.text, i, s.position, s.start, s.end) for s in sentences]
+            fresh = [
+                _Tracked(*known, i, [], position, start, end)
+                for known, position, start, end in self._sentences(section)
+            ]
             previous, olds = self._predecessors(draft, node)
             pairs = _match(olds, fresh, consumed)
             results.append((draft, node, section, fresh, previous, pairs))
@@ -428,6 +431,14 @@ class _Follower:
             decision=section.decision,
         )
 
+    def _sentences(self, section: Section) -> list[tuple[tuple[str, str, tuple[str, ...]], bool, int, int]]:
+        # Most of a topic's text recurs unchanged from letter to letter: split and mark each text once.
+        if section.text not in self.sentence_cache:
+            self.sentence_cache[section.text] = [
+                (_words(s.text), s.position, s.start, s.end) for s in mark_sentences(section.text, self.lexicon)
+            ]
+        return self.sentence_cache[section.text]
+
     def _labels(self, section: Section) -> tuple[TopicLabel, ...]:
         # A topic's text often recurs unchanged from letter to letter: label each text once.
         key = (section.title, section.formal_title, section.text)
@@ -444,9 +455,10 @@ class _Follower:
         return PositionStep(Status.CHANGED, old.text, new.text, kind, cues, tuple(word_diff(old.text, new.text)))
 
 
-def _fresh(text: str, letter: int, position: bool, start: int, end: int) -> _Tracked:
+def _words(text: str) -> tuple[str, str, tuple[str, ...]]:
+    """A sentence's text, its comparison key and its words."""
     words = tuple(w.lower() for w in _WORD.findall(canonical(text)))
-    return _Tracked(text, " ".join(words), words, letter, [], position, start, end)
+    return text, " ".join(words), words
 
 
 def _match(
