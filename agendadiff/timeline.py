@@ -100,11 +100,18 @@ PARALLEL_FROM = 12  # below this many letters, starting worker processes costs m
 
 
 def letter_files(paths: Sequence[Path]) -> list[Path]:
-    """The files named, with a folder standing for the letters in it (by their suffix, not recursing)."""
+    """The files named, with a folder standing for the letters in it (files by their suffix, and folders that
+    `agendadiff fetch` wrote, a letter with its annexes; not recursing)."""
+    from agendadiff.bundle import is_bundle
+
     files: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in LETTER_SUFFIXES)
+        if is_bundle(path):
+            files.append(path)
+        elif path.is_dir():
+            found = sorted(
+                p for p in path.iterdir() if (p.is_file() and p.suffix.lower() in LETTER_SUFFIXES) or is_bundle(p)
+            )
             if not found:
                 raise TimelineError(f"{path}: no letters in this folder (files ending in {', '.join(LETTER_SUFFIXES)})")
             files += found

@@ -297,3 +297,26 @@ def test_the_base_url_variable_is_documented() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "AGENDADIFF_ODATA_URL" in readme and "local replay" in readme
     assert os.environ.get("AGENDADIFF_ODATA_URL") is None  # no test run talks to a real service by accident
+
+
+def test_fetched_letters_are_letters_for_every_command(replay: tuple[Scenario, str], tmp_path: Path) -> None:
+    _, url = replay
+    target = tmp_path / "inbox"
+    fetch(client(url), QUERY, target, tmp_path / "state.json")
+    runner = CliRunner()
+    result = runner.invoke(main, ["timeline", str(target), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [letter["date"] for letter in data["letters"]] == ["2025-07-10", "2025-10-02", "2025-11-27"]
+    thread = next(t for t in data["threads"] if t["id"] == "terugkeerverordening")
+    assert [a["title"] for a in thread["appearances"]][1:] == ["Terugkeerverordening", "Terugkeerverordening"]
+    result = runner.invoke(
+        main, ["compare", str(target / "2025D40000"), str(target / "2025D47954"), "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["old"]["source"] == str(target / "2025D40000")
+    result = runner.invoke(main, ["sections", str(target / "2025D40000")])
+    assert result.exit_code == 0 and "Terugkeerverordening [(Gedeeltelijke) algemene oriëntatie]" in result.stdout
+    (target / "2025D40000" / "document.json").write_text("{}", encoding="utf-8")
+    result = runner.invoke(main, ["sections", str(target / "2025D40000")])
+    assert result.exit_code == 2 and "document.json does not list the letter's files" in result.stderr
