@@ -14,8 +14,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import random
-import re
 import shutil
 import subprocess
 import sys
@@ -25,26 +23,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from series import perturbed_letter  # noqa: E402
 
 SAMPLES = [ROOT / "samples" / name for name in ("jbz-2025-07-10.txt", "jbz-2025-10-02-constructed.txt",
                                                  "jbz-2025-11-27-constructed.txt")]  # fmt: skip
-WORDS = ["voorstel", "kader", "beleid", "aanpak", "overleg", "uitvoering", "samenwerking", "onderzoek", "inzet"]
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-          "november", "december"]  # fmt: skip
 
 
 def letter_text(k: int) -> tuple[dt.date, str]:
-    """The k-th letter of the series: a sample, dated, with a few words of its own."""
-    date = dt.date(2018, 1, 8) + dt.timedelta(days=14 * k)
-    text = SAMPLES[k % 3].read_text(encoding="utf-8")
-    text = re.sub(
-        r"Den Haag, \d+ \w+ \d{4}", f"Den Haag, {date.day} {MONTHS[date.month - 1]} {date.year}", text, count=1
-    )
-    rng = random.Random(k)
-    words = [m for m in re.finditer(r"(?<![\w-])[a-z]{7,}(?![\w-])", text) if m.group() not in MONTHS]
-    for match in sorted(rng.sample(words, 6), key=lambda m: m.start(), reverse=True):
-        text = text[: match.start()] + rng.choice(WORDS) + text[match.end() :]
-    return date, text
+    """The k-th letter of the series: one of the three samples in turn (see bench/series.py)."""
+    return perturbed_letter(k, SAMPLES)
 
 
 def write_letters(folder: Path, first: int, count: int) -> None:

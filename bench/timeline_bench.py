@@ -3,7 +3,7 @@
     python bench/timeline_bench.py [--letters 100] [--repeat 3]
 
 The letters are the five samples in turn, dated every fortnight from 2018 on, each with a few words changed
-and now and then a cover-letter topic left out, so that topics come and go. For 25, 50 and 100 letters (or
+(bench/series.py); with the samples' own differences, topics come and go, are retitled and move. For 25, 50 and 100 letters (or
 the --letters given) it prints the wall time of the command writing the HTML timeline (median of --repeat),
 the peak memory of the command and its worker processes together, the time per letter, and next to it two
 peers measured in the same run: reading the letters alone (the floor for any tool that reads them) and
@@ -14,10 +14,8 @@ would run). The goals: 100 letters in under 10 s and 500 MB, time per letter fla
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import itertools
 import os
-import random
 import re
 import statistics
 import subprocess
@@ -28,25 +26,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from series import perturbed_letter  # noqa: E402
 
 SAMPLES = sorted((ROOT / "samples").glob("jbz-*.txt"))
-WORDS = ["voorstel", "kader", "beleid", "aanpak", "overleg", "uitvoering", "samenwerking", "onderzoek", "inzet"]
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-          "november", "december"]  # fmt: skip
 
 
 def letter_text(k: int) -> str:
-    """The k-th letter: a sample in turn, dated, with a few words of its own and sometimes a topic less."""
-    date = dt.date(2018, 1, 8) + dt.timedelta(days=14 * k)
-    text = SAMPLES[k % len(SAMPLES)].read_text(encoding="utf-8")
-    text = re.sub(
-        r"Den Haag, \d+ \w+ \d{4}", f"Den Haag, {date.day} {MONTHS[date.month - 1]} {date.year}", text, count=1
-    )
-    rng = random.Random(k)
-    words = [m for m in re.finditer(r"(?<![\w-])[a-z]{7,}(?![\w-])", text) if m.group() not in MONTHS]
-    for match in sorted(rng.sample(words, 6), key=lambda m: m.start(), reverse=True):
-        text = text[: match.start()] + rng.choice(WORDS) + text[match.end() :]
-    return text
+    """The k-th letter: one of the five samples in turn (see bench/series.py)."""
+    return perturbed_letter(k, SAMPLES)[1]
 
 
 def write_letters(folder: Path, count: int) -> list[Path]:
