@@ -46,7 +46,7 @@ MANIFEST = f"{REPORTS}/manifest.json"
 INDEX = "index.html"
 FETCH_STATE = "fetch-state.json"  # what `update --fetch` has fetched, committed with the letters
 TIMELINE = "timeline"  # timeline.html and timeline.json: the topics through the latest letters
-TIMELINE_LETTERS = 24  # the timeline's default span: about four years of a Council's letters
+TIMELINE_LETTERS = 12  # the timeline's default span: about two years of a Council's letters
 KNOWN_SUFFIXES = {".txt", ".pdf", ".docx", ".xml", ".html", ".htm"}
 Progress = Callable[[int, int, str], None]  # done, total, what
 
