@@ -317,6 +317,10 @@ def test_fetched_letters_are_letters_for_every_command(replay: tuple[Scenario, s
     assert json.loads(result.stdout)["old"]["source"] == str(target / "2025D40000")
     result = runner.invoke(main, ["sections", str(target / "2025D40000")])
     assert result.exit_code == 0 and "Terugkeerverordening [(Gedeeltelijke) algemene oriëntatie]" in result.stdout
+    archive = tmp_path / "jbz"
+    assert runner.invoke(main, ["archive", "init", str(archive)], env=GIT).exit_code == 0
+    result = runner.invoke(main, ["archive", "add", str(target / "2025D40000"), "--archive", str(archive)], env=GIT)
+    assert result.exit_code == 0 and "added 2025-10-02_jbz-2025-10-13-luxemburg" in result.stdout
     (target / "2025D40000" / "document.json").write_text("{}", encoding="utf-8")
     result = runner.invoke(main, ["sections", str(target / "2025D40000")])
     assert result.exit_code == 2 and "document.json does not list the letter's files" in result.stderr
