@@ -241,9 +241,13 @@ def find_letters(client: Client, query: Query) -> list[Published]:
     }
     url: str | None = client.url("Document", params)
     rows: list[dict[str, Any]] = []
-    for _ in range(MAX_PAGES):
-        if url is None:
-            break
+    pages = 0
+    while url is not None:
+        pages += 1
+        if pages > MAX_PAGES:
+            raise FetchError(
+                f"{client.base_url}: more than {MAX_PAGES} pages of results; narrow the query with --since"
+            )
         page = client.json(url)
         values = page.get("value")
         if not isinstance(values, list):
@@ -251,9 +255,7 @@ def find_letters(client: Client, query: Query) -> list[Published]:
         rows += [row for row in values if isinstance(row, dict)]
         link = page.get("@odata.nextLink")
         url = urllib.parse.urljoin(url, link) if isinstance(link, str) and link else None
-    else:
-        raise FetchError(f"{client.base_url}: more than {MAX_PAGES} pages of results; narrow the query with --since")
-    found = [_published(row, url or client.base_url) for row in rows if not row.get("Verwijderd")]
+    found = [_published(row, client.base_url) for row in rows if not row.get("Verwijderd")]
     annex_ids = {a.id for letter in found for a in letter.annexes}
     return [p for p in found if p.id not in annex_ids and p.kind.lower() != "bijlage"]
 

@@ -324,3 +324,19 @@ def test_fetched_letters_are_letters_for_every_command(replay: tuple[Scenario, s
     (target / "2025D40000" / "document.json").write_text("{}", encoding="utf-8")
     result = runner.invoke(main, ["sections", str(target / "2025D40000")])
     assert result.exit_code == 2 and "document.json does not list the letter's files" in result.stderr
+
+
+def test_endless_paging_and_a_document_without_an_id_are_clear_errors(
+    replay: tuple[Scenario, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scenario, url = replay
+    import agendadiff.fetch
+
+    monkeypatch.setattr(agendadiff.fetch, "MAX_PAGES", 1)
+    with pytest.raises(FetchError, match="more than 1 pages of results; narrow the query with --since"):
+        find_letters(client(url), QUERY)
+    monkeypatch.setattr(agendadiff.fetch, "MAX_PAGES", 200)
+    scenario.documents[0].id = ""
+    monkeypatch.setattr(Doc, "entity", lambda self: {"DocumentNummer": self.number, "Onderwerp": self.subject})
+    with pytest.raises(FetchError, match="a document without 'Id' in the answer"):
+        find_letters(client(url), QUERY)
