@@ -21,6 +21,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from agendadiff.align import Pairing, align
+from agendadiff.dutch import FUNCTION_WORDS
 from agendadiff.errors import AgendadiffError
 from agendadiff.model import (
     Alignment,
@@ -46,6 +47,7 @@ EDITED = 0.6  # a sentence this alike (in order, by words) to an old one is that
 # is voornemens in te stemmen.") recur between unrelated topics by chance.
 MOVED_IN = 0.8
 MOVED_IN_WORDS = 6
+REWRITTEN = 0.5  # a dropped and a new position statement sharing this share of content words are one, rewritten
 MAX_GAP = 3  # a topic may be missing from this many letters in a row and still go on
 THREAD_TOPIC_FLOOR = 0.15  # a thread carries a topic whose mean score over its appearances reaches this
 _THREADED = (SectionKind.TOPIC, SectionKind.ITEM, SectionKind.TEXT)
@@ -402,6 +404,7 @@ class _Follower:
             if old.position or new.position:
                 positions.append(self._position_step(old, new))
         positions += [PositionStep(Status.REMOVED, t.text, "") for t in lost if t.position]
+        positions = self._rewritten(positions)
         before = self.sections[previous[0]][previous[1]] if previous else None
         turns = _turns(before, section)
         if draft.split_from and not draft.nodes.index(node):
@@ -452,6 +455,40 @@ class _Follower:
         if key not in self.label_cache:
             self.label_cache[key] = label_section(section, self.topics)
         return self.label_cache[key]
+
+    def _rewritten(self, positions: list[PositionStep]) -> list[PositionStep]:
+        """A dropped and a new position statement that share half the shorter one's content words (in order;
+        not function words, not the actor) are one position rewritten, as `compare` shows it: "is voornemens in
+        te stemmen" -> "kan instemmen ..., mits ...". The sentence history still counts the new one as new."""
+        added = [k for k, p in enumerate(positions) if p.status is Status.ADDED and not p.origin]
+        removed = [k for k, p in enumerate(positions) if p.status is Status.REMOVED]
+        if not added or not removed:
+            return positions
+        candidates = []
+        for a in added:
+            new_words = _content(positions[a].new_text)
+            for r in removed:
+                old_words = _content(positions[r].old_text)
+                share = _common_words(old_words, new_words) / max(1, min(len(old_words), len(new_words)))
+                if share >= REWRITTEN:
+                    candidates.append((share, a, r))
+        paired: dict[int, int] = {}
+        for _, a, r in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
+            if a not in paired and r not in paired.values():
+                paired[a] = r
+        result = []
+        for k, step in enumerate(positions):
+            if k in paired:
+                old_text = positions[paired[k]].old_text
+                result.append(
+                    self._position_step(
+                        _Tracked(*_words(old_text), 0, [], True, 0, 0),
+                        _Tracked(*_words(step.new_text), 0, [], True, 0, 0),
+                    )
+                )
+            elif k not in paired.values():
+                result.append(step)
+        return result
 
     def _position_step(self, old: _Tracked, new: _Tracked) -> PositionStep:
         if old.key == new.key:
@@ -517,6 +554,14 @@ def _match(
             consumed.add(id(open_olds[k]))
             pairs.append((open_olds[k], rest[n]))
     return pairs
+
+
+_ACTORS = {"kabinet", "nederland", "regering", "wij", "we"}
+
+
+def _content(text: str) -> tuple[str, ...]:
+    """The words of a sentence that say what it is about: no function words, not who says it."""
+    return tuple(w for w in _words(text)[2] if w not in FUNCTION_WORDS and w not in _ACTORS)
 
 
 def _common_words(old: Sequence[str], new: Sequence[str]) -> int:
