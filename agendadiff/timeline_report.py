@@ -209,9 +209,7 @@ def _thread_lines(thread: Thread, ids: Sequence[str], history: bool) -> Iterator
     for appearance in thread.appearances:
         place = "agenda" if appearance.kind is SectionKind.ITEM else "letter"
         turns = "".join(f", {turn.value}" for turn in appearance.turns)
-        share = (
-            f", {round(appearance.share * 100)}% changed" if appearance.step in (Step.CHANGED, Step.RETURNED) else ""
-        )
+        share = f", {percent(appearance.share)} changed" if appearance.step in (Step.CHANGED, Step.RETURNED) else ""
         yield f"   {ids[appearance.letter]}  {appearance.step.value}{turns}{share} ({place}): {appearance.title}"
         for step in appearance.positions:
             if step.status is Status.UNCHANGED or appearance.step is Step.NEW:
@@ -313,7 +311,7 @@ def _row_view(thread: Thread, count: int, letters: Sequence[dict[str, Any]], t: 
         state = t["tl_" + appearance.step.value]
         tip = f"{appearance.title} · {letters[k]['date']}: {state}"
         if appearance.step in (Step.CHANGED, Step.RETURNED):
-            tip += f", {round(appearance.share * 100)}% {t['tl_share']}"
+            tip += f", {percent(appearance.share)} {t['tl_share']}"
         if changed_positions and appearance.step is not Step.NEW:
             tip += f", {changed_positions} {t['tl_positions_changed']}"
         row.append(
@@ -334,8 +332,12 @@ def _cell_label(appearance: Appearance) -> str:
         return "+"
     if appearance.step is Step.UNCHANGED:
         return "="
-    percent = appearance.share * 100
-    return "<1%" if 0 < percent < 0.5 else f"{round(percent)}%"
+    return percent(appearance.share)
+
+
+def percent(share: float) -> str:
+    """A share as a percentage, where a small change is no "0%"."""
+    return "<1%" if 0 < share < 0.005 else f"{round(share * 100)}%"
 
 
 def _anchor(thread: Thread, appearance: Appearance) -> str:
@@ -426,7 +428,7 @@ def _appearance_view(
         "step": appearance.step.value,
         "step_label": t["tl_" + appearance.step.value],
         "turns": [t[_TURN_LABELS[turn]] for turn in appearance.turns],
-        "share": round(appearance.share * 100),
+        "share": percent(appearance.share),
         "show_share": appearance.step in (Step.CHANGED, Step.RETURNED),
         "changed": changed,
         "same": same,
