@@ -324,7 +324,14 @@ def _row_view(thread: Thread, count: int, letters: Sequence[dict[str, Any]], t: 
                 "label": _cell_label(appearance),
             }
         )
-    return {"id": thread.id, "title": thread.latest.title, "href": f"#th-{thread.id}", "cells": row}
+    first, last = letters[thread.appearances[0].letter]["short"], letters[thread.latest.letter]["short"]
+    return {
+        "id": thread.id,
+        "title": thread.latest.title,
+        "span": first if first == last else f"{first} – {last}",
+        "href": f"#th-{thread.id}",
+        "cells": row,
+    }
 
 
 def _cell_label(appearance: Appearance) -> str:

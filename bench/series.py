@@ -1,6 +1,6 @@
 """A long series of letters for the benchmarks, made from the samples: the k-th letter is a sample in turn,
 dated a fortnight after the one before (from 8 January 2018 on) and with six words of its own, so that every
-letter is new and every comparison has something to say."""
+letter is new and every comparison has something to say. The date line is the only one that may grow."""
 
 from __future__ import annotations
 
@@ -25,5 +25,7 @@ def perturbed_letter(k: int, samples: Sequence[Path]) -> tuple[dt.date, str]:
     rng = random.Random(k)
     words = [m for m in re.finditer(r"(?<![\w-])[a-z]{7,}(?![\w-])", text) if m.group() not in MONTHS]
     for match in sorted(rng.sample(words, 6), key=lambda m: m.start(), reverse=True):
-        text = text[: match.start()] + rng.choice(WORDS) + text[match.end() :]
+        # no longer than the word it replaces: a line never runs past the width the letter was set at
+        fitting = [w for w in WORDS if len(w) <= len(match.group())] or [match.group()]
+        text = text[: match.start()] + rng.choice(fitting) + text[match.end() :]
     return date, text
