@@ -40,6 +40,7 @@ DEFAULT_MATCH = "geannoteerde agenda"
 RETRY_STATUSES = (429, 500, 502, 503, 504)
 MAX_PAGES = 200  # a guard against a service that keeps sending nextLinks
 MAX_FILE_BYTES = 50 * 1024 * 1024
+STAGING = ".fetching-"  # downloads wait in a folder of this prefix inside the target until all succeeded
 _EXTENSIONS = {
     "application/pdf": ".pdf",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
@@ -327,11 +328,13 @@ def fetch(
     `write_state` is false (the archive commits it itself)."""
     state = load_state(state_path)
     documents: dict[str, Any] = state["documents"]
+    if target.is_dir():
+        _clear_stale_staging(target)
     letters = find_letters(client, query)
     new = [p for p in letters if p.fingerprint not in _fingerprints(documents.get(p.id))]
     target.mkdir(parents=True, exist_ok=True)
     fetched: list[str] = []
-    with tempfile.TemporaryDirectory(prefix=".fetching-", dir=target) as staging:
+    with tempfile.TemporaryDirectory(prefix=STAGING, dir=target) as staging:
         staged: list[tuple[Published, str, Path, dict[str, Any]]] = []
         for done, letter in enumerate(new):
             record = documents.get(letter.id) or {"number": letter.number, "versions": []}
@@ -354,6 +357,13 @@ def fetch(
     if fetched and write_state:
         write_atomically(state_path, state_text(state))
     return FetchOutcome(tuple(fetched), len(letters) - len(new), state)
+
+
+def _clear_stale_staging(target: Path) -> None:
+    """Staging folders a killed run left behind (an hour old: not those of a run going on now)."""
+    for folder in target.glob(f"{STAGING}*"):
+        if folder.is_dir() and time.time() - folder.stat().st_mtime > 3600:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _fingerprints(record: dict[str, Any] | None) -> set[str]:

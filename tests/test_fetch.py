@@ -175,11 +175,14 @@ def test_a_timeout_or_a_service_that_stays_down_leaves_everything_as_it_was(
     with pytest.raises(FetchError, match=r"Document\(e5\)/resource: no answer within 0.3 s after 3 attempts"):
         fetch(client(url, timeout=0.3), QUERY, target, state)
     assert list(target.iterdir()) == [] and not state.exists()  # the two downloaded letters are not kept
+    stale = target / ".fetching-killed"  # as a run killed mid-download leaves it
+    stale.mkdir()
+    os.utime(stale, (0, 0))
     scenario.delay.clear()
     scenario.fail_first["/OData/v4/2.0/Document"] = [503, 503, 503]
     with pytest.raises(FetchError, match="HTTP 503 Service Unavailable after 3 attempts"):
         fetch(client(url), QUERY, target, state)
-    assert list(target.iterdir()) == [] and not state.exists()
+    assert list(target.iterdir()) == [] and not state.exists()  # the stale staging folder is gone too
 
 
 def test_malformed_json_and_a_404_are_not_retried(replay: tuple[Scenario, str], tmp_path: Path) -> None:
