@@ -343,3 +343,37 @@ def test_endless_paging_and_a_document_without_an_id_are_clear_errors(
     monkeypatch.setattr(Doc, "entity", lambda self: {"DocumentNummer": self.number, "Onderwerp": self.subject})
     with pytest.raises(FetchError, match="a document without 'Id' in the answer"):
         find_letters(client(url), QUERY)
+
+
+@pytest.mark.parametrize("point", ["after-reading", "after-letters", "after-index"])
+def test_a_fetching_update_killed_midway_is_finished_by_the_next_run(
+    replay: tuple[Scenario, str], tmp_path: Path, point: str
+) -> None:
+    """Killed after the fetch, the downloads wait in the inbox and the state was not committed: the next run
+    fetches again into the same places and reaches the tree of a run that was never stopped."""
+    import subprocess
+    import sys
+
+    import git
+
+    _, url = replay
+
+    def update(root: Path, kill: str | None = None) -> subprocess.CompletedProcess[str]:
+        env = os.environ | GIT | {"GIT_AUTHOR_DATE": "1795863600 +0100", "GIT_COMMITTER_DATE": "1795863600 +0100"}
+        if kill:
+            env["AGENDADIFF_KILL_AT"] = kill
+        return subprocess.run(
+            [sys.executable, "-m", "agendadiff", "archive", "update", "--archive", str(root), "--fetch"],
+            capture_output=True, text=True, env=env, cwd=ROOT, timeout=300,
+        )  # fmt: skip
+
+    reference = _archive(tmp_path / "reference", url)
+    assert update(reference).returncode == 0
+    root = _archive(tmp_path / "killed", url)
+    before = git.Repo(root).head.commit.hexsha
+    assert update(root, point).returncode == -9
+    assert git.Repo(root).head.commit.hexsha == before
+    finished = update(root)
+    assert finished.returncode == 0, finished.stderr
+    assert git.Repo(root).head.commit.tree.hexsha == git.Repo(reference).head.commit.tree.hexsha
+    assert not git.Repo(root).is_dirty(untracked_files=True)
