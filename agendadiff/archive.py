@@ -170,7 +170,8 @@ def _readme(settings: Settings) -> str:
         f"# {settings.series}: geannoteerde agenda's\n\n"
         "This repository is kept by [agendadiff](https://pypi.org/project/agendadiff/): every letter of the series,\n"
         "as it was received (`letters/*/original.*`), read into sections (`letter.json`, `letter.md`), and the\n"
-        "comparison of each letter with the one before it (`reports/`). Open `index.html` to browse.\n\n"
+        "comparison of each letter with the one before it (`reports/`), and how each topic went through the latest\n"
+        "letters (`timeline.html`). Open `index.html` to browse.\n\n"
         "Add letters with `agendadiff archive add FILE...`, or put them in `inbox/` and run\n"
         "`agendadiff archive update`. `agendadiff archive check` verifies what is stored.\n"
     )
@@ -699,6 +700,10 @@ class Archive:
             missing = [ext for ext in ("html", "json", "txt") if not (self.root / REPORTS / f"{name}.{ext}").exists()]
             if missing:
                 problems.append(Problem(name, f"report missing ({', '.join(missing)})"))
+        if self.settings.timeline and letters:
+            missing = [ext for ext in ("html", "json") if not (self.root / f"{TIMELINE}.{ext}").exists()]
+            if missing:
+                problems.append(Problem(TIMELINE, f"timeline missing ({', '.join(missing)})"))
         return problems
 
 

@@ -438,6 +438,10 @@ def test_the_archive_keeps_a_timeline_of_its_latest_letters(archive: Path, monke
     tracked = git.Repo(archive).git.ls_files().splitlines()
     assert "timeline.html" in tracked and "timeline.json" in tracked
     assert 'href="timeline.html"' in (archive / "index.html").read_text(encoding="utf-8")
+    (archive / "timeline.html").unlink()
+    result = CliRunner().invoke(main, ["archive", "check", "--archive", str(archive)])
+    assert result.exit_code == 1 and "timeline: timeline missing (html)" in result.stdout
+    git.Repo(archive).git.checkout("--", "timeline.html")
     data = json.loads((archive / "timeline.json").read_text(encoding="utf-8"))
     assert [letter["date"] for letter in data["letters"]] == ["2025-07-10", "2025-10-02"]
     # A new letter costs the timeline one alignment (the report makes its own): the others come from the cache.
