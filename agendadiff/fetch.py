@@ -132,7 +132,7 @@ class Client:
             except urllib.error.HTTPError as error:
                 problem = f"HTTP {error.code} {error.reason}"
                 if error.code not in RETRY_STATUSES:
-                    raise FetchError(f"{url}: {problem}") from None
+                    raise FetchError(f"{url}: {problem}{_service_message(error)}") from None
                 asked = error.headers.get("Retry-After") if error.headers else None
             except TimeoutError:
                 problem, asked = f"no answer within {self.timeout:g} s", None
@@ -163,6 +163,18 @@ def client_from(base_url: str | None = None, timeout: float = 30.0, attempts: in
     if not url.startswith(("http://", "https://")):
         raise FetchError(f"{url}: the base URL must start with http:// or https://")
     return Client(base_url=url, timeout=timeout, attempts=attempts)
+
+
+def _service_message(error: urllib.error.HTTPError) -> str:
+    """What an OData service says went wrong ({"error": {"message": ...}}), e.g. a property it does not know."""
+    try:
+        data = json.loads(error.read(65536).decode("utf-8"))
+        message = data["error"]["message"]
+        text = message if isinstance(message, str) else message.get("value", "")
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return ""
+    text = " ".join(str(text).split())
+    return f" ({text[:200]})" if text else ""
 
 
 def _read_capped(response: Any, url: str) -> bytes:

@@ -65,6 +65,7 @@ class Scenario:
     fail_first: dict[str, list[int]] = field(default_factory=dict)  # path -> statuses to answer first, in turn
     delay: dict[str, float] = field(default_factory=dict)  # path -> seconds to wait before answering
     broken_pages: set[int] = field(default_factory=set)  # listing pages (0, 1, ...) answered with malformed JSON
+    unknown: str | None = None  # a navigation property the service does not know: listings answer 400
     requests: list[dict[str, Any]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -107,6 +108,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _listing(self, params: dict[str, str]) -> None:
         scenario = self.scenario
+        if scenario.unknown and scenario.unknown in params.get("$expand", ""):
+            message = f"Could not find a property named '{scenario.unknown}' on type 'Document'."
+            self._send(400, json.dumps({"error": {"code": "", "message": message}}).encode(), "application/json")
+            return
         skip = int(params.get("$skiptoken", "0"))
         if skip // scenario.page_size in scenario.broken_pages:
             self._send(200, b'{"value": [ {"Id": "x", ', "application/json")

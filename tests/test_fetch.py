@@ -194,6 +194,10 @@ def test_malformed_json_and_a_404_are_not_retried(replay: tuple[Scenario, str], 
     scenario.broken_pages.clear()
     with pytest.raises(FetchError, match="HTTP 404"):
         find_letters(client(url.replace("/OData/v4/2.0/", "/elsewhere/")), QUERY)
+    # A service that does not know a property says so, and the error passes it on.
+    scenario.unknown = "BijlageDocument"
+    with pytest.raises(FetchError, match=r"HTTP 400 Bad Request \(Could not find a property named 'BijlageDocument'"):
+        find_letters(client(url), QUERY)
 
 
 def test_requests_are_paced(replay: tuple[Scenario, str], tmp_path: Path) -> None:
