@@ -195,7 +195,7 @@ def timeline(
     history: bool | None,
     format_in: str | None,
 ) -> None:
-    """Follow every topic through LETTERS (files or folders), in the order of the letters' own dates."""
+    """Follow every topic through LETTERS (files, folders, an archive), in the order of the letters' own dates."""
     import os
     from pathlib import Path
 

@@ -103,13 +103,18 @@ PARALLEL_FROM = 12  # below this many letters, starting worker processes costs m
 
 def letter_files(paths: Sequence[Path]) -> list[Path]:
     """The files named, with a folder standing for the letters in it (files by their suffix, and folders that
-    `agendadiff fetch` wrote, a letter with its annexes; not recursing)."""
+    `agendadiff fetch` wrote, a letter with its annexes; not recursing), and an archive for its stored letters."""
     from agendadiff.bundle import is_bundle
 
     files: list[Path] = []
     for path in paths:
         if is_bundle(path):
             files.append(path)
+        elif (path / "agendadiff.toml").is_file() and (path / "letters").is_dir():
+            found = sorted((path / "letters").glob("*/original*"))
+            if not found:
+                raise TimelineError(f"{path}: an archive without letters yet")
+            files += found
         elif path.is_dir():
             found = sorted(
                 p for p in path.iterdir() if (p.is_file() and p.suffix.lower() in LETTER_SUFFIXES) or is_bundle(p)

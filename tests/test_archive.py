@@ -459,6 +459,9 @@ def test_the_archive_keeps_a_timeline_of_its_latest_letters(archive: Path, monke
         if t["id"] == "terugkeerverordening"
     )
     assert [a["letter"] for a in thread["appearances"]] == ["2025-07-10", "2025-10-02", "2025-11-27"]
+    # `agendadiff timeline ARCHIVE` follows all its letters.
+    everything = json.loads(ok("timeline", str(archive), "--format", "json"))
+    assert [letter["date"] for letter in everything["letters"]] == ["2025-07-10", "2025-10-02", "2025-11-27"]
     # The span is a setting; 1 letter is its own timeline, 0 none.
     settings = archive / "agendadiff.toml"
     settings.write_text(settings.read_text(encoding="utf-8") + "timeline = 0\n", encoding="utf-8")
