@@ -570,7 +570,14 @@ class Archive:
             alignments.append(alignment)
         write_atomically(cache_path, json.dumps(kept))
         result = build_timeline(read, lexicon=self._lexicon(), alignments=alignments)
-        return timeline_html(result, self.settings.lang), timeline_json(result)
+        earlier = {s.name: k for k, s in enumerate(letters)}
+
+        def report(index: int) -> str | None:
+            """The comparison of a timeline letter with the archive's letter before it."""
+            k = earlier[latest[index].name]
+            return f"{REPORTS}/{_report_name(letters[k - 1].name, letters[k].name)}.html" if k else None
+
+        return timeline_html(result, self.settings.lang, reports=report), timeline_json(result)
 
     def _index(self, letters: Sequence[Stored], manifest: dict[str, dict[str, Any]]) -> str:
         from agendadiff.report import date_label, labels, meeting_label, template

@@ -283,7 +283,12 @@ class Pair:
         """A name for links to the pair: the new section's id, or the old one's for a dropped section
         (an added section may take the id a dropped one had)."""
         section_id = self.new.id if self.new else f"dropped-{self.old.id if self.old else ''}"
-        return "t-" + re.sub(r"[^a-z0-9-]+", "-", section_id.lower()).strip("-")
+        return topic_anchor(section_id)
+
+
+def topic_anchor(section_id: str) -> str:
+    """The name of a topic's place in a comparison report (see Pair.anchor)."""
+    return "t-" + re.sub(r"[^a-z0-9-]+", "-", section_id.lower()).strip("-")
 
 
 class ChangeKind(StrEnum):

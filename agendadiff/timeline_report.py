@@ -5,7 +5,7 @@ latest text shaded by age."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -20,6 +20,7 @@ from agendadiff.model import (
     Thread,
     Timeline,
     Turn,
+    topic_anchor,
 )
 from agendadiff.report import cue_text, date_label, labels, meeting_label, template
 from agendadiff.topics import TopicLexicon, load_topics
@@ -244,10 +245,18 @@ def heat_level(appearance: Appearance) -> int:
 # -- HTML -------------------------------------------------------------------------------------------
 
 
+ReportLink = Callable[[int], str | None]  # letter index -> the page comparing it with the letter before
+
+
 def timeline_html(
-    timeline: Timeline, lang: str = "nl", topics: TopicLexicon | None = None, topic: str | None = None
+    timeline: Timeline,
+    lang: str = "nl",
+    topics: TopicLexicon | None = None,
+    topic: str | None = None,
+    reports: ReportLink | None = None,
 ) -> str:
-    """A self-contained page without scripts; every piece of letter text escaped by the template."""
+    """A self-contained page without scripts; every piece of letter text escaped by the template. With
+    `reports` (an archive has them), each appearance links to its topic in the comparison with the letter before."""
     from agendadiff import __version__
 
     topics = topics or load_topics()
@@ -282,7 +291,10 @@ def timeline_html(
         heading=heading,
         letters=letters,
         groups=groups,
-        threads=[_thread_view(thread, _latest_text(timeline, thread), letters, names, shown, t) for thread in threads],
+        threads=[
+            _thread_view(thread, _latest_text(timeline, thread), letters, names, shown, t, reports)
+            for thread in threads
+        ],
     )
 
 
@@ -358,6 +370,7 @@ def _thread_view(
     names: dict[str, str],
     shown: dict[str, str],
     t: dict[str, str],
+    reports: ReportLink | None = None,
 ) -> dict[str, Any]:
     latest = thread.latest.letter
     titles: list[dict[str, Any]] = []
@@ -385,7 +398,7 @@ def _thread_view(
         "merged_into": thread.merged_into,
         "merged_href": f"#th-{thread.merged_into}" if thread.merged_into in shown else None,
         "titles": titles,
-        "appearances": [_appearance_view(thread, a, letters, shown, t) for a in thread.appearances],
+        "appearances": [_appearance_view(thread, a, letters, shown, t, reports) for a in thread.appearances],
         "paragraphs": _aged_paragraphs(thread, text, letters, t),
         "legend": sorted(
             {(min(OLDEST_SHADE, latest - s.introduced), letters[s.introduced]["date"]) for s in thread.sentences},
@@ -409,7 +422,9 @@ def _appearance_view(
     letters: Sequence[dict[str, Any]],
     titles: dict[str, str],
     t: dict[str, str],
+    reports: ReportLink | None = None,
 ) -> dict[str, Any]:
+    page = reports(appearance.letter) if reports else None
     changed = []
     same = []
     for step in appearance.positions:
@@ -439,6 +454,7 @@ def _appearance_view(
         "show_share": appearance.step in (Step.CHANGED, Step.RETURNED),
         "changed": changed,
         "same": same,
+        "report": f"{page}#{topic_anchor(appearance.section)}" if page else None,
     }
 
 

@@ -459,6 +459,12 @@ def test_the_archive_keeps_a_timeline_of_its_latest_letters(archive: Path, monke
         if t["id"] == "terugkeerverordening"
     )
     assert [a["letter"] for a in thread["appearances"]] == ["2025-07-10", "2025-10-02", "2025-11-27"]
+    # Each appearance after the first letter links to its topic in the archive's comparison report.
+    page = (archive / "timeline.html").read_text(encoding="utf-8")
+    link = f"reports/{OCTOBER_NAME}__{NOVEMBER_NAME}.html#t-item-terugkeerverordening"
+    assert f'href="{link}"' in page
+    assert 'id="t-item-terugkeerverordening"' in (archive / link.split("#")[0]).read_text(encoding="utf-8")
+    assert f"reports/__{JULY_NAME}" not in page and "__" + JULY_NAME + ".html" not in page
     # `agendadiff timeline ARCHIVE` follows all its letters.
     everything = json.loads(ok("timeline", str(archive), "--format", "json"))
     assert [letter["date"] for letter in everything["letters"]] == ["2025-07-10", "2025-10-02", "2025-11-27"]
