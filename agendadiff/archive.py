@@ -684,17 +684,12 @@ class Archive:
                 problems.append(Problem(stored.name, f"the original {stored.original} is missing"))
                 continue
             try:
-                digest = _digest(original)
+                letter = read_letter(original) if _digest(original) == stored.sha256 else None
             except AgendadiffError as error:
                 problems.append(Problem(stored.name, f"cannot be read any more: {error}"))
                 continue
-            if digest != stored.sha256:
+            if letter is None:
                 problems.append(Problem(stored.name, "the original's sha256 is not the one recorded"))
-                continue
-            try:
-                letter = read_letter(original)
-            except AgendadiffError as error:
-                problems.append(Problem(stored.name, f"cannot be read any more: {error}"))
                 continue
             letter = replace(letter, source=replace(letter.source, path=stored.original))
             kept = (self.root / LETTERS / stored.name / "letter.json").read_text(encoding="utf-8")

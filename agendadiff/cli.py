@@ -37,6 +37,42 @@ def _format_in(command: F) -> F:
     )(command)
 
 
+def _lexicon_option(command: F) -> F:
+    """The --lexicon option compare and timeline take."""
+    return click.option(
+        "--lexicon",
+        type=click.Path(dir_okay=False, path_type=str),
+        help="A positions lexicon (TOML) to use instead of the shipped one.",
+    )(command)
+
+
+def _output_options(noun: str) -> Callable[[F], F]:
+    """-o and --format, as compare and timeline take them."""
+
+    def decorate(command: F) -> F:
+        command = click.option(
+            "--format",
+            "output_format",
+            type=click.Choice(["text", "json", "html"]),
+            help=f"The {noun}'s format; by default taken from the -o file's extension, else text.",
+        )(command)
+        return click.option(
+            "-o", "--output", type=click.Path(dir_okay=False, path_type=str), help=f"Write the {noun} here."
+        )(command)
+
+    return decorate
+
+
+def _chosen_format(output: str | None, output_format: str | None) -> str:
+    """--format, else the -o file's extension, else text."""
+    if output_format:
+        return output_format
+    import os
+
+    suffix = os.path.splitext(output or "")[1].lower()
+    return {".html": "html", ".htm": "html", ".json": "json"}.get(suffix, "text")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="agendadiff")
 def main() -> None:
@@ -70,13 +106,7 @@ def sections(file: str, output_format: str, format_in: str | None) -> None:
 @main.command()
 @click.argument("old", type=click.Path(dir_okay=True, path_type=str))
 @click.argument("new", type=click.Path(dir_okay=True, path_type=str))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="Write the report here.")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json", "html"]),
-    help="Report format; by default taken from the -o file's extension, else text.",
-)
+@_output_options("report")
 @click.option("--pin", multiple=True, metavar="OLD=NEW", help="Pair these two sections (ids or title words).")
 @click.option("--forbid", multiple=True, metavar="OLD=NEW", help="Never pair these two sections.")
 @click.option(
@@ -88,11 +118,7 @@ def sections(file: str, output_format: str, format_in: str | None) -> None:
     "--color/--no-color", default=None, help="Colour the text report (default: on a terminal, unless NO_COLOR)."
 )
 @click.option("--exit-code", is_flag=True, help="Exit with 1 when something changed, 0 when nothing did.")
-@click.option(
-    "--lexicon",
-    type=click.Path(dir_okay=False, path_type=str),
-    help="A positions lexicon (TOML) to use instead of the shipped one.",
-)
+@_lexicon_option
 @click.option(
     "--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Language of the HTML report."
 )
@@ -124,9 +150,7 @@ def compare(
     pairing = Pairing(
         pairing.pin + tuple(parse_pair(p) for p in pin), pairing.forbid + tuple(parse_pair(f) for f in forbid)
     )
-    if output_format is None:
-        suffix = os.path.splitext(output or "")[1].lower()
-        output_format = {".html": "html", ".htm": "html", ".json": "json"}.get(suffix, "text")
+    output_format = _chosen_format(output, output_format)
     from pathlib import Path
 
     from agendadiff.positions import load_lexicon
@@ -158,24 +182,14 @@ def compare(
 @main.command()
 @click.argument("letters", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("--topic", metavar="ID", help="Only the threads about this topic (an id from the topic lexicon).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="Write the timeline here.")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json", "html"]),
-    help="Output format; by default taken from the -o file's extension, else text.",
-)
+@_output_options("timeline")
 @click.option(
     "--topics",
     "topics_file",
     type=click.Path(dir_okay=False, path_type=str),
     help="A topics file (TOML) that extends or overrides the shipped topic lexicon.",
 )
-@click.option(
-    "--lexicon",
-    type=click.Path(dir_okay=False, path_type=str),
-    help="A positions lexicon (TOML) to use instead of the shipped one.",
-)
+@_lexicon_option
 @click.option(
     "--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Language of the HTML page."
 )
@@ -196,7 +210,6 @@ def timeline(
     format_in: str | None,
 ) -> None:
     """Follow every topic through LETTERS (files, folders, an archive), in the order of the letters' own dates."""
-    import os
     from pathlib import Path
 
     from agendadiff.positions import load_lexicon
@@ -211,9 +224,7 @@ def timeline(
     positions = load_lexicon(Path(lexicon)) if lexicon else None
     files = letter_files([Path(p) for p in letters])
     result = select(timeline_of_files(files, topic_lexicon, positions, format_in), topic)
-    if output_format is None:
-        suffix = os.path.splitext(output or "")[1].lower()
-        output_format = {".html": "html", ".htm": "html", ".json": "json"}.get(suffix, "text")
+    output_format = _chosen_format(output, output_format)
     if output_format == "html":
         report = timeline_html(result, lang, topic_lexicon, topic)
     elif output_format == "json":
