@@ -168,8 +168,11 @@ ITEM = re.compile(r"^\s*(?P<number>\d{1,2})[.)]\s+(?P<title>[\"'‘“(A-ZÀ-Þ0
 # "I. Binnenlandse Zaken", "IV. Immigratie en asiel"; not "I.W. Opstelten", not "II 2016-17"
 PART = re.compile(r"^\s*(?P<number>[IVX]{1,5})\.\s+(?P<title>[A-ZÀ-Þ][\w’'-]*[a-zà-ÿ][\w’'-]*(?:[\s,’'-]+\S+)*)\s*$")
 # "Geannoteerde agenda van de informele bijeenkomst ...": capitalized, as a title is.
+# The title of a verslag's report part stands where an agenda's title does: "Verslag van de formele JBZ-Raad
+# van 13 en 14 oktober 2025", "VERSLAG RAAD JUSTITIE EN BINNENLANDSE ZAKEN 13 JUNI 2025".
 AGENDA_TITLE = re.compile(
-    r"^\s*(?:Geannoteerde\s+[Aa]genda|GEANNOTEERDE\s+AGENDA|Agenda\s+(?:van\s+de\s+)?(?:formele\s+|informele\s+)?(?:[Bb]ijeenkomst|[Rr]aad|JBZ))"
+    r"^\s*(?:Geannoteerde\s+[Aa]genda|GEANNOTEERDE\s+AGENDA|Agenda\s+(?:van\s+de\s+)?(?:formele\s+|informele\s+)?(?:[Bb]ijeenkomst|[Rr]aad|JBZ)"
+    r"|(?:Verslag|VERSLAG)\s+(?:(?:van|VAN)\s+(?:de|DE)\s+)?(?:(?:in)?formele\s+|(?:IN)?FORMELE\s+)?(?:[Bb]ijeenkomst|BIJEENKOMST|[Rr]aad|RAAD|JBZ))"
 )
 # "De minister van Justitie en Veiligheid," - capitalized, one comma at most, at the end.
 SIGNATURE_FUNCTION = re.compile(

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from agendadiff import dutch
-from agendadiff.model import Meeting
+from agendadiff.model import LetterKind, Meeting
 from agendadiff.typography import canonical
 
 _COUNCIL = re.compile(r"\b(Raad\s+(?:voor\s+)?[A-ZÀ-Þ][\w-]*(?:\s+(?:en\s+)?[A-ZÀ-Þ][\w-]*)*)|\b([A-Z]{2,5}-[Rr]aad)\b")
@@ -33,6 +33,40 @@ def parse_meeting(agenda_title: str, intro: str, letter_date: dt.date | None) ->
             place=first.place or other.place,
         )
     return first
+
+
+def conflict(agenda_title: str, intro: str, letter_date: dt.date | None) -> str | None:
+    """A warning when the opening names other meeting dates than the agenda's title (a cover letter copied
+    from the letter before): the title's dates are the ones taken."""
+    title, opening = _meeting(canonical(agenda_title), letter_date), _meeting(canonical(intro), letter_date)
+    if title is None or opening is None or not title.dates or not opening.dates or title.dates == opening.dates:
+        return None
+    return MEETING_CONFLICT.format(opening=_span(opening.dates), title=_span(title.dates))
+
+
+MEETING_CONFLICT = (
+    "the opening names the meeting of {opening}, the agenda's title that of {title}; the title's dates are taken"
+)
+
+
+def _span(dates: tuple[dt.date, ...]) -> str:
+    first, last = dates[0], dates[-1]
+    return first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
+
+
+def kind_of(agenda_title: str, intro: str) -> LetterKind:
+    """A verslag reports on a meeting, a geannoteerde agenda prepares one: the title says which, else the opening."""
+    title = canonical(agenda_title).lower()
+    if title.startswith("verslag"):
+        return LetterKind.REPORT
+    if title:
+        return LetterKind.AGENDA
+    opening = canonical(intro).lower()
+    if re.search(r"\bgeannoteerde agenda\b", opening):
+        return LetterKind.AGENDA
+    if re.search(r"\bverslag\b", opening):
+        return LetterKind.REPORT
+    return LetterKind.OTHER
 
 
 def _meeting(text: str, letter_date: dt.date | None) -> Meeting | None:

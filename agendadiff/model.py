@@ -27,11 +27,30 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Rendering:
+    """How a letter was laid out where it came from (a PDF extraction, a web page's text, ...), and why
+    agendadiff thinks so: the profile that normalize read it with."""
+
+    profile: str
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Document:
-    """A letter as read: its lines, with nothing interpreted yet."""
+    """A letter as read: its lines, with nothing interpreted yet.
+
+    A reader that knows the layout it wrote (a structured format) names it in `rendering`; otherwise
+    normalize tells it from the text. `origins` gives each line's number in the source when the lines
+    were rebuilt (wrapped page text joined into paragraphs); empty means line i is source line i + 1.
+    """
 
     source: Source
     lines: tuple[str, ...]
+    rendering: Rendering | None = None
+    origins: tuple[int, ...] = ()
+
+    def line_number(self, index: int) -> int:
+        return self.origins[index] if self.origins else index + 1
 
 
 @dataclass(frozen=True)
@@ -72,6 +91,7 @@ class Layout:
     footnotes: tuple[Footnote, ...]
     width: int
     furniture: tuple[str, ...] = ()
+    rendering: Rendering | None = None
 
 
 @dataclass(frozen=True)
@@ -93,6 +113,14 @@ class SectionKind(StrEnum):
     PART = "part"
     ITEM = "item"
     TEXT = "text"
+
+
+class LetterKind(StrEnum):
+    """What a letter is: the annotated agenda before a Council meeting, the report after it, or another letter."""
+
+    AGENDA = "geannoteerde agenda"
+    REPORT = "verslag"
+    OTHER = "brief"
 
 
 @dataclass(frozen=True)
@@ -142,6 +170,8 @@ class Letter:
     sections: tuple[Section, ...]
     warnings: tuple[str, ...] = field(default=())
     kamerstuk: str | None = None  # "32 317, nr. 967" when the text says which Kamerstuk it is
+    kind: LetterKind | None = None
+    rendering: Rendering | None = None
 
 
 # -- Comparing two letters ------------------------------------------------------------------------

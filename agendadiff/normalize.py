@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import pairwise
 
-from agendadiff import dutch
+from agendadiff import dutch, profiles
 from agendadiff.model import Document, Footnote, Layout, Line, NoteRef, Span
 from agendadiff.typography import display
 
@@ -33,6 +33,7 @@ _SUSPENDED_BEFORE = frozenset({"en", "tot", "noch", "als", "en/of"})
 
 
 def normalize(document: Document) -> Layout:
+    document = profiles.prepare(document)
     page_starts = {i for i, line in enumerate(document.lines) if line.startswith("\f")}
     # Keep lines as extracted: whether a blank line is empty or holds a space tells page
     # furniture from paragraph spacing.
@@ -41,15 +42,16 @@ def normalize(document: Document) -> Layout:
     kinds = ["blank" if not line.strip() or i in furniture else "text" for i, line in enumerate(lines)]
     for i in furniture:
         kinds[i] = "furniture"
-    footnotes = _take_footnotes(lines, kinds, page_starts)
+    footnotes = _take_footnotes(lines, kinds, page_starts, document.line_number)
     width = _wrap_width(lines, kinds)
-    blocks = _blocks(lines, kinds, page_starts)
+    blocks = _blocks(lines, kinds, page_starts, document.line_number)
     return Layout(
         source=document.source,
         blocks=_strip_markers(blocks, {note.number for note in footnotes}),
         footnotes=tuple(footnotes),
         width=width,
         furniture=tuple(lines[i].strip() for i in sorted(furniture)),
+        rendering=document.rendering,
     )
 
 
@@ -135,7 +137,9 @@ def _is_page_break(lines: Sequence[str], kinds: Sequence[str], start: int, end: 
     return any(lines[i] == "" and lines[i + 1] == "" for i in range(start, end - 1))
 
 
-def _take_footnotes(lines: list[str], kinds: list[str], page_starts: set[int]) -> list[Footnote]:
+def _take_footnotes(
+    lines: list[str], kinds: list[str], page_starts: set[int], number_of: Callable[[int], int]
+) -> list[Footnote]:
     """Find footnote blocks at page bottoms, mark their lines as notes, and parse them."""
     footnotes: list[Footnote] = []
     body_since_last: list[str] = []
@@ -149,7 +153,7 @@ def _take_footnotes(lines: list[str], kinds: list[str], page_starts: set[int]) -
             body_since_last.append(lines[i])
             i += 1
             continue
-        notes = _parse_footnotes(lines, kinds, i, region)
+        notes = _parse_footnotes(lines, kinds, i, region, number_of)
         for j in range(i, region):
             if kinds[j] == "text":
                 kinds[j] = "note"
@@ -193,7 +197,9 @@ def _footnote_region(
     return end
 
 
-def _parse_footnotes(lines: Sequence[str], kinds: Sequence[str], start: int, end: int) -> list[Footnote]:
+def _parse_footnotes(
+    lines: Sequence[str], kinds: Sequence[str], start: int, end: int, number_of: Callable[[int], int]
+) -> list[Footnote]:
     entries: list[tuple[int, list[int]]] = []
     for i in range(start, end):
         if kinds[i] != "text":
@@ -206,7 +212,7 @@ def _parse_footnotes(lines: Sequence[str], kinds: Sequence[str], start: int, end
             entries.append((int(match.group("number")), [i]))
         elif entries:
             entries[-1][1].append(i)
-    return [_footnote(number, lines, indices) for number, indices in entries]
+    return [_footnote(number, lines, indices, number_of) for number, indices in entries]
 
 
 def _cut_phrase(line: str) -> bool:
@@ -215,7 +221,7 @@ def _cut_phrase(line: str) -> bool:
     return dutch.ends_mid_phrase(text, open_parenthesis=False) or text.lower().endswith(_CITATION_ABBREVIATIONS)
 
 
-def _footnote(number: int, lines: Sequence[str], indices: list[int]) -> Footnote:
+def _footnote(number: int, lines: Sequence[str], indices: list[int], number_of: Callable[[int], int]) -> Footnote:
     url: str | None = None
     body: list[Line] = []
     for position, i in enumerate(indices):
@@ -225,12 +231,12 @@ def _footnote(number: int, lines: Sequence[str], indices: list[int]) -> Footnote
         if position > 0 and dutch.URL.fullmatch(text) and url is None:
             url = text  # a URL on a line of its own belongs to the footnote it follows
         else:
-            body.append(Line(i + 1, text))
+            body.append(Line(number_of(i), text))
     text, _ = join_lines(body)
     if url is None:
         inline = dutch.URL.search(text)
         url = inline.group(0).rstrip(".,;)") if inline else None
-    return Footnote(number=number, text=text, url=url, span=Span(indices[0] + 1, indices[-1] + 1))
+    return Footnote(number=number, text=text, url=url, span=Span(number_of(indices[0]), number_of(indices[-1])))
 
 
 # --- blocks -----------------------------------------------------------------------------------
@@ -260,7 +266,9 @@ def _wrap_width(lines: Sequence[str], kinds: Sequence[str]) -> int:
     return max(widths, default=_DEFAULT_WIDTH)
 
 
-def _blocks(lines: Sequence[str], kinds: Sequence[str], page_starts: set[int]) -> list[list[Line]]:
+def _blocks(
+    lines: Sequence[str], kinds: Sequence[str], page_starts: set[int], number_of: Callable[[int], int]
+) -> list[list[Line]]:
     blocks: list[list[Line]] = []
     previous: int | None = None
     for i, kind in enumerate(kinds):
@@ -272,7 +280,7 @@ def _blocks(lines: Sequence[str], kinds: Sequence[str], page_starts: set[int]) -
             page_break = _is_page_break(lines, kinds, previous + 1, i, page_starts)
             if not (page_break and _continues(lines[previous], lines[i])):
                 blocks.append([])
-        blocks[-1].append(Line(i + 1, lines[i].rstrip()))
+        blocks[-1].append(Line(number_of(i), lines[i].rstrip()))
         previous = i
     return blocks
 

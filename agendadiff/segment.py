@@ -13,8 +13,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from agendadiff import dutch
-from agendadiff.meeting import parse_meeting
-from agendadiff.model import Footnote, Layout, Letter, Line, NoteRef, Paragraph, Section, SectionKind, Signatory, Span
+from agendadiff.meeting import conflict, kind_of, parse_meeting
+from agendadiff.model import (
+    Footnote,
+    Layout,
+    Letter,
+    LetterKind,
+    Line,
+    NoteRef,
+    Paragraph,
+    Section,
+    SectionKind,
+    Signatory,
+    Span,
+)
 from agendadiff.normalize import join_lines
 from agendadiff.typography import canonical, slug
 
@@ -561,6 +573,8 @@ def segment(layout: Layout) -> Letter:
         warnings.append(NO_MARKER.format(numbers=", ".join(map(str, unreferred))))
     agenda = next((s.title for s in sections if s.kind is SectionKind.AGENDA), "")
     intro = next((s.text for s in sections if s.kind is SectionKind.INTRO), "")
+    if (disagreement := conflict(agenda, intro, date)) is not None:
+        warnings.append(disagreement)
     return Letter(
         source=layout.source,
         date=date,
@@ -570,6 +584,8 @@ def segment(layout: Layout) -> Letter:
         sections=sections,
         warnings=tuple(warnings),
         kamerstuk=kamerstuk,
+        rendering=layout.rendering,
+        kind=kind_of(agenda, intro) if structured else LetterKind.OTHER,
     )
 
 

@@ -8,9 +8,11 @@ from typing import Any
 from agendadiff.model import (
     Footnote,
     Letter,
+    LetterKind,
     Meeting,
     NoteRef,
     Paragraph,
+    Rendering,
     Section,
     SectionKind,
     Signatory,
@@ -32,6 +34,10 @@ def letter_to_data(letter: Letter) -> dict[str, Any]:
         },
         "date": _date(letter.date),
         "kamerstuk": letter.kamerstuk,
+        "kind": letter.kind.value if letter.kind else None,
+        "rendering": {"profile": letter.rendering.profile, "reasons": list(letter.rendering.reasons)}
+        if letter.rendering
+        else None,
         "meeting": meeting_data(letter.meeting),
         "addressee": letter.addressee,
         "signatories": [{"function": s.function, "name": s.name} for s in letter.signatories],
@@ -59,6 +65,10 @@ def letter_from_data(data: dict[str, Any]) -> Letter:
         sections=tuple(_parse_section(s) for s in data["sections"]),
         warnings=tuple(data["warnings"]),
         kamerstuk=data.get("kamerstuk"),
+        kind=LetterKind(data["kind"]) if data.get("kind") else None,
+        rendering=Rendering(rendering["profile"], tuple(rendering["reasons"]))
+        if (rendering := data.get("rendering"))
+        else None,
     )
 
 

@@ -8,7 +8,9 @@ from pathlib import Path
 
 from agendadiff import errors
 from agendadiff.errors import InputError
-from agendadiff.model import Document, Source
+from agendadiff.model import Document, Rendering, Source
+
+READ_BY_MARKUP = "read by its markup, not its layout"
 
 MAX_BINARY_BYTES = 25 * 1024 * 1024  # a letter's PDF or DOCX is well under 5 MB
 
@@ -93,8 +95,9 @@ class LetterText:
         return "\n".join(out).strip("\n") + "\n"
 
 
-def document(text: str, data: bytes, name: str, encoding: str) -> Document:
+def document(text: str, data: bytes, name: str, encoding: str, rendering: str) -> Document:
+    """The letter text a structured reader wrote, with the rendering it was read from."""
     if not text.strip():
         raise InputError(name, errors.NO_TEXT)
     source = Source(path=name, sha256=hashlib.sha256(data).hexdigest(), encoding=encoding)
-    return Document(source=source, lines=tuple(text.split("\n")))
+    return Document(source=source, lines=tuple(text.split("\n")), rendering=Rendering(rendering, (READ_BY_MARKUP,)))

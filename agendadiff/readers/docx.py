@@ -59,7 +59,7 @@ def read_docx(data: bytes, name: str) -> Document:
         footnotes = _footnotes(part("word/footnotes.xml"))
     out = LetterText()
     _Body(out, numbering, styles, footnotes).read(body)
-    return document(out.text(), data, name, "utf-8")
+    return document(out.text(), data, name, "utf-8", "docx")
 
 
 def _parse(data: bytes, name: str, path: str) -> Any:

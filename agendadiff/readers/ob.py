@@ -41,7 +41,7 @@ def read_xml(data: bytes, name: str) -> Document:
         raise InputError(name, NOT_OB_XML)
     out = LetterText()
     _XmlWalker(out).walk(root)
-    return document(out.text(), data, name, "utf-8")
+    return document(out.text(), data, name, "utf-8", "ob-xml")
 
 
 def _local(tag: Any) -> str:
@@ -142,7 +142,7 @@ def read_html(data: bytes, name: str) -> Document:
     parser.close()
     if not parser.letter_like:
         raise InputError(name, NOT_OB_HTML)
-    return document(parser.render(), data, name, "utf-8")
+    return document(parser.render(), data, name, "utf-8", "ob-html")
 
 
 def _decode_html(data: bytes, name: str) -> str:

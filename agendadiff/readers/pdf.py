@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from agendadiff.errors import InputError
-from agendadiff.model import Document, Source
+from agendadiff.model import Document, Rendering, Source
 
 ENCRYPTED = "is an encrypted PDF that needs a password; give an unencrypted copy"
 DAMAGED = "is a damaged PDF ({reason})"
@@ -77,7 +77,8 @@ def read_pdf(data: bytes, name: str) -> Document:
         out += _page_text(lines, body, right_edge)
     text = "\n".join(out)
     source = Source(path=name, sha256=hashlib.sha256(data).hexdigest(), encoding="pdf")
-    return Document(source=source, lines=tuple(text.split("\n")))
+    rendering = Rendering("pdf", ("read by its characters: sizes, weights and positions",))
+    return Document(source=source, lines=tuple(text.split("\n")), rendering=rendering)
 
 
 def _page_chars(page: object) -> list[_Char]:

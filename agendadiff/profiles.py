@@ -1,0 +1,398 @@
+"""Profiles: tell how a letter's text was laid out, and rebuild page text into the form normalize reads.
+
+A letter reaches agendadiff in many renderings: a PDF extraction (lines wrapped, page breaks, footnote
+blocks at page bottoms), the text of the tweedekamer.nl page (indented continuation lines, or flat with
+hard breaks and no blank lines), the tkconv preview of a .docx (a paragraph a line, Word list numbers
+as "  1. "), the text copied from officielebekendmakingen.nl (a paragraph a line). Each profile says from
+the text's own evidence whether it fits, and rewrites the lines into one form: a paragraph or heading a
+line, blocks apart by a blank line, footnotes at the end. Normalize and segment then read every rendering
+with the same rules; a new rendering is one new profile here.
+
+Structured readers (XML, HTML, DOCX, PDF) name their rendering themselves.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from agendadiff import dutch
+from agendadiff.model import Document, Line, Rendering
+
+_INDENT = 3  # page text indents continuation lines; a PDF extraction indents a line by a space at most
+_LIST_ENTRY = re.compile(r"^ {1,3}(?P<number>\d{1,2})\.\s+(?P<title>\S.*)$")
+_LIST_CONTINUATION = re.compile(r"^ {4,}\S")
+_FOOTNOTE = re.compile(r"^(?P<number>\d{1,3})\.?\s+(?P<text>\S.*)$")
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+# tkconv's page around the preview, and the header its preview repeats on every page.
+_PREVIEW_FURNITURE = re.compile(
+    r"^\s*(?:Tweede Kamer der Staten-Generaal\s*\|.*|Vergaderjaar \d{4}\s*-\s*\d{4}\s*\|?)\s*$"
+)
+
+
+@dataclass(frozen=True)
+class Features:
+    """What the profiles go by, counted once over the text's lines."""
+
+    lines: int
+    nonblank: int
+    blank_share: float  # of all lines between the first and the last line with text
+    indented_share: float  # of lines with text, indented by _INDENT or more
+    flush_share: float  # of lines with text, at column 0
+    long_share: float  # of lines with text, longer than any wrapped line (a paragraph on one line)
+    list_entries: int  # "  1. Title" lines: Word list items as a preview writes them
+    trailing_space_share: float  # a PDF extraction ends its lines in a space
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    label: str
+    fits: Callable[[Features], list[str] | None]
+    prepare: Callable[[Document, Rendering], Document]
+
+
+def features(lines: Sequence[str]) -> Features:
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if not filled:
+        return Features(len(lines), 0, 0.0, 0.0, 0.0, 0.0, 0, 0.0)
+    span = lines[filled[0] : filled[-1] + 1]
+    texts = [lines[i] for i in filled]
+    indents = [len(t) - len(t.lstrip(" ")) for t in texts]
+    return Features(
+        lines=len(lines),
+        nonblank=len(texts),
+        blank_share=sum(1 for line in span if not line.strip()) / len(span),
+        indented_share=sum(1 for n in indents if n >= _INDENT) / len(texts),
+        flush_share=sum(1 for n in indents if n == 0) / len(texts),
+        long_share=sum(1 for t in texts if len(t.strip()) > 130) / len(texts),
+        list_entries=sum(1 for t in texts if _LIST_ENTRY.match(t)),
+        trailing_space_share=sum(1 for t in texts if t.endswith(" ")) / len(texts),
+    )
+
+
+# -- the profiles' evidence -----------------------------------------------------------------------
+
+
+def _fits_docx_preview(f: Features) -> list[str] | None:
+    if f.list_entries >= 2 and f.blank_share >= 0.25 and f.indented_share < 0.2:
+        return [
+            f"{f.list_entries} Word list entries written as '  1. '",
+            f"paragraphs apart by blank lines ({f.blank_share:.0%} of lines blank)",
+        ]
+    return None
+
+
+def _fits_indented_page(f: Features) -> list[str] | None:
+    if f.nonblank >= 8 and f.indented_share >= 0.2 and f.flush_share >= 0.1:
+        return [
+            f"{f.indented_share:.0%} of lines indented {_INDENT} or more spaces (continuation lines)",
+            f"{f.flush_share:.0%} at column 0 (first lines of paragraphs and headings)",
+        ]
+    return None
+
+
+def _fits_flat_page(f: Features) -> list[str] | None:
+    if f.nonblank >= 20 and f.blank_share < 0.03 and f.indented_share < 0.05:
+        return [f"no blank lines between paragraphs ({f.blank_share:.0%} blank)", "hard line breaks, no indentation"]
+    return None
+
+
+def _fits_paragraph_lines(f: Features) -> list[str] | None:
+    if f.long_share >= 0.15 and f.blank_share >= 0.25:
+        return [
+            f"{f.long_share:.0%} of lines hold a whole paragraph (no wrapping)",
+            f"paragraphs apart by blank lines ({f.blank_share:.0%} of lines blank)",
+        ]
+    return None
+
+
+def _fits_anything(f: Features) -> list[str]:
+    reasons = ["wrapped lines with blank lines between paragraphs"]
+    if f.trailing_space_share >= 0.3:
+        reasons.append(f"{f.trailing_space_share:.0%} of lines end in a space, as an extraction leaves them")
+    return reasons
+
+
+# -- rebuilding page text ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Unit:
+    """A paragraph, heading or footnote being rebuilt from its lines."""
+
+    first: int  # index of its first line
+    texts: list[str]
+
+    def text(self) -> str:
+        from agendadiff.normalize import join_lines
+
+        return join_lines([Line(0, text) for text in self.texts])[0]
+
+
+def _rebuilt(document: Document, units: Sequence[_Unit], rendering: Rendering) -> Document:
+    """The units as lines: body units apart by blank lines, then the footnotes at the end."""
+    body, notes = _footnotes_apart(units)
+    lines: list[str] = []
+    origins: list[int] = []
+    for unit in body:
+        if lines:
+            lines.append("")
+            origins.append(document.line_number(unit.first))
+        lines.append(unit.text())
+        origins.append(document.line_number(unit.first))
+    if notes:
+        lines += ["", ""]
+        origins += [origins[-1] if origins else 1] * 2
+        for unit in notes:
+            # A web address printed apart from its footnote's text stays apart: it is the note's link.
+            texts = [text for text in unit.texts if not dutch.URL.fullmatch(text)]
+            addresses = [text for text in unit.texts if dutch.URL.fullmatch(text)]
+            lines += [_Unit(unit.first, texts).text(), *addresses]
+            origins += [document.line_number(unit.first)] * (1 + len(addresses))
+    return Document(document.source, tuple(lines), rendering, tuple(origins))
+
+
+def _footnotes_apart(units: Sequence[_Unit]) -> tuple[list[_Unit], list[_Unit]]:
+    """Footnotes stand at the end of page text, numbered 1, 2, 3 in a run: take that run off the body.
+
+    A run counts only when its first number is 1 and each next unit has the next number, so that a
+    numbered list in the body is never taken for footnotes.
+    """
+    units = _addresses_attached(units)
+    numbers = [_footnote_number(unit) for unit in units]
+    end = len(units)
+    start = end
+    expected = None
+    for k in range(end - 1, -1, -1):
+        number = numbers[k]
+        if number is None:
+            break
+        if expected is not None and number != expected:
+            break
+        start, expected = k, number - 1
+        if number == 1:
+            return list(units[:start]), list(units[start:])
+    return list(units), []
+
+
+def _addresses_attached(units: Sequence[_Unit]) -> list[_Unit]:
+    """A unit that is only a web address goes with the footnote before it."""
+    out: list[_Unit] = []
+    for unit in units:
+        if out and all(dutch.URL.fullmatch(text) for text in unit.texts) and _footnote_number(out[-1]) is not None:
+            out[-1] = _Unit(out[-1].first, out[-1].texts + unit.texts)
+        else:
+            out.append(unit)
+    return out
+
+
+def _footnote_number(unit: _Unit) -> int | None:
+    match = _FOOTNOTE.match(unit.texts[0].strip())
+    if not match or (dutch.ITEM.match(unit.texts[0]) and "." in unit.texts[0].split()[0]):
+        return None
+    return int(match.group("number"))
+
+
+def _prepare_indented(document: Document, rendering: Rendering) -> Document:
+    """Indented page text: a line at column 0 starts a paragraph or heading, an indented line goes on."""
+    units: list[_Unit] = []
+    current: _Unit | None = None
+    for i, raw in enumerate(document.lines):
+        if not raw.strip():
+            current = None
+            continue
+        # A title wrapped without indentation still visibly goes on ("... ontheemden uit" / "Oekraïne").
+        goes_on = (
+            current is not None
+            and not _structural(raw)
+            and not (_FOOTNOTE.match(raw) and _FOOTNOTE.match(current.texts[0]))  # the next footnote
+            and (dutch.ends_mid_phrase(current.texts[-1]) or raw[:1].islower())
+        )
+        if current is None or (not raw.startswith(" ") and not goes_on):
+            current = _Unit(i, [])
+            units.append(current)
+        current.texts.append(raw.strip())
+    return _rebuilt(document, units, rendering)
+
+
+def _prepare_docx_preview(document: Document, rendering: Rendering) -> Document:
+    """A .docx preview: a paragraph a line; Word lists as '  1. ' for parts and items alike, a decision
+    line indented under its item. A list entry followed straight by an entry numbered 1 is a part."""
+    units: list[_Unit] = []
+    entries: list[tuple[int, re.Match[str]]] = []  # (unit index, match)
+    for i, raw in enumerate(document.lines):
+        if not raw.strip() or _PREVIEW_FURNITURE.match(raw):
+            continue
+        if (entry := _LIST_ENTRY.match(raw)) is not None:
+            entries.append((len(units), entry))
+        units.append(_Unit(i, [raw.strip()]))
+    part_count = 0
+    numbered = dict(entries)
+    for k, entry in entries:
+        follower = numbered.get(k + 1)
+        title = entry.group("title")
+        if follower is not None and follower.group("number") == "1" and part_count < len(_ROMAN):
+            units[k].texts = [f"{_ROMAN[part_count]}. {title}"]
+            part_count += 1
+        else:
+            units[k].texts = [f"{entry.group('number')}. {title}"]
+    return _rebuilt(document, units, rendering)
+
+
+def _prepare_flat(document: Document, rendering: Rendering) -> Document:
+    """Flat page text: no blank lines, no indentation, hard breaks. A paragraph ends where a line ends a
+    sentence before the next line's first word had to wrap; a heading is a short run of lines without a
+    sentence, ended early, above a line that starts one; structural lines stand on their own."""
+    texts = [line.strip() for line in document.lines]
+    filled = [i for i, text in enumerate(texts) if text and not _PREVIEW_FURNITURE.match(document.lines[i])]
+    width = _typical_width([texts[i] for i in filled])
+    kept = [texts[i] for i in filled]
+    breaks = _flat_breaks(kept, width)
+    units: list[_Unit] = []
+    for k, i in enumerate(filled):
+        if k == 0 or breaks[k - 1]:
+            units.append(_Unit(i, []))
+        units[-1].texts.append(texts[i])
+    return _rebuilt(document, units, rendering)
+
+
+def _typical_width(texts: Sequence[str]) -> int:
+    """The width lines were broken at: a high share of the lines a sentence runs on from. Lines that
+    were never wrapped (a whole paragraph) are far longer and left out."""
+    wrapped = [len(a) for a, b in itertools.pairwise(texts) if b[:1].islower()]
+    if len(wrapped) < 5:
+        return max((len(t) for t in texts), default=80)
+    middle = statistics.median(wrapped)
+    usual = sorted(n for n in wrapped if n <= 1.3 * middle)
+    return usual[int(0.9 * (len(usual) - 1))]
+
+
+def _flat_breaks(texts: Sequence[str], width: int) -> list[bool]:
+    """For each line, whether a unit (paragraph, heading, structural line) ends after it."""
+    count = len(texts)
+    breaks = [False] * count
+    note_zone = _footnote_zone(texts)
+
+    def early(k: int) -> bool:
+        return k + 1 >= count or len(texts[k]) + 1 + len(dutch.first_word(texts[k + 1])) <= width
+
+    def heading_at(k: int) -> int:
+        """How many lines from k form a heading (a short title ended early above a new sentence), or 0."""
+        if not texts[k][:1].isupper() or dutch.SIGNATURE_FUNCTION.match(texts[k]) or dutch.DECISION.match(texts[k]):
+            return 0
+        words = 0
+        for n in range(1, 4):
+            last = k + n - 1
+            if last + 1 >= count:
+                return 0
+            words += len(texts[last].split())
+            if words > 20 or dutch.has_sentence(texts[last]):
+                return 0
+            if early(last) and not dutch.ends_mid_phrase(texts[last]):
+                after = texts[last + 1]
+                return n if after[:1].isupper() or dutch.DECISION.match(after) else 0
+        return 0
+
+    headings: set[int] = set()  # last lines of headings
+    starts: set[int] = set()  # lines that start a unit whatever came before
+    k = 0
+    while k < count:
+        text = texts[k]
+        if k >= note_zone:
+            if _FOOTNOTE.match(text) and k > note_zone:
+                starts.add(k)
+        elif _structural(text):
+            starts.add(k)
+            if not dutch.ITEM.match(text) and not dutch.AGENDA_TITLE.match(text):
+                breaks[k] = not dutch.SIGNATURE_FUNCTION.match(text)
+        elif (k == 0 or dutch.ends_sentence(texts[k - 1]) or k - 1 in headings or breaks[k - 1]) and (
+            n := heading_at(k)
+        ):
+            starts.add(k)
+            headings.add(k + n - 1)
+            k += n
+            continue
+        k += 1
+    for k in range(count - 1):
+        text = texts[k]
+        if (
+            k in headings
+            or (dutch.DECISION.match(text) and k - 1 in headings | {j - 1 for j in starts})
+            or k + 1 in starts
+            or k + 1 == note_zone
+        ):
+            breaks[k] = True
+        elif dutch.ends_sentence(text) and not text.endswith(",") and early(k) and k < note_zone:
+            breaks[k] = not dutch.starts_lower(texts[k + 1])
+    return breaks
+
+
+def _structural(text: str) -> bool:
+    return bool(
+        dutch.ADDRESSEE.match(text)
+        or dutch.LETTER_DATE.match(text)
+        or dutch.DOSSIER_HEADING.match(text)
+        or dutch.NUMBER_HEADING.match(text)
+        or dutch.AGENDA_TITLE.match(text)
+        or dutch.PART.match(text)
+        or dutch.ITEM.match(text)
+        or dutch.SIGNATURE_FUNCTION.match(text)
+        or dutch.CLOSING.match(text)
+    )
+
+
+def _footnote_zone(texts: Sequence[str]) -> int:
+    """Where the footnotes at the end of flat text begin: the last line '1 ...' after which the numbered
+    lines run 2, 3, ... to the end; len(texts) when there are none."""
+    for k in range(len(texts) - 1, -1, -1):
+        match = _FOOTNOTE.match(texts[k])
+        if not match or match.group("number") != "1" or dutch.ITEM.match(texts[k]):
+            continue
+        expected = 2
+        for text in texts[k + 1 :]:
+            number = _FOOTNOTE.match(text)
+            if number and int(number.group("number")) == expected:
+                expected += 1
+        return k
+    return len(texts)
+
+
+def _as_is(document: Document, rendering: Rendering) -> Document:
+    return Document(document.source, document.lines, rendering, document.origins)
+
+
+PROFILES: tuple[Profile, ...] = (
+    Profile("docx-preview", "the tkconv preview of a .docx", _fits_docx_preview, _prepare_docx_preview),
+    Profile("page-indented", "tweedekamer.nl page text, indented", _fits_indented_page, _prepare_indented),
+    Profile("page-flat", "tweedekamer.nl page text, flat", _fits_flat_page, _prepare_flat),
+    Profile("paragraph-lines", "a paragraph a line (officielebekendmakingen text)", _fits_paragraph_lines, _as_is),
+    Profile("pdf-text", "a PDF's text extraction", _fits_anything, _as_is),
+)
+LABELS = {profile.name: profile.label for profile in PROFILES} | {
+    "ob-xml": "officielebekendmakingen XML",
+    "ob-html": "officielebekendmakingen HTML",
+    "docx": "a Word document",
+    "pdf": "a PDF, read by its characters",
+}
+
+
+def choose(document: Document) -> tuple[Profile, tuple[str, ...]]:
+    """The first profile whose evidence the text shows (pdf-text fits anything), with that evidence."""
+    found = features(document.lines)
+    for profile in PROFILES:
+        reasons = profile.fits(found)
+        if reasons is not None:
+            return profile, tuple(reasons)
+    raise AssertionError("the last profile fits any text")
+
+
+def prepare(document: Document) -> Document:
+    """The document in the form normalize reads, its rendering named (kept when its reader named it)."""
+    if document.rendering is not None:
+        return document
+    profile, reasons = choose(document)
+    return profile.prepare(document, Rendering(profile.name, reasons))
