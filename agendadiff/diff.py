@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,7 +34,7 @@ from agendadiff.model import (
     WordCounts,
 )
 from agendadiff.sentences import sentence_spans
-from agendadiff.typography import canonical
+from agendadiff.typography import canonical, fold
 
 _TOKEN = re.compile(r"\w+(?:[-'/]\w+)*|\s+|[^\w\s]")
 _WORD = re.compile(r"\w+(?:[-'/]\w+)*")
@@ -53,45 +53,59 @@ def word_count(text: str) -> int:
 
 
 class _Codec:
-    """Tokens to single characters and back. Spaces and punctuation stand for themselves, so that
-    semantic cleanup still sees word boundaries; each word gets a private-use character."""
+    """Tokens to single characters. Spaces and punctuation stand for themselves, so that semantic
+    cleanup still sees word boundaries; each word gets a private-use character, shared by the forms of
+    the word that differ only in case."""
 
     def __init__(self) -> None:
         self._chars: dict[str, str] = {}
         self._tokens: dict[str, str] = {}
 
     def encode(self, text: str) -> str:
-        out = []
-        for token in _TOKEN.findall(text):
-            char = self._chars.get(token)
-            if char is None:
-                char = token if len(token) == 1 and not token.isalnum() else _private(len(self._tokens))
-                self._chars[token] = char
-                self._tokens[char] = token
-            out.append(char)
-        return "".join(out)
+        return "".join(self._char(token, key) for token, key in _keyed(_TOKEN.findall(text)))
 
-    def encode_words(self, words: Iterable[str]) -> str:
-        """Words only, each as one character; for the minimal edit, where spacing plays no part."""
-        out = []
-        for word in words:
-            char = self._chars.get(word)
-            if char is None:
-                char = self._chars[word] = _private(len(self._tokens))
-                self._tokens[char] = word
-            out.append(char)
-        return "".join(out)
+    def encode_words(self, words: Iterable[tuple[str, str]]) -> str:
+        """Words only (with their keys), each as one character; for the minimal edit, where spacing plays
+        no part."""
+        return "".join(self._char(word, key) for word, key in words)
 
-    def decode(self, chars: str) -> str:
-        return "".join(self._tokens[c] for c in chars)
+    def _char(self, token: str, key: str) -> str:
+        char = self._chars.get(key)
+        if char is None:
+            char = token if len(token) == 1 and not token.isalnum() else _private(len(self._tokens))
+            self._chars[key] = char
+            self._tokens[char] = token
+        return char
+
+
+def _keyed(tokens: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """Each token with the key it is compared by. Words that differ only in case are one word (a
+    publisher's "Minister" is the letter's "minister"), except a sentence's first word: "Het" opening a
+    sentence is not the "het" inside one, and matching the two would pull the diff out of line."""
+    opening = True
+    for token in tokens:
+        if token.isspace():
+            yield token, token
+            continue
+        is_word = bool(_WORD.fullmatch(token))
+        yield token, (token if opening and is_word else fold(token))
+        opening = token in ".!?:;"
+
+
+def _words(text: str) -> list[tuple[int, str, str]]:
+    """The words of a text with where each starts and the key it is compared by."""
+    out = []
+    start = 0
+    for token, key in _keyed(_TOKEN.findall(text)):
+        if _WORD.fullmatch(token):
+            out.append((start, token, key))
+        start += len(token)
+    return out
 
 
 def _private(index: int) -> str:
     """The index-th private-use character: 6,400 in the BMP, then the supplementary planes."""
     return chr(0xE000 + index) if index < 0x1900 else chr(0xF0000 + index - 0x1900)
-
-
-_OPS = {0: Op.EQUAL, -1: Op.DELETE, 1: Op.INSERT}
 
 
 def _engine(minimal: bool) -> Any:
@@ -109,9 +123,25 @@ def word_diff(old: str, new: str) -> list[Chunk]:
     """The token diff of two texts after semantic cleanup: what a reader sees."""
     engine = _engine(minimal=False)
     codec = _Codec()
+    old_tokens, new_tokens = _TOKEN.findall(old), _TOKEN.findall(new)
     raw = engine.diff_main(codec.encode(old), codec.encode(new), False)
     engine.diff_cleanupSemantic(raw)
-    return _folded([Chunk(_OPS[op], codec.decode(chars)) for op, chars in raw])
+    # Each character stands for one token: read the tokens back from the side they came from, so that
+    # text equal but for case shows as the new letter writes it, and deleted text as the old one did.
+    chunks = []
+    a = b = 0
+    for op, chars in raw:
+        n = len(chars)
+        if op == 0:
+            chunks.append(Chunk(Op.EQUAL, "".join(new_tokens[b : b + n])))
+            a, b = a + n, b + n
+        elif op < 0:
+            chunks.append(Chunk(Op.DELETE, "".join(old_tokens[a : a + n])))
+            a += n
+        else:
+            chunks.append(Chunk(Op.INSERT, "".join(new_tokens[b : b + n])))
+            b += n
+    return _folded(chunks)
 
 
 def _folded(chunks: Sequence[Chunk]) -> list[Chunk]:
@@ -150,11 +180,12 @@ class WordEdit:
 
 
 def word_edit(old: str, new: str) -> WordEdit:
-    old_words = [(m.start(), m.group()) for m in _WORD.finditer(old)]
-    new_words = [(m.start(), m.group()) for m in _WORD.finditer(new)]
+    old_words, new_words = _words(old), _words(new)
     codec = _Codec()
     raw = _engine(minimal=True).diff_main(
-        codec.encode_words(w for _, w in old_words), codec.encode_words(w for _, w in new_words), False
+        codec.encode_words((w, key) for _, w, key in old_words),
+        codec.encode_words((w, key) for _, w, key in new_words),
+        False,
     )
     deleted: list[int] = []
     inserted: list[int] = []
@@ -165,10 +196,10 @@ def word_edit(old: str, new: str) -> WordEdit:
             a += len(chars)
             b += len(chars)
         elif op < 0:
-            deleted += [start for start, _ in old_words[a : a + len(chars)]]
+            deleted += [start for start, _, _ in old_words[a : a + len(chars)]]
             a += len(chars)
         else:
-            inserted += [start for start, _ in new_words[b : b + len(chars)]]
+            inserted += [start for start, _, _ in new_words[b : b + len(chars)]]
             b += len(chars)
     return WordEdit(tuple(deleted), tuple(inserted), common)
 
@@ -253,7 +284,7 @@ def _find_moves(drafts: Sequence[_Draft]) -> list[Move]:
         used_gained.add(b)
         source, target = lost[a], gained[b]
         inner: tuple[Chunk, ...] = ()
-        if canonical(source.text) != canonical(target.text):
+        if fold(canonical(source.text)) != fold(canonical(target.text)):
             inner = tuple(word_diff(source.text, target.text))
         moves.append(Move(0, source.place, target.place, word_count(source.text), round(score, 3), inner))
     moves = _joined(sorted(moves, key=lambda m: (m.source.section, m.source.start)), drafts)
@@ -345,7 +376,7 @@ def _pair(draft: _Draft, moves: Sequence[Move], reordered: set[str]) -> Pair:
     decision_diff = _title_diff(old.decision or "" if old else "", new.decision or "" if new else "")
     notes = _notes(old.footnotes if old else (), new.footnotes if new else ())
     flags: list[Flag] = []
-    if old and new and canonical(old.title).lower() != canonical(new.title).lower():
+    if old and new and fold(canonical(old.title)) != fold(canonical(new.title)):
         flags.append(Flag.RETITLED)
     if match.old and match.new and match.new in reordered:
         flags.append(Flag.MOVED)
@@ -363,7 +394,7 @@ def _pair(draft: _Draft, moves: Sequence[Move], reordered: set[str]) -> Pair:
     elif (
         any(is_change(c) for c in (*diff, *title_diff, *decision_diff))
         or notes
-        or (canonical(old.formal_title or "") != canonical(new.formal_title or ""))
+        or fold(canonical(old.formal_title or "")) != fold(canonical(new.formal_title or ""))
     ):
         status = Status.CHANGED
     else:
@@ -493,7 +524,7 @@ def _notes(old: Sequence[Footnote], new: Sequence[Footnote]) -> list[NoteChange]
     """Footnotes compared by what they say: same text under another number is no change."""
 
     def key(note: Footnote) -> str:
-        return canonical(f"{note.text} {note.url or ''}")
+        return fold(canonical(f"{note.text} {note.url or ''}"))
 
     left = list(old)
     right = list(new)

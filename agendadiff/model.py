@@ -32,6 +32,7 @@ class Rendering:
     agendadiff thinks so: the profile that normalize read it with."""
 
     profile: str
+    label: str
     reasons: tuple[str, ...] = ()
 
 

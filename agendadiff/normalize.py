@@ -233,9 +233,11 @@ def _footnote(number: int, lines: Sequence[str], indices: list[int], number_of: 
         else:
             body.append(Line(number_of(i), text))
     text, _ = join_lines(body)
-    if url is None:
-        inline = dutch.URL.search(text)
-        url = inline.group(0).rstrip(".,;)") if inline else None
+    if url is None and (inline := dutch.URL.search(text)):
+        url = inline.group(0).rstrip(".,;)")
+        if not text[inline.end() :].strip():
+            # A web address that ends the note is its link, as one printed on a line of its own is.
+            text = text[: inline.start()].rstrip()
     return Footnote(number=number, text=text, url=url, span=Span(number_of(indices[0]), number_of(indices[-1])))
 
 

@@ -272,7 +272,7 @@ def _typical_width(texts: Sequence[str]) -> int:
 
 
 def _flat_breaks(texts: Sequence[str], width: int) -> list[bool]:
-    """For each line, whether a unit (paragraph, heading, structural line) ends after it."""
+    """For each line, whether a unit (paragraph, heading, title, one-line field) ends after it."""
     count = len(texts)
     breaks = [False] * count
     note_zone = _footnote_zone(texts)
@@ -280,55 +280,82 @@ def _flat_breaks(texts: Sequence[str], width: int) -> list[bool]:
     def early(k: int) -> bool:
         return k + 1 >= count or len(texts[k]) + 1 + len(dutch.first_word(texts[k + 1])) <= width
 
-    def heading_at(k: int) -> int:
-        """How many lines from k form a heading (a short title ended early above a new sentence), or 0."""
-        if not texts[k][:1].isupper() or dutch.SIGNATURE_FUNCTION.match(texts[k]) or dutch.DECISION.match(texts[k]):
-            return 0
-        words = 0
-        for n in range(1, 4):
-            last = k + n - 1
-            if last + 1 >= count:
-                return 0
-            words += len(texts[last].split())
-            if words > 20 or dutch.has_sentence(texts[last]):
-                return 0
-            if early(last) and not dutch.ends_mid_phrase(texts[last]):
-                after = texts[last + 1]
-                return n if after[:1].isupper() or dutch.DECISION.match(after) else 0
-        return 0
+    def closes(k: int) -> bool:
+        return dutch.ends_sentence(_TRAILING_MARKER.sub("", texts[k]))
 
-    headings: set[int] = set()  # last lines of headings
-    starts: set[int] = set()  # lines that start a unit whatever came before
+    def title_end(k: int, heading: bool) -> int | None:
+        """The last line of a title starting at k: the first line ended early that does not visibly go on.
+        A cover-letter heading is short, holds no sentence and has a capitalized line after it."""
+        words = 0
+        for last in range(k, min(k + _MAX_TITLE_LINES, count)):
+            words += len(texts[last].split())
+            if heading and (words > 20 or dutch.has_sentence(texts[last])):
+                return None
+            after = texts[last + 1] if last + 1 < count else ""
+            # Ended early, or above a line that plainly opens a sentence ("Voorafgaand aan ...").
+            opens = after[:1].isupper() and dutch.first_word(after).lower() in dutch.SENTENCE_OPENERS
+            if (early(last) or opens) and not dutch.ends_mid_phrase(texts[last]):
+                starts_text = after[:1].isupper() or bool(dutch.DECISION.match(after) or dutch.ITEM.match(after))
+                return last if starts_text or not heading else None
+        return None
+
     k = 0
     while k < count:
         text = texts[k]
+        # A unit may start here when the line before ended one: a sentence, or a line ended early
+        # that does not visibly go on (a signatory's name above the agenda's title).
+        after_unit = (
+            k == 0 or breaks[k - 1] or closes(k - 1) or (early(k - 1) and not dutch.ends_mid_phrase(texts[k - 1]))
+        )
         if k >= note_zone:
-            if _FOOTNOTE.match(text) and k > note_zone:
-                starts.add(k)
-        elif _structural(text):
-            starts.add(k)
-            if not dutch.ITEM.match(text) and not dutch.AGENDA_TITLE.match(text):
-                breaks[k] = not dutch.SIGNATURE_FUNCTION.match(text)
-        elif (k == 0 or dutch.ends_sentence(texts[k - 1]) or k - 1 in headings or breaks[k - 1]) and (
-            n := heading_at(k)
-        ):
-            starts.add(k)
-            headings.add(k + n - 1)
-            k += n
-            continue
-        k += 1
-    for k in range(count - 1):
-        text = texts[k]
-        if (
-            k in headings
-            or (dutch.DECISION.match(text) and k - 1 in headings | {j - 1 for j in starts})
-            or k + 1 in starts
-            or k + 1 == note_zone
-        ):
+            if k > note_zone and _FOOTNOTE.match(text):
+                breaks[k - 1] = True
+        elif _one_line(text) or (dutch.DECISION.match(text) and k and breaks[k - 1]):
             breaks[k] = True
-        elif dutch.ends_sentence(text) and not text.endswith(",") and early(k) and k < note_zone:
-            breaks[k] = not dutch.starts_lower(texts[k + 1])
+            if k:
+                breaks[k - 1] = True
+        elif dutch.SIGNATURE_FUNCTION.match(text) or dutch.CLOSING.match(text):
+            if k:
+                breaks[k - 1] = True
+        elif (
+            dutch.ITEM.match(text)
+            or dutch.PART.match(text)
+            or dutch.AGENDA_TITLE.match(text)
+            or (dutch.FORMAL_TITLE.match(text) and k and breaks[k - 1])  # under a decision line
+        ):
+            if after_unit and (last := title_end(k, heading=False)) is not None:
+                if k:
+                    breaks[k - 1] = True
+                breaks[last] = True
+                k = last + 1
+                continue
+        elif after_unit and text[:1].isupper() and (last := title_end(k, heading=True)) is not None:
+            if k:
+                breaks[k - 1] = True
+            breaks[last] = True
+            k = last + 1
+            continue
+        elif k + 1 < count and closes(k) and early(k) and not texts[k + 1][:1].islower():
+            breaks[k] = True
+        k += 1
+    if note_zone:
+        breaks[note_zone - 1] = True
     return breaks
+
+
+_MAX_TITLE_LINES = 6
+# A footnote marker glued after a full stop ("BNC-fiche.1") does not keep the sentence from ending.
+_TRAILING_MARKER = re.compile(r"(?<=[.!?;:’”)])\d{1,3}$")
+
+
+def _one_line(text: str) -> bool:
+    """Lines that are a field of their own: the Kamerstuk header, the addressee, the date."""
+    return bool(
+        dutch.ADDRESSEE.match(text)
+        or dutch.LETTER_DATE.match(text)
+        or dutch.DOSSIER_HEADING.match(text)
+        or dutch.NUMBER_HEADING.match(text)
+    )
 
 
 def _structural(text: str) -> bool:
@@ -372,12 +399,6 @@ PROFILES: tuple[Profile, ...] = (
     Profile("paragraph-lines", "a paragraph a line (officielebekendmakingen text)", _fits_paragraph_lines, _as_is),
     Profile("pdf-text", "a PDF's text extraction", _fits_anything, _as_is),
 )
-LABELS = {profile.name: profile.label for profile in PROFILES} | {
-    "ob-xml": "officielebekendmakingen XML",
-    "ob-html": "officielebekendmakingen HTML",
-    "docx": "a Word document",
-    "pdf": "a PDF, read by its characters",
-}
 
 
 def choose(document: Document) -> tuple[Profile, tuple[str, ...]]:
@@ -395,4 +416,4 @@ def prepare(document: Document) -> Document:
     if document.rendering is not None:
         return document
     profile, reasons = choose(document)
-    return profile.prepare(document, Rendering(profile.name, reasons))
+    return profile.prepare(document, Rendering(profile.name, profile.label, reasons))

@@ -27,6 +27,11 @@ def outline_text(letter: Letter) -> str:
 def _outline_lines(letter: Letter) -> Iterator[str]:
     yield f"Letter       {letter.source.path}"
     yield f"Date         {letter.date.isoformat() if letter.date else '-'}"
+    if letter.kind:
+        yield f"Kind         {letter.kind.value}"
+    if letter.rendering:
+        yield f"Read as      {letter.rendering.label} (profile {letter.rendering.profile})"
+        yield f"             because: {'; '.join(letter.rendering.reasons)}"
     if letter.kamerstuk:
         yield f"Kamerstuk    {letter.kamerstuk}"
     yield f"Meeting      {meeting_line(letter.meeting)}"

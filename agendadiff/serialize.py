@@ -35,7 +35,11 @@ def letter_to_data(letter: Letter) -> dict[str, Any]:
         "date": _date(letter.date),
         "kamerstuk": letter.kamerstuk,
         "kind": letter.kind.value if letter.kind else None,
-        "rendering": {"profile": letter.rendering.profile, "reasons": list(letter.rendering.reasons)}
+        "rendering": {
+            "profile": letter.rendering.profile,
+            "label": letter.rendering.label,
+            "reasons": list(letter.rendering.reasons),
+        }
         if letter.rendering
         else None,
         "meeting": meeting_data(letter.meeting),
@@ -66,10 +70,12 @@ def letter_from_data(data: dict[str, Any]) -> Letter:
         warnings=tuple(data["warnings"]),
         kamerstuk=data.get("kamerstuk"),
         kind=LetterKind(data["kind"]) if data.get("kind") else None,
-        rendering=Rendering(rendering["profile"], tuple(rendering["reasons"]))
-        if (rendering := data.get("rendering"))
-        else None,
+        rendering=_rendering(data.get("rendering")),
     )
+
+
+def _rendering(data: dict[str, Any] | None) -> Rendering | None:
+    return Rendering(data["profile"], data["label"], tuple(data["reasons"])) if data else None
 
 
 def _date(value: dt.date | None) -> str | None:

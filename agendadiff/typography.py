@@ -33,6 +33,18 @@ def canonical(text: str) -> str:
     return _WHITESPACE.sub(" ", text).strip()
 
 
+def fold(text: str) -> str:
+    """Case folded, for comparison: "Minister" and "minister" are the same word, whoever capitalised it.
+
+    Each character keeps its length (a character whose lower case is longer stays as it is), so offsets
+    into a folded text are offsets into the text.
+    """
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(low if len(low := char.lower()) == 1 else char for char in text)
+
+
 def display(text: str) -> str:
     """Return `text` for display: the letter's own characters, layout spacing collapsed."""
     return _LAYOUT_SPACE.sub(" ", text.translate(_INVISIBLE_TABLE)).strip()

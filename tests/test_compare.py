@@ -145,9 +145,17 @@ def word_total(text: str) -> int:
     return len(WORD.findall(text))
 
 
+def compared_words(text: str) -> list[str]:
+    """Words as compare compares them: in lower case, but for a sentence's first word, kept as written."""
+    return [
+        m.group() if re.fullmatch(r"\s*|.*[.!?:;]\s*", text[: m.start()], re.S) else m.group().lower()
+        for m in WORD.finditer(text)
+    ]
+
+
 def minimal_edit(old: str, new: str) -> tuple[int, int]:
     """Words deleted and inserted by a minimal word edit: an LCS table, independent of diff-match-patch."""
-    a, b = WORD.findall(old), WORD.findall(new)
+    a, b = compared_words(old), compared_words(new)
     previous = [0] * (len(b) + 1)
     for x in a:
         current = [0]

@@ -95,9 +95,20 @@ class LetterText:
         return "\n".join(out).strip("\n") + "\n"
 
 
+STRUCTURED = {
+    "ob-xml": "officielebekendmakingen XML",
+    "ob-html": "officielebekendmakingen HTML",
+    "docx": "a Word document",
+}
+
+
 def document(text: str, data: bytes, name: str, encoding: str, rendering: str) -> Document:
     """The letter text a structured reader wrote, with the rendering it was read from."""
     if not text.strip():
         raise InputError(name, errors.NO_TEXT)
     source = Source(path=name, sha256=hashlib.sha256(data).hexdigest(), encoding=encoding)
-    return Document(source=source, lines=tuple(text.split("\n")), rendering=Rendering(rendering, (READ_BY_MARKUP,)))
+    return Document(
+        source=source,
+        lines=tuple(text.split("\n")),
+        rendering=Rendering(rendering, STRUCTURED[rendering], (READ_BY_MARKUP,)),
+    )

@@ -77,7 +77,7 @@ def read_pdf(data: bytes, name: str) -> Document:
         out += _page_text(lines, body, right_edge)
     text = "\n".join(out)
     source = Source(path=name, sha256=hashlib.sha256(data).hexdigest(), encoding="pdf")
-    rendering = Rendering("pdf", ("read by its characters: sizes, weights and positions",))
+    rendering = Rendering("pdf", "a PDF", ("read by its characters: sizes, weights and positions",))
     return Document(source=source, lines=tuple(text.split("\n")), rendering=rendering)
 
 
