@@ -202,6 +202,15 @@ FORMAL_TITLE = re.compile(
     r"(?:\(eu\)|\(eg\)|betreffende|tot|inzake|over|van\s+het\s+europees|van\s+de\s+raad)\b)",
     re.I,
 )
+# Sub-headings that structure a topic or item (a BNC-fiche's parts, a report's outcome) without being one.
+SUBHEADING = re.compile(
+    r"^\s*(?:Aanleiding|Essentie(?:\s+(?:van\s+het\s+)?voorstel)?|Inhoud(?:\s+en\s+doel)?(?:\s+(?:van\s+het\s+)?voorstel)?"
+    r"|Doel(?:\s+van\s+het\s+voorstel)?|Achtergrond|Toelichting|Stand\s+van\s+zaken|Kabinetsinzet|Kabinetsappreciatie"
+    r"|(?:Inzet|Standpunt|Appreciatie|Positie)(?:\s+van)?\s+(?:het\s+)?kabinet|Nederlandse\s+(?:positie|inzet)"
+    r"|Krachtenveld|Impact\s+assessment(?:\s+(?:van\s+de\s+)?Commissie)?|Tijdlijn|Tijdpad|Verwachte\s+uitkomst"
+    r"|Bevoegdheid|Subsidiariteit(?:\s+en\s+proportionaliteit)?|Proportionaliteit|Financiële\s+(?:implicaties|gevolgen)"
+    r"|Resultaat|Uitkomst(?:\s+van\s+de\s+(?:bespreking|Raad))?|Besluitvorming(?:\s+in\s+de\s+Raad)?)\s*:?\s*$"
+)
 URL = re.compile(r"(?:https?://|www\.)\S+")
 KAMERSTUK_HEADER = re.compile(
     r"^\s*(?:Tweede|Eerste) Kamer,? vergaderjaar \d{4}\s*[-–]\s*\d{2,4},"

@@ -103,6 +103,7 @@ class Paragraph:
     normalized: str
     span: Span
     refs: tuple[NoteRef, ...] = ()
+    subheading: bool = False  # "Aanleiding", "Essentie voorstel": structure inside a topic or item
 
 
 class SectionKind(StrEnum):

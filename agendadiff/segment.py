@@ -50,12 +50,15 @@ class _Draft:
     formal_title: str | None = None
     paragraphs: list[list[Line]] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
+    subheadings: set[int] = field(default_factory=set)  # indexes into paragraphs
 
     @property
     def title(self) -> str:
         return join_lines(self.title_lines)[0]
 
-    def add_paragraph(self, lines: Sequence[Line]) -> None:
+    def add_paragraph(self, lines: Sequence[Line], subheading: bool = False) -> None:
+        if subheading:
+            self.subheadings.add(len(self.paragraphs))
         self.paragraphs.append(list(lines))
         self.lines.extend(lines)
 
@@ -227,6 +230,8 @@ class _Parser:
     def _cover_block(self, i: int) -> int:
         end = self.block_end(i)
         heading = self._heading_length(i, end)
+        if heading and self._subheading(i, heading):
+            return self._add_subheading(i, heading, end)
         if heading and self._is_group_heading(i, heading, end):
             return self._open(SectionKind.GROUP, i, i + heading)
         if heading:
@@ -244,10 +249,24 @@ class _Parser:
         return None
 
     def _is_group_heading(self, i: int, length: int, end: int) -> bool:
-        """'Asiel- en migratie thema's:' heads a group when a topic heading follows it."""
-        if not self.text(i + length - 1).endswith(":") or i + length < end:
+        """'Asiel- en migratie thema's:' or 'Toezeggingen' heads a group when a topic heading follows it
+        straight away, with no text of its own."""
+        if i + length < end or end >= len(self.lines):
             return False
-        return end < len(self.lines) and self._heading_length(end, self.block_end(end)) > 0
+        following = self._heading_length(end, self.block_end(end))
+        return following > 0 and not self._subheading(end, following)
+
+    def _subheading(self, i: int, length: int) -> bool:
+        """'Aanleiding', 'Essentie voorstel': a sub-heading, when there is a topic or item for it to be in."""
+        current = self.drafts[-1] if self.drafts else None
+        inside = current is not None and current.kind in (SectionKind.TOPIC, SectionKind.ITEM)
+        return inside and length == 1 and bool(dutch.SUBHEADING.match(self.text(i)))
+
+    def _add_subheading(self, i: int, length: int, end: int) -> int:
+        self.drafts[-1].add_paragraph(self.lines[i : i + length], subheading=True)
+        if i + length < end:
+            self._add_paragraph(i + length, end)
+        return end
 
     def _heading_length(self, i: int, end: int) -> int:
         """How many lines at i form a heading: short lines without closing punctuation, then text."""
@@ -426,6 +445,8 @@ class _Parser:
     def _agenda_block(self, i: int) -> int:
         end = self.block_end(i)
         heading = self._heading_length(i, end)
+        if heading and self._subheading(i, heading):
+            return self._add_subheading(i, heading, end)
         part = self._current_part()
         if heading and i + heading == end and self._followed_by_item(i + heading - 1):
             return self._open(SectionKind.PART, i, i + heading)
@@ -622,16 +643,19 @@ def _freeze(drafts: Sequence[_Draft], footnotes: Sequence[Footnote], owner: dict
                 parent=ids[id(draft.parent)] if draft.parent is not None else None,
                 decision=draft.decision,
                 formal_title=draft.formal_title,
-                paragraphs=tuple(_paragraph(lines) for lines in draft.paragraphs),
+                paragraphs=tuple(
+                    _paragraph(lines, k in draft.subheadings) for k, lines in enumerate(draft.paragraphs)
+                ),
                 footnotes=tuple(note for note in footnotes if owner.get(note.number) is draft),
             )
         )
     return tuple(sections)
 
 
-def _paragraph(lines: Sequence[Line]) -> Paragraph:
+def _paragraph(lines: Sequence[Line], subheading: bool = False) -> Paragraph:
     text, refs = join_lines(lines)
-    return Paragraph(text=text, normalized=canonical(text), span=Span(lines[0].number, lines[-1].number), refs=refs)
+    span = Span(lines[0].number, lines[-1].number)
+    return Paragraph(text=text, normalized=canonical(text), span=span, refs=refs, subheading=subheading)
 
 
 def _unique_id(draft: _Draft, used: set[str], ids: dict[int, str]) -> str:

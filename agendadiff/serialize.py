@@ -117,6 +117,7 @@ def _section(section: Section) -> dict[str, Any]:
                 "normalized": p.normalized,
                 "span": _span(p.span),
                 "refs": [{"number": r.number, "offset": r.offset} for r in p.refs],
+                "subheading": p.subheading,
             }
             for p in section.paragraphs
         ],
@@ -144,6 +145,7 @@ def _parse_section(data: dict[str, Any]) -> Section:
                 normalized=p["normalized"],
                 span=Span(*p["span"]),
                 refs=tuple(NoteRef(r["number"], r["offset"]) for r in p["refs"]),
+                subheading=p.get("subheading", False),
             )
             for p in data["paragraphs"]
         ),
