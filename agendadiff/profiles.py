@@ -294,7 +294,14 @@ def _flat_breaks(texts: Sequence[str], width: int) -> list[bool]:
             after = texts[last + 1] if last + 1 < count else ""
             # Ended early, or above a line that plainly opens a sentence ("Voorafgaand aan ...").
             opens = after[:1].isupper() and dutch.first_word(after).lower() in dutch.SENTENCE_OPENERS
-            if (early(last) or opens) and not dutch.ends_mid_phrase(texts[last]):
+            # A line that is a title of its own (a part under the agenda's title, a decision line) ends it.
+            structural_after = bool(
+                _structural(after)
+                or dutch.DECISION.match(after)
+                or dutch.SUBHEADING.match(after)
+                or (not heading and dutch.FORMAL_TITLE.match(after))
+            )
+            if (early(last) or opens or structural_after) and not dutch.ends_mid_phrase(texts[last]):
                 starts_text = after[:1].isupper() or bool(dutch.DECISION.match(after) or dutch.ITEM.match(after))
                 return last if starts_text or not heading else None
         return None

@@ -68,6 +68,9 @@ def _section_rows(section: Section, depth: int) -> Iterator[str]:
     yield first.rstrip()
     for more in lines[1:]:
         yield f"{'':<11} {'':>4}  {indent}{more}"
+    for paragraph in section.paragraphs:
+        if paragraph.subheading:  # the structure inside a topic: "Aanleiding", "Essentie voorstel"
+            yield f"{'':<11} {'':>4}  {indent}  · {paragraph.text}"
 
 
 def meeting_line(meeting: Meeting | None) -> str:
@@ -196,7 +199,8 @@ def _markdown_section(section: Section, depth: int) -> Iterator[str]:
         yield f"> {_md(section.formal_title)}"
         yield ""
     for paragraph in section.paragraphs:
-        yield _md_with_notes(paragraph.text, paragraph.refs)
+        text = _md_with_notes(paragraph.text, paragraph.refs)
+        yield f"**{text}**" if paragraph.subheading else text
         yield ""
 
 

@@ -231,7 +231,8 @@ class _Parser:
         end = self.block_end(i)
         heading = self._heading_length(i, end)
         if heading and self._subheading(i, heading):
-            return self._add_subheading(i, heading, end)
+            self._add_paragraph(i, end)
+            return end
         if heading and self._is_group_heading(i, heading, end):
             return self._open(SectionKind.GROUP, i, i + heading)
         if heading:
@@ -261,12 +262,6 @@ class _Parser:
         current = self.drafts[-1] if self.drafts else None
         inside = current is not None and current.kind in (SectionKind.TOPIC, SectionKind.ITEM)
         return inside and length == 1 and bool(dutch.SUBHEADING.match(self.text(i)))
-
-    def _add_subheading(self, i: int, length: int, end: int) -> int:
-        self.drafts[-1].add_paragraph(self.lines[i : i + length], subheading=True)
-        if i + length < end:
-            self._add_paragraph(i + length, end)
-        return end
 
     def _heading_length(self, i: int, end: int) -> int:
         """How many lines at i form a heading: short lines without closing punctuation, then text."""
@@ -446,7 +441,8 @@ class _Parser:
         end = self.block_end(i)
         heading = self._heading_length(i, end)
         if heading and self._subheading(i, heading):
-            return self._add_subheading(i, heading, end)
+            self._add_paragraph(i, end)
+            return end
         part = self._current_part()
         if heading and i + heading == end and self._followed_by_item(i + heading - 1):
             return self._open(SectionKind.PART, i, i + heading)
@@ -539,9 +535,14 @@ class _Parser:
         return end
 
     def _add_paragraph(self, start: int, end: int) -> None:
+        """Lines start..end as a paragraph of the current section; a sub-heading above them on its own."""
         if not self.drafts:
             self.drafts.append(_Draft(SectionKind.INTRO))
-        self.drafts[-1].add_paragraph(self.lines[start:end])
+        if self._subheading(start, 1):
+            self.drafts[-1].add_paragraph(self.lines[start : start + 1], subheading=True)
+            start += 1
+        if start < end:
+            self.drafts[-1].add_paragraph(self.lines[start:end])
 
 
 def _after_numeral(line: Line, start: int) -> Line:
@@ -643,9 +644,7 @@ def _freeze(drafts: Sequence[_Draft], footnotes: Sequence[Footnote], owner: dict
                 parent=ids[id(draft.parent)] if draft.parent is not None else None,
                 decision=draft.decision,
                 formal_title=draft.formal_title,
-                paragraphs=tuple(
-                    _paragraph(lines, k in draft.subheadings) for k, lines in enumerate(draft.paragraphs)
-                ),
+                paragraphs=tuple(_paragraph(lines, k in draft.subheadings) for k, lines in enumerate(draft.paragraphs)),
                 footnotes=tuple(note for note in footnotes if owner.get(note.number) is draft),
             )
         )

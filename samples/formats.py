@@ -23,7 +23,7 @@ sys.path.insert(0, str(HERE.parent))
 from agendadiff import dutch, read_letter  # noqa: E402
 from agendadiff.model import Footnote, Letter, Paragraph, Section, SectionKind  # noqa: E402
 
-LETTERS = sorted(HERE.glob("jbz-*.txt"))
+LETTERS = sorted(HERE.glob("jbz-*.txt")) + sorted((HERE / "verslagen").glob("jbz-*.txt"))
 
 
 def _date_line(letter: Letter) -> str:

@@ -29,7 +29,7 @@ sys.path.insert(0, str(HERE.parent))
 from agendadiff import dutch, read_letter  # noqa: E402
 from agendadiff.model import Letter, Paragraph, Section, SectionKind  # noqa: E402
 
-LETTERS = sorted(HERE.glob("jbz-*.txt"))
+LETTERS = sorted(HERE.glob("jbz-*.txt")) + sorted((HERE / "verslagen").glob("jbz-*.txt"))
 HEADER = ["32 317 JBZ-Raad", "Nr. 990"]
 BRIEF = "BRIEF VAN DE MINISTER VAN JUSTITIE EN VEILIGHEID EN DE MINISTER VAN ASIEL EN MIGRATIE"
 
@@ -82,7 +82,7 @@ def _units(letter: Letter) -> Iterator[tuple[str, str]]:
             if line:
                 yield "decision", line
         for paragraph in section.paragraphs:
-            yield "prose", _marked(paragraph)
+            yield ("heading" if paragraph.subheading else "prose"), _marked(paragraph)
     for note in sorted((n for s in letter.sections for n in s.footnotes), key=lambda n: n.number):
         text = note.text if not note.url or note.url in note.text else f"{note.text} {note.url}"
         yield "note", f"{note.number} {text}"

@@ -12,7 +12,8 @@ and footnote markers glued to the word before them.
 Manuscript syntax, one block per paragraph, blocks separated by blank lines:
     % width 70 / % page 48    layout settings
     @head TEXT                a line printed as it stands (letterhead, addressee, date)
-    # TITLE                   a cover-letter topic heading
+    # TITLE                   a cover-letter topic heading (or a group's, straight above a topic's)
+    ## TITLE                  a sub-heading inside a topic or item ("Aanleiding"), set as a heading is
     @sign FUNCTION | NAME     a signature
     @agenda A | B | C         the agenda title, its lines apart
     @part TITLE               an agenda part
@@ -57,8 +58,9 @@ def typeset(manuscript: str) -> str:
         text = _MARKER.sub(number, " ".join(block.split()))
         if text.startswith("@head "):
             body += [(line[6:].rstrip() + " ", ()) for line in block.split("\n")] + [(" ", ())]
-        elif text.startswith("# "):
-            body += [(" ", ()), *((line + " ", ()) for line in textwrap.wrap(text[2:], width))]
+        elif text.startswith(("# ", "## ")):
+            heading = text.split(" ", 1)[1]
+            body += [(" ", ()), *((line + " ", ()) for line in textwrap.wrap(heading, width))]
         elif text.startswith("@sign "):
             function, name = (part.strip() for part in text[6:].split("|"))
             body += [(function + " ", ()), (name + " ", ()), (" ", ())]
@@ -126,12 +128,14 @@ def _page_bottom(keys: list[str], notes: dict[str, str], order: dict[str, int], 
 def main(argv: list[str]) -> int:
     check = "--check" in argv
     stale = []
-    for manuscript in sorted((HERE / "manuscripts").glob("*.letter")):
-        target = HERE / (manuscript.stem + "-constructed.txt")
+    # Agendas lie beside the samples; verslagen (reports of a meeting) in a folder of their own.
+    for manuscript in sorted((HERE / "manuscripts").glob("**/*.letter")):
+        folder = manuscript.parent.relative_to(HERE / "manuscripts")
+        target = HERE / folder / (manuscript.stem + "-constructed.txt")
         text = typeset(manuscript.read_text(encoding="utf-8"))
         if check:
             if not target.exists() or target.read_text(encoding="utf-8") != text:
-                stale.append(target.name)
+                stale.append(str(target.relative_to(HERE)))
         else:
             target.write_text(text, encoding="utf-8")
             print(f"wrote {target.relative_to(HERE.parent)}")
