@@ -332,16 +332,32 @@ BODY = 10.0
 NOTE, NOTE_LEADING = 7.5, 9.5
 
 
-def to_pdf(letter: Letter, margin: float = 72.0, size: float = BODY) -> bytes:
+# The letterhead's column of a Rijksoverheid letter: small type right of the body, in full on page 1, with
+# the date and reference on the pages after it. Label and value on lines of their own, as the template sets them.
+COLUMN_WIDTH = 130.0
+COLUMN = ("Ministerie van Justitie en Veiligheid", "Directie Europese en Internationale", "Aangelegenheden", "",
+          "Turfmarkt 147", "2511 DP  Den Haag", "Postbus 20301", "2500 EH  Den Haag", "www.rijksoverheid.nl/jenv", "")
+
+
+def _column(letter: Letter, first_page: bool) -> list[str]:
+    assert letter.date is not None
+    date = f"{letter.date.day} {dutch.MONTH_NAMES[letter.date.month - 1]} {letter.date.year}"
+    subject = ["Betreft", "Geannoteerde agenda JBZ-Raad", ""] if first_page else []
+    return [*(COLUMN if first_page else ()), "Datum", date, "", *subject, "Ons kenmerk", "6543210"]
+
+
+def to_pdf(letter: Letter, margin: float = 72.0, size: float = BODY, letterhead: bool = False) -> bytes:
     """The letter laid out as the Rijksoverheid prints one: Helvetica, bold headings, footnotes in a smaller
-    size at the bottom of the page that holds their marker, superscript markers, page numbers."""
+    size at the bottom of the page that holds their marker, superscript markers, page numbers. With
+    `letterhead`, the template's column of small type right of a narrower body (the date in it, not above
+    the text) and "Pagina 1 van 8" footers."""
     import io
 
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.pdfgen.canvas import Canvas
 
     notes = {n.number: n for s in letter.sections for n in s.footnotes}
-    left, right = margin, margin
+    left, right = margin, margin + (COLUMN_WIDTH + 20 if letterhead else 0)
     leading = size * 1.4
     width = PAGE_WIDTH - left - right
     # The body as lines: (words, bold, gap before); a word is (text, footnote number or None).
@@ -375,7 +391,7 @@ def to_pdf(letter: Letter, margin: float = 72.0, size: float = BODY) -> bytes:
 
     if letter.addressee:
         block(letter.addressee, gap=0)
-    if letter.date:
+    if letter.date and not letterhead:
         block(_date_line(letter), gap=0)
     for section in letter.sections:
         if section.kind is SectionKind.SIGNATURES:
@@ -393,67 +409,78 @@ def to_pdf(letter: Letter, margin: float = 72.0, size: float = BODY) -> bytes:
         for paragraph in section.paragraphs:
             block(paragraph.text, refs=paragraph.refs)
 
-    buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), invariant=1)  # invariant: the same bytes every time
-    canvas.setTitle("Geannoteerde agenda")
-    page = 1
-    y = TOP
-    pending: list[int] = []
-
-    def notes_height(numbers: list[int]) -> float:
-        total = 0.0
-        for number in numbers:
-            text, url = _note_parts(notes[number])
-            total += len(_wrap_note(f"{number} {text}", width)) * NOTE_LEADING + (NOTE_LEADING if url else 0)
-        return total + (6 if numbers else 0)
-
-    def finish_page() -> None:
-        nonlocal page, y, pending
-        if pending:
-            ny = BOTTOM + notes_height(pending) - NOTE_LEADING
-            canvas.line(left, ny + NOTE_LEADING + 2, left + 120, ny + NOTE_LEADING + 2)
-            for number in pending:
-                text, url = _note_parts(notes[number])
-                for piece in _wrap_note(f"{number} {text}", width):
-                    canvas.setFont("Helvetica", NOTE)
-                    canvas.drawString(left, ny, piece)
-                    ny -= NOTE_LEADING
-                if url:
-                    canvas.drawString(left, ny, url)
-                    ny -= NOTE_LEADING
-        canvas.setFont("Helvetica", 7)  # the running header, small, as the Rijksoverheid sets it
-        canvas.drawRightString(PAGE_WIDTH - right, TOP + 28, f"Datum {letter.date or ''}  Onze referentie 6543210")
-        canvas.setFont("Helvetica", 8)
-        canvas.drawCentredString(PAGE_WIDTH / 2, 36, f"Pagina {page}")
-        canvas.showPage()
-        page += 1
+    def render(pages: int) -> tuple[bytes, int]:
+        """The pages, with `pages` as the count in the footers; and how many pages it took."""
+        buffer = io.BytesIO()
+        canvas = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), invariant=1)  # invariant: the same bytes every time
+        canvas.setTitle("Geannoteerde agenda")
+        page = 1
         y = TOP
-        pending = []
+        pending: list[int] = []
 
-    for words, bold, gap in lines:
-        new_notes = [note for _, note in words if note is not None]
-        if y - gap - leading < BOTTOM + notes_height(pending + new_notes):
-            finish_page()
-            gap = 0.0
-        y -= gap if y < TOP else 0.0
-        x = left
-        font = "Helvetica-Bold" if bold else "Helvetica"
-        for word, _ in words:
-            for k, piece in enumerate(word.split("\x00")):
-                if k % 2:  # a footnote marker: superscript, smaller, raised
-                    canvas.setFont("Helvetica", NOTE)
-                    canvas.drawString(x, y + 0.35 * size, piece)
-                    x += stringWidth(piece, "Helvetica", NOTE)
-                else:
-                    canvas.setFont(font, size)
-                    canvas.drawString(x, y, piece)
-                    x += stringWidth(piece, font, size)
-            x += stringWidth(" ", font, size)
-        y -= leading
-        pending += new_notes
-    finish_page()
-    canvas.save()
-    return buffer.getvalue()
+        def notes_height(numbers: list[int]) -> float:
+            total = 0.0
+            for number in numbers:
+                text, url = _note_parts(notes[number])
+                total += len(_wrap_note(f"{number} {text}", width)) * NOTE_LEADING + (NOTE_LEADING if url else 0)
+            return total + (6 if numbers else 0)
+
+        def finish_page() -> None:
+            nonlocal page, y, pending
+            if pending:
+                ny = BOTTOM + notes_height(pending) - NOTE_LEADING
+                canvas.line(left, ny + NOTE_LEADING + 2, left + 120, ny + NOTE_LEADING + 2)
+                for number in pending:
+                    text, url = _note_parts(notes[number])
+                    for piece in _wrap_note(f"{number} {text}", width):
+                        canvas.setFont("Helvetica", NOTE)
+                        canvas.drawString(left, ny, piece)
+                        ny -= NOTE_LEADING
+                    if url:
+                        canvas.drawString(left, ny, url)
+                        ny -= NOTE_LEADING
+            canvas.setFont("Helvetica", 7)  # the running header, small, as the Rijksoverheid sets it
+            if letterhead:
+                cy = TOP
+                for text in _column(letter, page == 1):
+                    canvas.drawString(PAGE_WIDTH - margin - COLUMN_WIDTH, cy, text)
+                    cy -= 9.0
+            else:
+                canvas.drawRightString(PAGE_WIDTH - right, TOP + 28, f"Datum {letter.date or ''}  Onze referentie 6543210")
+            canvas.setFont("Helvetica", 8)
+            canvas.drawCentredString(PAGE_WIDTH / 2, 36, f"Pagina {page} van {pages}" if letterhead else f"Pagina {page}")
+            canvas.showPage()
+            page += 1
+            y = TOP
+            pending = []
+
+        for words, bold, gap in lines:
+            new_notes = [note for _, note in words if note is not None]
+            if y - gap - leading < BOTTOM + notes_height(pending + new_notes):
+                finish_page()
+                gap = 0.0
+            y -= gap if y < TOP else 0.0
+            x = left
+            font = "Helvetica-Bold" if bold else "Helvetica"
+            for word, _ in words:
+                for k, piece in enumerate(word.split("\x00")):
+                    if k % 2:  # a footnote marker: superscript, smaller, raised
+                        canvas.setFont("Helvetica", NOTE)
+                        canvas.drawString(x, y + 0.35 * size, piece)
+                        x += stringWidth(piece, "Helvetica", NOTE)
+                    else:
+                        canvas.setFont(font, size)
+                        canvas.drawString(x, y, piece)
+                        x += stringWidth(piece, font, size)
+                x += stringWidth(" ", font, size)
+            y -= leading
+            pending += new_notes
+        finish_page()
+        canvas.save()
+        return buffer.getvalue(), page - 1
+
+    data, count = render(0)
+    return render(count)[0] if letterhead else data
 
 
 def _wrap_note(text: str, width: float) -> list[str]:
@@ -471,7 +498,11 @@ def _wrap_note(text: str, width: float) -> list[str]:
     return [*out, line] if line else out
 
 
-WRITERS = {"xml": to_xml, "html": to_html, "docx": to_docx, "pdf": to_pdf}
+def to_letterhead_pdf(letter: Letter) -> bytes:
+    return to_pdf(letter, letterhead=True)
+
+
+WRITERS = {"xml": to_xml, "html": to_html, "docx": to_docx, "pdf": to_pdf, "letterhead.pdf": to_letterhead_pdf}
 
 
 def write_all(folder: Path) -> list[Path]:

@@ -29,7 +29,7 @@ TEXT_RENDERINGS = {
     "docx-preview": "docx-preview",
     "ob-text": "paragraph-lines",
 }
-FORMATS = {"xml": "ob-xml", "html": "ob-html", "docx": "docx", "pdf": "pdf"}
+FORMATS = {"xml": "ob-xml", "html": "ob-html", "docx": "docx", "pdf": "pdf", "letterhead.pdf": "pdf"}
 
 
 def _module(name: str) -> ModuleType:
@@ -93,6 +93,16 @@ def test_every_rendering_reads_to_the_same_sections(letter: Path, rendering: str
     assert rendered.rendering is not None
     assert rendered.rendering.profile == {**TEXT_RENDERINGS, **FORMATS}[rendering]
     assert_reads_the_same(original, rendered)
+
+
+def test_a_letterhead_column_gives_the_date_and_nothing_else(written: Path) -> None:
+    """The Rijksoverheid template's column ("Postbus 20301", "Ons kenmerk") is no text of the letter: its
+    numbers would read as footnote markers; its date is the letter's date."""
+    letter = read_letter(written / f"{LETTERS[0].stem}.letterhead.pdf")
+    assert letter.date is not None and letter.date == read_letter(LETTERS[0]).date
+    text = " ".join(p.text for s in letter.sections for p in s.paragraphs)
+    assert "Postbus" not in text and "kenmerk" not in text and "Turfmarkt" not in text
+    assert not letter.warnings
 
 
 @pytest.mark.parametrize("letter", LETTERS, ids=lambda p: p.stem)

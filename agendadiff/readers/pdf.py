@@ -68,11 +68,15 @@ def read_pdf(data: bytes, name: str) -> Document:
         raise InputError(name, NO_TEXT)
     sizes: Counter[float] = Counter(round(c.size, 1) for page in pages for c in page)
     body = sizes.most_common(1)[0][0]
+    split = [_without_column(chars, body) for chars in pages]
+    pages = [chars for chars, _ in split]
     page_lines = [_lines(chars, body) for chars in pages]
     # The right edge of the text block: a line that ends well before it, with room for the next line's
     # first word, was ended there (a heading, a paragraph's last line); one that reaches it was wrapped.
     right_edge = max((line.right for lines in page_lines for line in lines if line.size >= 0.9 * body), default=0.0)
-    out: list[str] = []
+    # The letterhead's date comes first, as the letterhead does, straight above the addressee where the
+    # segmenter looks for it. The column on later pages only repeats it.
+    out = _column_text(_lines(split[0][1], body)) if split[0][1] else []
     for lines in page_lines:
         out += _page_text(lines, body, right_edge)
     text = "\n".join(out)
@@ -111,6 +115,42 @@ def _page_chars(page: object) -> list[_Char]:
         chars.append(_Char(chr(code), box.left, box.right, y.value, size, bold))
     textpage.close()
     return chars
+
+
+def _without_column(chars: list[_Char], body: float) -> tuple[list[_Char], list[_Char]]:
+    """A page's characters apart from the letterhead's column: lines of small type that start right of
+    everything set in the body's size (a long footnote line reaching that far starts at the margin)."""
+    text = [c for c in chars if c.size >= 0.9 * body]
+    if not text:
+        return chars, []
+    edge = max(c.right for c in text) + 6
+    small = [c for c in chars if c.size < 0.9 * body]
+    starts_left = {round(c.y) for c in small if c.x <= edge}
+    column = {id(c) for c in small if c.x > edge and round(c.y) not in starts_left}
+    if not column:
+        return chars, []
+    return [c for c in chars if id(c) not in column], [c for c in chars if id(c) in column]
+
+
+_COLUMN_LABEL = re.compile(r"^(?:Datum|Betreft|Onderwerp|Ons kenmerk|Uw kenmerk|Onze referentie|Bijlage\(?n?\)?)$")
+
+
+def _column_text(lines: list[_Line]) -> list[str]:
+    """The column's date line: each label ("Datum", "Ons kenmerk") joined to the value on the line under it."""
+    fields: list[str] = []
+    texts = [line.text for line in lines]
+    k = 0
+    while k < len(texts):
+        if _COLUMN_LABEL.match(texts[k]) and k + 1 < len(texts) and not _COLUMN_LABEL.match(texts[k + 1]):
+            fields.append(f"{texts[k]} {texts[k + 1]}")
+            k += 2
+        else:
+            fields.append(texts[k])
+            k += 1
+    # Only the date is the letter's: the rest (address, reference, "Postbus 20301") is the template's,
+    # and its numbers would read as footnote markers.
+    dated = [field for field in fields if field.startswith("Datum ")]
+    return [*dated[:1], " "] if dated else []
 
 
 def _lines(chars: list[_Char], body: float) -> list[_Line]:
