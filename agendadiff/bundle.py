@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from agendadiff.errors import InputError
-from agendadiff.model import Letter, Section, SectionKind
+from agendadiff.meeting import disagreement
+from agendadiff.model import Letter, LetterKind, Section, SectionKind
 
 BUNDLE_FILE = "document.json"
 _OWN_DATE_MISSING = "no letter date found"
@@ -68,13 +69,18 @@ def read_bundle(path: Path, format_in: str | None = None) -> Letter:
             if section.kind is SectionKind.INTRO and not section.text.strip():
                 continue  # an annex's empty opening (its address block, left out by the segmenter)
             sections.append(_unique(section, taken))
+    # The annex's agenda title names the meeting more reliably than a cover letter copied from the last one.
     first = next((a for a in annexes if a.meeting), None)
+    meeting = first.meeting if first else main.meeting
+    conflict = disagreement(main.meeting, first.meeting) if first else None
     warnings = list(main.warnings) + [
         f"{file.name}: {w}"
         for file, a in zip(bundle_files(path)[1:], annexes, strict=True)
         for w in a.warnings
         if not w.startswith(_OWN_DATE_MISSING)
     ]
+    if conflict is not None and conflict not in warnings:
+        warnings.append(conflict)
     source = replace(
         main.source,
         path=str(path),
@@ -85,7 +91,8 @@ def read_bundle(path: Path, format_in: str | None = None) -> Letter:
         main,
         source=source,
         sections=tuple(sections),
-        meeting=main.meeting or (first.meeting if first else None),
+        meeting=meeting,
+        kind=main.kind if main.kind is not LetterKind.OTHER else next((a.kind for a in annexes), main.kind),
         date=main.date or next((a.date for a in annexes if a.date), None),
         kamerstuk=main.kamerstuk or next((a.kamerstuk for a in annexes if a.kamerstuk), None),
         warnings=tuple(warnings),

@@ -38,7 +38,11 @@ def parse_meeting(agenda_title: str, intro: str, letter_date: dt.date | None) ->
 def conflict(agenda_title: str, intro: str, letter_date: dt.date | None) -> str | None:
     """A warning when the opening names other meeting dates than the agenda's title (a cover letter copied
     from the letter before): the title's dates are the ones taken."""
-    title, opening = _meeting(canonical(agenda_title), letter_date), _meeting(canonical(intro), letter_date)
+    return disagreement(_meeting(canonical(intro), letter_date), _meeting(canonical(agenda_title), letter_date))
+
+
+def disagreement(opening: Meeting | None, title: Meeting | None) -> str | None:
+    """The warning when the opening's meeting dates are not the title's (None when they agree or one is unknown)."""
     if title is None or opening is None or not title.dates or not opening.dates or title.dates == opening.dates:
         return None
     return MEETING_CONFLICT.format(opening=_span(opening.dates), title=_span(title.dates))

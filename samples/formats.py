@@ -335,8 +335,18 @@ NOTE, NOTE_LEADING = 7.5, 9.5
 # The letterhead's column of a Rijksoverheid letter: small type right of the body, in full on page 1, with
 # the date and reference on the pages after it. Label and value on lines of their own, as the template sets them.
 COLUMN_WIDTH = 130.0
-COLUMN = ("Ministerie van Justitie en Veiligheid", "Directie Europese en Internationale", "Aangelegenheden", "",
-          "Turfmarkt 147", "2511 DP  Den Haag", "Postbus 20301", "2500 EH  Den Haag", "www.rijksoverheid.nl/jenv", "")
+COLUMN = (
+    "Ministerie van Justitie en Veiligheid",
+    "Directie Europese en Internationale",
+    "Aangelegenheden",
+    "",
+    "Turfmarkt 147",
+    "2511 DP  Den Haag",
+    "Postbus 20301",
+    "2500 EH  Den Haag",
+    "www.rijksoverheid.nl/jenv",
+    "",
+)
 
 
 def _column(letter: Letter, first_page: bool) -> list[str]:
@@ -446,9 +456,13 @@ def to_pdf(letter: Letter, margin: float = 72.0, size: float = BODY, letterhead:
                     canvas.drawString(PAGE_WIDTH - margin - COLUMN_WIDTH, cy, text)
                     cy -= 9.0
             else:
-                canvas.drawRightString(PAGE_WIDTH - right, TOP + 28, f"Datum {letter.date or ''}  Onze referentie 6543210")
+                canvas.drawRightString(
+                    PAGE_WIDTH - right, TOP + 28, f"Datum {letter.date or ''}  Onze referentie 6543210"
+                )
             canvas.setFont("Helvetica", 8)
-            canvas.drawCentredString(PAGE_WIDTH / 2, 36, f"Pagina {page} van {pages}" if letterhead else f"Pagina {page}")
+            canvas.drawCentredString(
+                PAGE_WIDTH / 2, 36, f"Pagina {page} van {pages}" if letterhead else f"Pagina {page}"
+            )
             canvas.showPage()
             page += 1
             y = TOP
