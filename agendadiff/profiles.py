@@ -249,9 +249,9 @@ def _prepare_flat(document: Document, rendering: Rendering) -> Document:
     sentence, ended early, above a line that starts one; structural lines stand on their own."""
     texts = [line.strip() for line in document.lines]
     filled = [i for i, text in enumerate(texts) if text and not _PREVIEW_FURNITURE.match(document.lines[i])]
-    width = _typical_width([texts[i] for i in filled])
+    widths = _typical_widths([texts[i] for i in filled])
     kept = [texts[i] for i in filled]
-    breaks = _flat_breaks(kept, width)
+    breaks = _flat_breaks(kept, widths)
     units: list[_Unit] = []
     for k, i in enumerate(filled):
         if k == 0 or breaks[k - 1]:
@@ -260,24 +260,33 @@ def _prepare_flat(document: Document, rendering: Rendering) -> Document:
     return _rebuilt(document, units, rendering)
 
 
-def _typical_width(texts: Sequence[str]) -> int:
-    """The width lines were broken at: a high share of the lines a sentence runs on from. Lines that
-    were never wrapped (a whole paragraph) are far longer and left out."""
+@dataclass(frozen=True)
+class _Widths:
+    """Where lines were broken. `usual` is a high share of the lines a sentence runs on from; `short` a low
+    one: a web page wraps proportional type, so its lines run from well under the width to over it, and
+    only a line shorter than nearly all wrapped lines surely ended before it had to."""
+
+    usual: int
+    short: int
+
+
+def _typical_widths(texts: Sequence[str]) -> _Widths:
     wrapped = [len(a) for a, b in itertools.pairwise(texts) if b[:1].islower()]
     if len(wrapped) < 5:
-        return max((len(t) for t in texts), default=80)
+        longest = max((len(t) for t in texts), default=80)
+        return _Widths(longest, longest)
     middle = statistics.median(wrapped)
-    usual = sorted(n for n in wrapped if n <= 1.3 * middle)
-    return usual[int(0.9 * (len(usual) - 1))]
+    usual = sorted(n for n in wrapped if n <= 1.3 * middle)  # never-wrapped lines (a whole paragraph) left out
+    return _Widths(usual[int(0.9 * (len(usual) - 1))], usual[int(0.1 * (len(usual) - 1))])
 
 
-def _flat_breaks(texts: Sequence[str], width: int) -> list[bool]:
+def _flat_breaks(texts: Sequence[str], widths: _Widths) -> list[bool]:
     """For each line, whether a unit (paragraph, heading, title, one-line field) ends after it."""
     count = len(texts)
     breaks = [False] * count
     note_zone = _footnote_zone(texts)
 
-    def early(k: int) -> bool:
+    def early(k: int, width: int = widths.usual) -> bool:
         return k + 1 >= count or len(texts[k]) + 1 + len(dutch.first_word(texts[k + 1])) <= width
 
     def closes(k: int) -> bool:
@@ -301,7 +310,9 @@ def _flat_breaks(texts: Sequence[str], width: int) -> list[bool]:
                 or dutch.SUBHEADING.match(after)
                 or (not heading and dutch.FORMAL_TITLE.match(after))
             )
-            if (early(last) or opens or structural_after) and not dutch.ends_mid_phrase(texts[last]):
+            # A heading must have ended well before the width: a paragraph's line can be short on a web page.
+            ended = early(last, widths.short if heading else widths.usual)
+            if (ended or opens or structural_after) and not dutch.ends_mid_phrase(texts[last]):
                 starts_text = after[:1].isupper() or bool(dutch.DECISION.match(after) or dutch.ITEM.match(after))
                 return last if starts_text or not heading else None
         return None

@@ -12,7 +12,12 @@ from agendadiff.model import Letter, Meeting, NoteRef, Section, SectionKind
 from agendadiff.serialize import letter_to_data
 
 _TITLE_WIDTH = 60
-_UNTITLED = {SectionKind.INTRO: "(opening)", SectionKind.SIGNATURES: "(signatures)", SectionKind.TEXT: "(whole text)"}
+_UNTITLED = {
+    SectionKind.INTRO: "(opening)",
+    SectionKind.SIGNATURES: "(signatures)",
+    SectionKind.TEXT: "(whole text)",
+    SectionKind.AGENDA: "(annex without a title)",
+}
 
 
 def letter_json(letter: Letter) -> str:

@@ -538,6 +538,9 @@ class _Parser:
         """Lines start..end as a paragraph of the current section; a sub-heading above them on its own."""
         if not self.drafts:
             self.drafts.append(_Draft(SectionKind.INTRO))
+        elif self.drafts[-1].kind is SectionKind.SIGNATURES:
+            # Text after the signatures is an annex, whether or not its title was kept.
+            self.drafts.append(_Draft(SectionKind.AGENDA))
         if self._subheading(start, 1):
             self.drafts[-1].add_paragraph(self.lines[start : start + 1], subheading=True)
             start += 1

@@ -73,3 +73,14 @@ def test_the_kind_of_a_letter() -> None:
 def test_the_kamerstuk_header_of_page_text() -> None:
     head = "32 317 JBZ-Raad\nNr. 948 BRIEF VAN DE MINISTER VAN JUSTITIE EN VEILIGHEID\n"
     assert letter_of(head + COVER).kamerstuk == "32 317, nr. 948"
+
+
+def test_text_after_the_signatures_is_no_part_of_them() -> None:
+    """An annex whose title a rendering lost: its text is an untitled annex, not the last signatory's."""
+    letter = letter_of(
+        COVER + "\nDe Europese Commissie heeft op 22 november een voorstel gedaan. Het kabinet steunt het.\n"
+    )
+    [signatures] = [s for s in letter.sections if s.kind.value == "signatures"]
+    assert [p.text for p in signatures.paragraphs] == ["De minister van Justitie en Veiligheid, D.M. van Weel"]
+    assert letter.sections[-1].kind.value == "agenda" and letter.sections[-1].title == ""
+    assert letter.sections[-1].paragraphs[0].text.startswith("De Europese Commissie heeft")
