@@ -15,7 +15,8 @@ _DAYS = re.compile(
     r"\s+(?P<m2>" + dutch.MONTH + r")(?:\s+(?P<year>\d{4}))?",
     re.I,
 )
-_PLACE = re.compile(r"\b(?:te|in)\s+(?P<place>[A-ZÀ-Þ][\w-]+(?:\s+[A-ZÀ-Þ][\w-]+)?)")
+# A place is letters and hyphens: a footnote marker glued to it ("in Luxemburg1.") is no part of it.
+_PLACE = re.compile(r"\b(?:te|in)\s+(?P<place>[A-ZÀ-Þ][^\W\d_][\w-]*?(?:\s+[A-ZÀ-Þ][^\W\d_][\w-]*?)?)(?![^\W\d_])")
 
 
 def parse_meeting(agenda_title: str, intro: str, letter_date: dt.date | None) -> Meeting | None:

@@ -84,3 +84,9 @@ def test_text_after_the_signatures_is_no_part_of_them() -> None:
     assert [p.text for p in signatures.paragraphs] == ["De minister van Justitie en Veiligheid, D.M. van Weel"]
     assert letter.sections[-1].kind.value == "agenda" and letter.sections[-1].title == ""
     assert letter.sections[-1].paragraphs[0].text.startswith("De Europese Commissie heeft")
+
+
+def test_a_footnote_marker_glued_to_the_place_is_no_part_of_it() -> None:
+    """Without its footnote (a page that left the notes out) the marker stays in the text, not in the place."""
+    letter = letter_of(COVER.replace("13 en 14 oktober a.s. in Luxemburg.", "8 en 9 december 2025 in Luxemburg1."))
+    assert letter.meeting is not None and letter.meeting.place == "Luxemburg"
