@@ -246,8 +246,11 @@ def test_the_samples_are_what_their_manuscripts_give() -> None:
     assert spec and spec.loader
     typeset = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(typeset)
-    for manuscript in sorted((SAMPLES / "manuscripts").glob("*.letter")):
-        target = SAMPLES / f"{manuscript.stem}-constructed.txt"
+    manuscripts = sorted((SAMPLES / "manuscripts").glob("**/*.letter"))
+    assert any(m.parent.name == "verslagen" for m in manuscripts)
+    for manuscript in manuscripts:
+        folder = manuscript.parent.relative_to(SAMPLES / "manuscripts")
+        target = SAMPLES / folder / f"{manuscript.stem}-constructed.txt"
         assert typeset.typeset(manuscript.read_text(encoding="utf-8")) == target.read_text(encoding="utf-8"), (
             f"{target.name} is stale: run python samples/typeset.py"
         )
@@ -255,6 +258,6 @@ def test_the_samples_are_what_their_manuscripts_give() -> None:
 
 def test_samples_readme_marks_the_constructed_letters() -> None:
     readme = (SAMPLES / "README.md").read_text(encoding="utf-8")
-    for path in SAMPLES.glob("*-constructed.txt"):
+    for path in SAMPLES.glob("**/*-constructed.txt"):
         assert path.name in readme
     assert "constructed for demonstration" in readme
