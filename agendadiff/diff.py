@@ -204,11 +204,6 @@ def word_edit(old: str, new: str) -> WordEdit:
     return WordEdit(tuple(deleted), tuple(inserted), common)
 
 
-def is_change(chunk: Chunk) -> bool:
-    """A deletion or insertion of more than whitespace: a paragraph joined or split is layout."""
-    return chunk.op is not Op.EQUAL and not chunk.text.isspace()
-
-
 def similarity(old: str, new: str) -> float:
     """Share of words two texts have in common, in order (2 * common / total)."""
     total = word_count(old) + word_count(new)
@@ -392,7 +387,7 @@ def _pair(draft: _Draft, moves: Sequence[Move], reordered: set[str]) -> Pair:
     elif new is None:
         status = Status.REMOVED
     elif (
-        any(is_change(c) for c in (*diff, *title_diff, *decision_diff))
+        any(c.is_change for c in (*diff, *title_diff, *decision_diff))
         or notes
         or fold(canonical(old.formal_title or "")) != fold(canonical(new.formal_title or ""))
     ):
@@ -520,6 +515,10 @@ def _counts(edit: WordEdit, sources: Sequence[Move], targets: Sequence[Move]) ->
     return WordCounts(deleted, inserted, sum(m.words for m in {*sources, *targets}))
 
 
+def _note_text(note: Footnote) -> str:
+    return f"{note.text} {note.url or ''}".strip()
+
+
 def _notes(old: Sequence[Footnote], new: Sequence[Footnote]) -> list[NoteChange]:
     """Footnotes compared by what they say: same text under another number is no change."""
 
@@ -544,7 +543,8 @@ def _notes(old: Sequence[Footnote], new: Sequence[Footnote]) -> list[NoteChange]
         if score >= NOTE_SIMILARITY and x not in done_left and y not in done_right:
             done_left.add(x)
             done_right.add(y)
-            changes.append(NoteChange(NoteStatus.CHANGED, left[x], right[y]))
+            diff = tuple(word_diff(_note_text(left[x]), _note_text(right[y])))
+            changes.append(NoteChange(NoteStatus.CHANGED, left[x], right[y], diff))
     changes += [NoteChange(NoteStatus.REMOVED, n, None) for x, n in enumerate(left) if x not in done_left]
     changes += [NoteChange(NoteStatus.ADDED, None, n) for y, n in enumerate(right) if y not in done_right]
     return changes

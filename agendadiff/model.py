@@ -226,6 +226,11 @@ class Chunk:
     text: str
     move: int | None = None
 
+    @property
+    def is_change(self) -> bool:
+        """A deletion or insertion of more than whitespace: a paragraph joined or split is layout."""
+        return self.op is not Op.EQUAL and not self.text.isspace()
+
 
 @dataclass(frozen=True)
 class Place:
@@ -275,6 +280,7 @@ class NoteChange:
     status: NoteStatus
     old: Footnote | None
     new: Footnote | None
+    diff: tuple[Chunk, ...] = ()  # a changed note's text (and address), word by word
 
 
 @dataclass(frozen=True)
@@ -389,15 +395,43 @@ class SentenceChange:
 
 
 @dataclass(frozen=True)
+class MarkedSection:
+    """A section's sentences as the positions lexicon marks them, in the old or the new letter."""
+
+    side: str  # "old" or "new"
+    section: str
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True)
+class ChunkOwners:
+    """For each chunk of a pair's diff, the id of the sentence change it is part of (None for none)."""
+
+    pair: str
+    changes: tuple[str | None, ...]
+
+
+@dataclass(frozen=True)
 class Comparison:
     old: Letter
     new: Letter
     pairs: tuple[Pair, ...]
     moves: tuple[Move, ...]
-    changes: tuple[SentenceChange, ...] = ()  # filled by positions.classify
+    # Filled by positions.with_sentence_changes, with the lexicon the comparison was made with:
+    changes: tuple[SentenceChange, ...] = ()
+    marked: tuple[MarkedSection, ...] = ()
+    owners: tuple[ChunkOwners, ...] = ()
 
     def changes_of(self, pair: Pair) -> tuple[SentenceChange, ...]:
         return tuple(c for c in self.changes if c.pair == pair.id)
+
+    def sentences_of(self, side: str, section: str) -> tuple[Sentence, ...]:
+        return next((m.sentences for m in self.marked if m.side == side and m.section == section), ())
+
+    def owners_of(self, pair: Pair) -> list[SentenceChange | None]:
+        by_id = {change.id: change for change in self.changes}
+        ids = next((o.changes for o in self.owners if o.pair == pair.id), ())
+        return [by_id.get(change) if change else None for change in ids] or [None] * len(pair.diff)
 
     @property
     def position_changes(self) -> tuple[SentenceChange, ...]:

@@ -20,14 +20,16 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from agendadiff.diff import is_change, similarity, word_count, word_diff
+from agendadiff.diff import similarity, word_count, word_diff
 from agendadiff.dutch import MONTH_NAMES
 from agendadiff.errors import AgendadiffError
 from agendadiff.model import (
     ChangeKind,
+    ChunkOwners,
     Comparison,
     Cue,
     Letter,
+    MarkedSection,
     Move,
     Op,
     Pair,
@@ -374,7 +376,18 @@ def with_sentence_changes(comparison: Comparison, lexicon: Lexicon | None = None
         found += [_moved_change(pair, move, comparison, lexicon) for move in comparison.moves if _arrives(move, pair)]
         found.sort(key=_reading_position)
         changes += [replace(change, id=f"{pair.anchor}-s{k}") for k, change in enumerate(found, 1)]
-    return replace(comparison, changes=tuple(changes))
+    marked = tuple(
+        MarkedSection(side, section.id, mark_sentences(section.text, lexicon))
+        for side, letter in (("old", comparison.old), ("new", comparison.new))
+        for section in letter.sections
+    )
+    owners = tuple(
+        ChunkOwners(
+            pair.id, tuple(c.id if c else None for c in chunk_owners(pair, [c for c in changes if c.pair == pair.id]))
+        )
+        for pair in comparison.pairs
+    )
+    return replace(comparison, changes=tuple(changes), marked=marked, owners=owners)
 
 
 def _reading_position(change: SentenceChange) -> tuple[int, int]:
@@ -423,7 +436,7 @@ def _changed_groups(pair: Pair) -> list[Group]:
         else:
             nodes = [len(old_spans) + j for j in _overlapping(new_spans, new_starts, at_new, at_new + size)]
             at_new += size
-        if is_change(chunk) and chunk.move is None:
+        if chunk.is_change and chunk.move is None:
             changed.update(nodes)
             for node in nodes:
                 runs.setdefault(node, set()).add(run)
@@ -533,7 +546,7 @@ def chunk_owners(pair: Pair, changes: Sequence[SentenceChange]) -> list[Sentence
     for chunk in pair.diff:
         size = len(chunk.text)
         owner: SentenceChange | None = None
-        if chunk.op is not Op.EQUAL and is_change(chunk):
+        if chunk.op is not Op.EQUAL and chunk.is_change:
             side_start = at_old if chunk.op is Op.DELETE else at_new
             for change in changes:
                 place = change.old if chunk.op is Op.DELETE else change.new

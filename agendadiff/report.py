@@ -11,7 +11,6 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from agendadiff.diff import is_change, word_diff
 from agendadiff.model import (
     Chunk,
     Comparison,
@@ -28,7 +27,6 @@ from agendadiff.model import (
     SentenceChange,
     Status,
 )
-from agendadiff.positions import mark_sentences
 from agendadiff.render import meeting_line
 from agendadiff.serialize import FORMAT_VERSION, meeting_data
 
@@ -95,8 +93,8 @@ def comparison_data(comparison: Comparison) -> dict[str, Any]:
     summary = summarize(comparison)
     return {
         "agendadiff": FORMAT_VERSION,
-        "old": _letter_data(comparison.old),
-        "new": _letter_data(comparison.new),
+        "old": _letter_data(comparison.old, "old", comparison),
+        "new": _letter_data(comparison.new, "new", comparison),
         "summary": {
             "topics": {
                 "unchanged": summary.unchanged,
@@ -124,7 +122,7 @@ def comparison_json(comparison: Comparison) -> str:
     return json.dumps(comparison_data(comparison), ensure_ascii=False, indent=2) + "\n"
 
 
-def _letter_data(letter: Letter) -> dict[str, Any]:
+def _letter_data(letter: Letter, side: str, comparison: Comparison) -> dict[str, Any]:
     return {
         "source": letter.source.path,
         "sha256": letter.source.sha256,
@@ -144,7 +142,7 @@ def _letter_data(letter: Letter) -> dict[str, Any]:
                 "footnotes": [{"number": n.number, "text": n.text, "url": n.url} for n in s.footnotes],
                 "sentences": [
                     {"start": m.start, "end": m.end, "position": m.position, "stances": list(m.stances)}
-                    for m in mark_sentences(s.text)
+                    for m in comparison.sentences_of(side, s.id)
                 ],
             }
             for s in letter.sections
@@ -371,12 +369,12 @@ def _changed_paragraphs(chunks: Sequence[Chunk]) -> Iterator[list[Chunk]]:
         pieces = chunk.text.split("\n\n") if chunk.op is Op.EQUAL else [chunk.text]
         for k, piece in enumerate(pieces):
             if k:
-                if any(is_change(c) for c in paragraph):
+                if any(c.is_change for c in paragraph):
                     yield paragraph
                 paragraph = []
             if piece:
                 paragraph.append(Chunk(chunk.op, piece, chunk.move))
-    if any(is_change(c) for c in paragraph):
+    if any(c.is_change for c in paragraph):
         yield paragraph
 
 
@@ -384,11 +382,11 @@ def _inline(chunks: Sequence[Chunk], paint: Any, context: int | None) -> str:
     out = []
     for k, chunk in enumerate(chunks):
         text = chunk.text.replace("\n\n", " ¶ ")
-        if not is_change(chunk):
+        if not chunk.is_change:
             if chunk.op is Op.DELETE:
                 continue  # layout: show the new letter's spacing
             text = " " if chunk.op is Op.INSERT else text
-        if chunk.op is Op.EQUAL or not is_change(chunk):
+        if chunk.op is Op.EQUAL or not chunk.is_change:
             if context is not None:
                 text = _elide(text, context, first=k == 0, last=k == len(chunks) - 1)
             out.append(text)
@@ -556,7 +554,7 @@ def _chunk_views(
     views: list[dict[str, Any]] = []
     k = 0
     for index, chunk in enumerate(chunks):
-        if not is_change(chunk):
+        if not chunk.is_change:
             if chunk.op is not Op.DELETE:
                 views.append({"op": "equal", "text": chunk.text})
             continue
@@ -615,13 +613,10 @@ def _side_by_side(views: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _pair_view(pair: Pair, comparison: Comparison, lang: str) -> dict[str, Any]:
-    from agendadiff.positions import chunk_owners
-
     t = labels(lang)
     section = pair.new or pair.old
     assert section is not None
-    changes = comparison.changes_of(pair)
-    owners = chunk_owners(pair, changes)
+    owners = comparison.owners_of(pair)
     body = _chunk_views(pair.diff, owners, pair.anchor)
     relation = ""
     if Flag.SPLIT in pair.flags:
@@ -643,10 +638,10 @@ def _pair_view(pair: Pair, comparison: Comparison, lang: str) -> dict[str, Any]:
         "relation": relation,
         "reasons": ", ".join(t["reason_" + r.value.replace(" ", "_")] for r in pair.reasons) if both else "",
         "title_diff": _chunk_views(pair.title_diff, None, None)
-        if both and any(is_change(x) for x in pair.title_diff)
+        if both and any(x.is_change for x in pair.title_diff)
         else [],
         "decision_diff": _chunk_views(pair.decision_diff, None, None)
-        if any(is_change(x) for x in pair.decision_diff)
+        if any(x.is_change for x in pair.decision_diff)
         else [],
         "body": body,
         "sbs": _side_by_side(body),
@@ -656,7 +651,7 @@ def _pair_view(pair: Pair, comparison: Comparison, lang: str) -> dict[str, Any]:
         "positions": len(positions),
         "sentences": [
             _sentence_view(ch, t) | {"target": _target(ch, body, pair.anchor)}
-            for ch in changes
+            for ch in comparison.changes_of(pair)
             if pair.status not in (Status.ADDED, Status.REMOVED)
         ],
         "edited_moves": [
@@ -723,7 +718,7 @@ def _note_view(change: NoteChange, t: dict[str, str]) -> dict[str, Any]:
 
     if change.old and change.new:
         head = t["footnote_changed"].format(old=change.old.number, new=change.new.number)
-        return {"head": head, "diff": _chunk_views(word_diff(text(change.old), text(change.new)), None, None)}
+        return {"head": head, "diff": _chunk_views(change.diff, None, None)}
     note = change.new or change.old
     assert note is not None
     key = "footnote_added" if change.new else "footnote_removed"

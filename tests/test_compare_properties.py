@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 
 from agendadiff import compare_letters, read_letter
 from agendadiff.align import assign
-from agendadiff.diff import is_change
 from agendadiff.model import Op, Status
 from agendadiff.positions import chunk_owners
 from tests.conftest import SAMPLE
@@ -98,7 +97,7 @@ def test_random_word_edits_are_reported_exactly(
         changes = comparison.changes_of(pair)
         assert bool(changes) == changed, pair.id
         for chunk, owner in zip(pair.diff, chunk_owners(pair, changes), strict=True):
-            if is_change(chunk):
+            if chunk.is_change:
                 assert owner is not None, (pair.id, chunk.text)
                 side = owner.old_text if chunk.op is Op.DELETE else owner.new_text
                 assert chunk.text.strip() in side

@@ -317,3 +317,30 @@ def test_a_broken_lexicon_is_one_clear_error(tmp_path: Path) -> None:
     broken.write_text("actors = [", encoding="utf-8")
     with pytest.raises(LexiconError, match=r"broken\.toml: not a positions lexicon"):
         load_lexicon(broken)
+
+
+def test_compare_lexicon_governs_the_json_sentence_marks(tmp_path: Path) -> None:
+    """Regression: `compare --lexicon FILE --format json` marked the sections' sentences with the shipped
+    lexicon (a lexicon whose actors match nothing still gave 61 position sentences)."""
+    import json
+
+    from click.testing import CliRunner
+
+    from agendadiff.cli import main
+
+    shipped = (ROOT / "agendadiff" / "data" / "positions.toml").read_text(encoding="utf-8")
+    start = shipped.index("actors = [")
+    end = shipped.index("]", start) + 1
+    nobody = tmp_path / "nobody.toml"
+    nobody.write_text(shipped[:start] + "actors = ['niemandsland']" + shipped[end:], encoding="utf-8")
+    october = ROOT / "samples" / "jbz-2025-10-02-constructed.txt"
+    november = ROOT / "samples" / "jbz-2025-11-27-constructed.txt"
+
+    def marks(*options: str) -> int:
+        result = CliRunner().invoke(main, ["compare", str(october), str(november), "--format", "json", *options])
+        assert result.exit_code in (0, 1), result.output
+        data = json.loads(result.output)
+        return sum(m["position"] for side in ("old", "new") for s in data[side]["sections"] for m in s["sentences"])
+
+    assert marks() > 20
+    assert marks("--lexicon", str(nobody)) == 0
