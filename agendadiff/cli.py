@@ -14,8 +14,14 @@ from agendadiff.errors import AgendadiffError
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 2, 3, 130
+DEBUG_VARIABLE = "AGENDADIFF_DEBUG"
+
+
 def _reported(command: F) -> F:
-    """The one error boundary: an AgendadiffError becomes one line on stderr and exit code 2."""
+    """The one error boundary: an AgendadiffError becomes one line on stderr and exit code 2; anything else
+    unexpected one line and exit 3 (never 1, which --exit-code gives to differences), Ctrl-C exit 130.
+    With --debug or AGENDADIFF_DEBUG=1 an unexpected error shows its traceback."""
 
     @wraps(command)
     def run(*args: Any, **kwargs: Any) -> Any:
@@ -23,9 +29,32 @@ def _reported(command: F) -> F:
             return command(*args, **kwargs)
         except AgendadiffError as error:
             click.echo(f"agendadiff: {error}", err=True)
-            raise SystemExit(2) from None
+            raise SystemExit(EXIT_BAD_INPUT) from None
+        except KeyboardInterrupt:
+            click.echo("agendadiff: interrupted", err=True)
+            raise SystemExit(EXIT_INTERRUPTED) from None
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as error:
+            if _debugging():
+                raise
+            reason = str(error).splitlines()[0][:200] if str(error) else ""
+            click.echo(
+                f"agendadiff: internal error ({type(error).__name__}{': ' + reason if reason else ''}); "
+                f"run again with --debug for the traceback, and please report it",
+                err=True,
+            )
+            raise SystemExit(EXIT_INTERNAL) from None
 
     return run  # type: ignore[return-value]
+
+
+def _debugging() -> bool:
+    import os
+
+    context = click.get_current_context(silent=True)
+    root = context.find_root() if context else None
+    return bool(root and root.params.get("debug")) or os.environ.get(DEBUG_VARIABLE, "") not in ("", "0")
 
 
 def _format_in(command: F) -> F:
@@ -63,6 +92,12 @@ def _output_options(noun: str) -> Callable[[F], F]:
     return decorate
 
 
+_EXIT_CODES = (
+    "Exit codes: 0 done (no differences, with --exit-code); 1 differences (with --exit-code); "
+    "2 bad input or usage; 3 internal error; 130 interrupted."
+)
+
+
 def _chosen_format(output: str | None, output_format: str | None) -> str:
     """--format, else the -o file's extension, else text."""
     if output_format:
@@ -73,9 +108,10 @@ def _chosen_format(output: str | None, output_format: str | None) -> str:
     return {".html": "html", ".htm": "html", ".json": "json"}.get(suffix, "text")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=_EXIT_CODES)
 @click.version_option(__version__, prog_name="agendadiff")
-def main() -> None:
+@click.option("--debug", is_flag=True, help=f"Show the traceback of an internal error (also: {DEBUG_VARIABLE}=1).")
+def main(debug: bool) -> None:
     """Follow how the cabinet's positions change from one geannoteerde agenda to the next."""
 
 

@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import click
+import pytest
 from click.testing import CliRunner
 
 from agendadiff.cli import main
@@ -170,3 +171,36 @@ def test_compare_bad_input_is_one_line_and_exit_2(tmp_path: object) -> None:
         assert len(result.stderr.strip().splitlines()) == 1
         assert "Traceback" not in result.stderr
     assert sorted(p.name for p in folder.iterdir()) == ["bad.txt"]
+
+
+def _crash(*args: object, **kwargs: object) -> None:
+    raise RuntimeError("a bug in agendadiff\nsecond line")
+
+
+def test_an_internal_error_is_one_line_and_exit_3_never_differences(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A crash must never read as "differences" (exit 1) under --exit-code."""
+    monkeypatch.setattr("agendadiff.compare_letters", _crash)
+    monkeypatch.delenv("AGENDADIFF_DEBUG", raising=False)
+    result = CliRunner().invoke(main, ["compare", str(SAMPLE), str(OCTOBER), "--exit-code"])
+    assert result.exit_code == 3
+    assert result.output.strip().splitlines() == [
+        "agendadiff: internal error (RuntimeError: a bug in agendadiff); "
+        "run again with --debug for the traceback, and please report it"
+    ]
+    assert "Traceback" not in result.output
+
+
+def test_debug_shows_the_traceback_of_an_internal_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("agendadiff.compare_letters", _crash)
+    for arguments, environment in ((["--debug"], {}), ([], {"AGENDADIFF_DEBUG": "1"})):
+        result = CliRunner(env=environment).invoke(main, [*arguments, "compare", str(SAMPLE), str(OCTOBER)])
+        assert isinstance(result.exception, RuntimeError), arguments
+
+
+def test_ctrl_c_exits_130(monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("agendadiff.read_letter", interrupted)
+    result = CliRunner().invoke(main, ["sections", str(SAMPLE)])
+    assert (result.exit_code, result.output.strip()) == (130, "agendadiff: interrupted")
