@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from agendadiff.dutch import FUNCTION_WORDS
 from agendadiff.errors import AgendadiffError
@@ -368,6 +369,20 @@ def _find(sections: Sequence[Section], name: str, side: str) -> int:
         raise PairingError(f"no section of the {side} letter is called {name!r}")
     names = ", ".join(sections[k].id for k in hits[:4])
     raise PairingError(f"{name!r} fits {len(hits)} sections of the {side} letter ({names}); give its id")
+
+
+def load_pairings(path: str | Path) -> Pairing:
+    """Read a pairings file; a missing, unreadable or malformed one is one InputError naming it."""
+    from agendadiff.errors import UNREADABLE, InputError
+
+    name = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(name, "no such file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(name, UNREADABLE.format(reason=error.__class__.__name__)) from None
+    return parse_pairings(text, name)
 
 
 def parse_pairings(text: str, path: str) -> Pairing:

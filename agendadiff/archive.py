@@ -297,6 +297,9 @@ class Archive:
         journal = self._journal()
         if journal is not None:
             self._restore(journal)
+        # The settings' files are read before anything is written: a missing one is one line, nothing half done.
+        self._pairing()
+        self._lexicon()
         dirty = self._dirty(inbox)
         if dirty:
             listed = ", ".join(dirty[:3]) + (" …" if len(dirty) > 3 else "")
@@ -530,12 +533,9 @@ class Archive:
         return files, entry
 
     def _pairing(self) -> Any:
-        from agendadiff.align import Pairing, parse_pairings
+        from agendadiff.align import Pairing, load_pairings
 
-        if not self.settings.pairings:
-            return Pairing()
-        path = self.root / self.settings.pairings
-        return parse_pairings(path.read_text(encoding="utf-8"), str(path))
+        return load_pairings(self.root / self.settings.pairings) if self.settings.pairings else Pairing()
 
     def _lexicon(self) -> Any:
         from agendadiff.positions import load_lexicon

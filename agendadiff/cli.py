@@ -179,10 +179,10 @@ def compare(
     import sys
 
     from agendadiff import compare_letters, read_letter
-    from agendadiff.align import Pairing, parse_pair
+    from agendadiff.align import Pairing, load_pairings, parse_pair
     from agendadiff.report import comparison_html, comparison_json, comparison_text
 
-    pairing = _pairing_file(pairings) if pairings else Pairing()
+    pairing = load_pairings(pairings) if pairings else Pairing()
     pairing = Pairing(
         pairing.pin + tuple(parse_pair(p) for p in pin), pairing.forbid + tuple(parse_pair(f) for f in forbid)
     )
@@ -274,20 +274,6 @@ def timeline(
     for letter in result.letters:
         for warning in letter.warnings:
             click.echo(f"agendadiff: {letter.source.path}: warning: {warning}", err=True)
-
-
-def _pairing_file(path: str) -> Any:
-    from agendadiff.align import parse_pairings
-    from agendadiff.errors import UNREADABLE, InputError
-
-    try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(path, UNREADABLE.format(reason=error.__class__.__name__)) from None
-    return parse_pairings(text, path)
 
 
 def _write_atomically(path: str, text: str) -> None:

@@ -224,6 +224,21 @@ def test_settings_changes_rebuild_the_reports(archive: Path) -> None:
     assert "1 report(s) written" in ok("archive", "update", "--archive", str(archive))
 
 
+def test_a_missing_pairings_file_is_one_line_and_leaves_nothing_behind(archive: Path) -> None:
+    settings = archive / "agendadiff.toml"
+    settings.write_text(settings.read_text(encoding="utf-8") + 'pairings = "pairings.txt"\n', encoding="utf-8")
+    repo = git.Repo(archive)
+    repo.index.add(["agendadiff.toml"])
+    repo.index.commit("Pairings that were never written")
+    head = tree(archive)
+    box = inbox(archive, JULY, OCTOBER)
+    result = run("archive", "update", "--archive", str(archive))
+    assert result.exit_code == 2
+    assert result.output.strip() == f"agendadiff: {archive / 'pairings.txt'}: no such file"
+    assert tree(archive) == head and not repo.is_dirty(untracked_files=True)
+    assert sorted(p.name for p in box.iterdir()) == sorted([JULY.name, OCTOBER.name])  # the letters wait
+
+
 def test_an_english_archive_writes_english_reports_and_index(archive: Path) -> None:
     inbox(archive, JULY, OCTOBER)
     ok("archive", "update", "--archive", str(archive))
