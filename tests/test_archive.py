@@ -351,6 +351,7 @@ def reference_tree(tmp_path_factory: pytest.TempPathFactory) -> str:
     return tree(folder)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "point", ["after-reading", "after-journal", "after-letters", "after-reports", "after-index", "after-commit"]
 )

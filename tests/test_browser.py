@@ -18,6 +18,8 @@ from click.testing import CliRunner
 from agendadiff.cli import main
 from tests.chromium import FLAGS, chromium_path
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "reports" / "jbz-2025-07-10_jbz-2025-10-02.html"
 

@@ -23,6 +23,8 @@ from agendadiff.model import SectionKind
 from tests.conftest import ROOT
 from tests.odata_replay import Doc, Scenario, serving
 
+pytestmark = pytest.mark.slow
+
 FORMATS = ROOT / "samples" / "formats"
 GIT = {
     "GIT_AUTHOR_NAME": "Test",

@@ -18,6 +18,8 @@ from agendadiff.report import comparison_data
 from tests.conftest import ROOT
 from tests.helpers import comparable
 
+pytestmark = pytest.mark.slow
+
 SAMPLES = sorted((ROOT / "samples").glob("jbz-*.txt"))
 FORMATS = ["xml", "html", "docx", "pdf"]
 
