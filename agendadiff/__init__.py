@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from agendadiff._version import __version__
 from agendadiff.model import Comparison, Letter
 
 if TYPE_CHECKING:
     from agendadiff.align import Pairing
     from agendadiff.positions import Lexicon
 
-__version__ = "0.1.0"
 __all__ = ["Comparison", "Letter", "__version__", "compare_files", "compare_letters", "read_letter"]
 
 

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from agendadiff.dutch import FUNCTION_WORDS
 from agendadiff.errors import AgendadiffError
+from agendadiff.lang.dutch import FUNCTION_WORDS
+from agendadiff.lang.typography import canonical
+from agendadiff.lang.words import SESSION_LABEL, WORD
 from agendadiff.model import Alignment, Letter, Match, Reason, Section, SectionKind
-from agendadiff.typography import canonical
 
 THRESHOLD = 0.3  # below this a pairing is a guess; the sections count as removed and added
 SAME_TITLE_FLOOR = 0.75  # an identical title is strong evidence even when the text was rewritten
@@ -43,8 +43,6 @@ _FAMILY = {
     SectionKind.TEXT: "topic",
 }
 # The session label before a title says when a topic is discussed, not what it is.
-_SESSION_LABEL = re.compile(r"^(?:werk)?(?:sessie|lunch|diner|ontbijt)\s*(?:[ivx]+|\d+)?\s*[:.-]\s*", re.IGNORECASE)
-_WORD = re.compile(r"\w+(?:-\w+)*")
 
 
 class PairingError(AgendadiffError):
@@ -269,7 +267,7 @@ def _cosines(olds: Sequence[dict[str, float]], news: Sequence[dict[str, float]])
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in _WORD.findall(canonical(text).lower()) if w not in FUNCTION_WORDS]
+    return [w for w in WORD.findall(canonical(text).lower()) if w not in FUNCTION_WORDS]
 
 
 def _terms(text: str) -> Counter[str]:
@@ -279,7 +277,7 @@ def _terms(text: str) -> Counter[str]:
 
 def _title_terms(section: Section) -> Counter[str]:
     """Title words and their character trigrams: `terugkeersysteem` and `Terugkeerverordening` share a stem."""
-    title = _SESSION_LABEL.sub("", canonical(section.title).lower())
+    title = SESSION_LABEL.sub("", canonical(section.title).lower())
     words = _words(title)
     grams = Counter(f"#{w[k : k + 3]}" for w in words for k in range(max(1, len(w) - 2)))
     return Counter(words) + grams
@@ -287,7 +285,7 @@ def _title_terms(section: Section) -> Counter[str]:
 
 def _shingles(text: str) -> frozenset[str]:
     """Word trigrams, function words included: the unit for 'this text reappears there'."""
-    words = _WORD.findall(canonical(text).lower())
+    words = WORD.findall(canonical(text).lower())
     return frozenset(" ".join(words[k : k + 3]) for k in range(len(words) - 2))
 
 

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from agendadiff.errors import AgendadiffError
 from agendadiff.files import write_atomically
+from agendadiff.lang.words import unique_name
 from agendadiff.model import Letter, Meeting
 
 if TYPE_CHECKING:
@@ -360,7 +361,7 @@ class Archive:
             except AgendadiffError as error:
                 failed.append(Problem(str(path), str(error)))
                 continue
-            name = _unique(_letter_name(letter), {s.name for s in (*stored, *added)})
+            name = unique_name(_letter_name(letter), {s.name for s in (*stored, *added)})
             original = f"{LETTERS}/{name}/original" + ("" if path.is_dir() else _suffix(path))
             added.append(Stored(name, letter.date, letter.meeting, digest, original, path.name))
             new_letters[name] = (path, letter, original)
@@ -417,7 +418,7 @@ class Archive:
             write_atomically(target.with_name(target.name + ".error.txt"), failure.problem + "\n")
 
     def _store(self, name: str, path: Path, letter: Letter, original: str) -> None:
-        from agendadiff import __version__
+        from agendadiff._version import __version__
         from agendadiff.readers import sniff
         from agendadiff.render import letter_json, letter_markdown, meeting_line
         from agendadiff.serialize import meeting_data
@@ -452,7 +453,7 @@ class Archive:
     # -- Reports ------------------------------------------------------------------------------------
 
     def _report_plan(self, letters: Sequence[Stored]) -> _ReportPlan:
-        from agendadiff import __version__
+        from agendadiff._version import __version__
 
         manifest = self._manifest()
         settings_hash = self._settings_fingerprint()
@@ -558,7 +559,7 @@ class Archive:
             cache: dict[str, Any] = json.loads(cache_path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             cache = {}
-        from agendadiff import __version__
+        from agendadiff._version import __version__
 
         settings, pairing = self._settings_fingerprint(), self._pairing()
         alignments = []
@@ -802,15 +803,6 @@ def _letter_name(letter: Letter) -> str:
     council = "".join(w[0] for w in meeting.council.split()[1:] if w[:1].isupper()) or meeting.council
     parts = [council, meeting.dates[0].isoformat() if meeting.dates else "", meeting.place or ""]
     return f"{date}_" + re.sub(r"[^a-z0-9]+", "-", " ".join(p for p in parts if p).lower()).strip("-")
-
-
-def _unique(name: str, taken: set[str]) -> str:
-    if name not in taken:
-        return name
-    k = 2
-    while f"{name}-{k}" in taken:
-        k += 1
-    return f"{name}-{k}"
 
 
 def _takes(path: Path) -> bool:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from agendadiff.errors import InputError
+from agendadiff.lang.words import unique_name
 from agendadiff.meeting import disagreement
 from agendadiff.model import Letter, LetterKind, Section, SectionKind
 
@@ -101,8 +102,6 @@ def read_bundle(path: Path, format_in: str | None = None) -> Letter:
 
 def _unique(section: Section, taken: set[str]) -> Section:
     """The annex's section, renamed if the cover letter has a section of that id already."""
-    name, k = section.id, 2
-    while name in taken:
-        name, k = f"{section.id}-{k}", k + 1
+    name = unique_name(section.id, taken)
     taken.add(name)
     return section if name == section.id else replace(section, id=name)

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 import click
 
-from agendadiff import __version__
+from agendadiff._version import __version__
 from agendadiff.errors import AgendadiffError
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -15,6 +15,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from agendadiff.lang.sentences import sentence_spans
+from agendadiff.lang.typography import canonical, fold
+from agendadiff.lang.words import WORD, word_count
 from agendadiff.model import (
     Alignment,
     Chunk,
@@ -33,11 +36,8 @@ from agendadiff.model import (
     Status,
     WordCounts,
 )
-from agendadiff.sentences import sentence_spans
-from agendadiff.typography import canonical, fold
 
 _TOKEN = re.compile(r"\w+(?:[-'/]\w+)*|\s+|[^\w\s]")
-_WORD = re.compile(r"\w+(?:[-'/]\w+)*")
 MOVE_SIMILARITY = 0.8  # a deleted and an inserted sentence this alike are one moved sentence
 MOVE_MIN_WORDS = 4  # shorter runs reappear by chance ("Het kabinet steunt dit.")
 MOVE_MOSTLY = 0.85  # share of a sentence's characters that must be deleted (or inserted) to count
@@ -46,10 +46,6 @@ NOTE_SIMILARITY = 0.5  # a footnote this alike to one in the other letter is tha
 
 def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
-
-
-def word_count(text: str) -> int:
-    return len(_WORD.findall(text))
 
 
 class _Codec:
@@ -87,7 +83,7 @@ def _keyed(tokens: Iterable[str]) -> Iterator[tuple[str, str]]:
         if token.isspace():
             yield token, token
             continue
-        is_word = bool(_WORD.fullmatch(token))
+        is_word = bool(WORD.fullmatch(token))
         yield token, (token if opening and is_word else fold(token))
         opening = token in ".!?:;"
 
@@ -97,7 +93,7 @@ def _words(text: str) -> list[tuple[int, str, str]]:
     out = []
     start = 0
     for token, key in _keyed(_TOKEN.findall(text)):
-        if _WORD.fullmatch(token):
+        if WORD.fullmatch(token):
             out.append((start, token, key))
         start += len(token)
     return out
@@ -255,13 +251,13 @@ def _find_moves(drafts: Sequence[_Draft]) -> list[Move]:
     lost = [p for d in drafts if d.old for p in _pieces(d.old.id, d.readable, Op.DELETE)]
     gained = [p for d in drafts if d.new for p in _pieces(d.new.id, d.readable, Op.INSERT)]
     candidates = []
-    gained_words = [frozenset(_WORD.findall(p.text.lower())) for p in gained]
+    gained_words = [frozenset(WORD.findall(p.text.lower())) for p in gained]
     postings: dict[str, list[int]] = {}
     for b, words in enumerate(gained_words):
         for word in words:
             postings.setdefault(word, []).append(b)
     for a, piece in enumerate(lost):
-        words = frozenset(_WORD.findall(piece.text.lower()))
+        words = frozenset(WORD.findall(piece.text.lower()))
         for b in _sharing(words, postings):
             overlap = len(words & gained_words[b]) / max(len(words), len(gained_words[b]))
             if overlap < _OVERLAP:

@@ -97,7 +97,7 @@ class Client:
     _last: list[float] = field(default_factory=list, repr=False)
 
     def agent(self) -> str:
-        from agendadiff import __version__
+        from agendadiff._version import __version__
 
         return self.user_agent or f"agendadiff/{__version__} (geannoteerde agenda archive; Python urllib)"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from agendadiff import dutch
+from agendadiff.lang import dutch
+from agendadiff.lang.typography import canonical
 from agendadiff.model import LetterKind, Meeting
-from agendadiff.typography import canonical
 
 _COUNCIL = re.compile(r"\b(Raad\s+(?:voor\s+)?[A-ZÀ-Þ][\w-]*(?:\s+(?:en\s+)?[A-ZÀ-Þ][\w-]*)*)|\b([A-Z]{2,5}-[Rr]aad)\b")
 _DAYS = re.compile(

@@ -12,9 +12,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from itertools import pairwise
 
-from agendadiff import dutch, profiles
+from agendadiff import profiles
+from agendadiff.lang import dutch
+from agendadiff.lang.typography import display
 from agendadiff.model import Document, Footnote, Layout, Line, NoteRef, Span
-from agendadiff.typography import display
 
 _FOOTNOTE_START = re.compile(r"^\s*(?P<number>\d{1,3})\s+(?P<text>\S.*)$")
 # A footnote marker glued to a word ("gedeeld1", "Dijk3."), to a word's punctuation

@@ -20,9 +20,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from agendadiff.diff import similarity, word_count, word_diff
-from agendadiff.dutch import MONTH_NAMES
+from agendadiff.diff import similarity, word_diff
 from agendadiff.errors import AgendadiffError
+from agendadiff.lang.dutch import MONTH_NAMES
+from agendadiff.lang.sentences import sentence_spans
+from agendadiff.lang.words import word_count
 from agendadiff.model import (
     ChangeKind,
     ChunkOwners,
@@ -40,7 +42,6 @@ from agendadiff.model import (
     Signal,
     Status,
 )
-from agendadiff.sentences import sentence_spans
 
 REWRITTEN_BELOW = 0.5  # a sentence keeping less than half of its words was rewritten, not edited
 

@@ -19,7 +19,7 @@ import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from agendadiff import dutch
+from agendadiff.lang import dutch
 from agendadiff.model import Document, Line, Rendering
 
 _INDENT = 3  # page text indents continuation lines; a PDF extraction indents a line by a space at most

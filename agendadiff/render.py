@@ -7,7 +7,7 @@ import re
 import textwrap
 from collections.abc import Iterator
 
-from agendadiff import dutch
+from agendadiff.lang import dutch
 from agendadiff.model import Letter, Meeting, NoteRef, Section, SectionKind
 from agendadiff.serialize import letter_to_data
 

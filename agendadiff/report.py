@@ -455,7 +455,7 @@ def _script() -> tuple[str, str]:
 def comparison_html(comparison: Comparison, lang: str = "nl", sources: tuple[str, str] | None = None) -> str:
     """A self-contained page: no requests, a script allowed only by its hash, every piece of letter text
     escaped by the template. `sources` are the links to the two letters (paths relative to the page)."""
-    from agendadiff import __version__
+    from agendadiff._version import __version__
 
     t = labels(lang)
     script, script_hash = _script()
@@ -494,7 +494,7 @@ def comparison_html(comparison: Comparison, lang: str = "nl", sources: tuple[str
 def date_label(date: Any, lang: str) -> str:
     import calendar
 
-    from agendadiff.dutch import MONTH_NAMES
+    from agendadiff.lang.dutch import MONTH_NAMES
 
     if date is None:
         return "?"
@@ -579,7 +579,7 @@ def _side_by_side(views: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     the first row of a paragraph."""
     import itertools
 
-    from agendadiff.sentences import sentence_spans
+    from agendadiff.lang.sentences import sentence_spans
 
     rows: list[dict[str, Any]] = [{"old": [], "new": [], "para": True}]
 

@@ -12,7 +12,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from agendadiff import dutch
+from agendadiff.lang import dutch
+from agendadiff.lang.typography import canonical, slug
+from agendadiff.lang.words import unique_name
 from agendadiff.meeting import conflict, kind_of, parse_meeting
 from agendadiff.model import (
     Footnote,
@@ -28,7 +30,6 @@ from agendadiff.model import (
     Span,
 )
 from agendadiff.normalize import join_lines
-from agendadiff.typography import canonical, slug
 
 NO_STRUCTURE = "no recognisable structure (no headings, agenda items or signatures): the whole text is one section"
 NO_DATE = "no letter date found (a line such as 'Den Haag, 10 juli 2025')"
@@ -671,10 +672,8 @@ def _unique_id(draft: _Draft, used: set[str], ids: dict[int, str]) -> str:
     candidate = base
     if candidate in used and draft.parent is not None:
         candidate = f"{base}@{ids[id(draft.parent)].split(':', 1)[-1]}"
-    counter = 2
-    while candidate in used:
-        candidate = f"{base}-{counter}"
-        counter += 1
+    if candidate in used:
+        candidate = unique_name(base, used)
     used.add(candidate)
     return candidate
 

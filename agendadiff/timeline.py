@@ -14,15 +14,16 @@ topic keeps its age and says where it came from; anything else is new in that le
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import Path
 
 from agendadiff.align import Pairing, align
-from agendadiff.dutch import FUNCTION_WORDS
 from agendadiff.errors import AgendadiffError
+from agendadiff.lang.dutch import FUNCTION_WORDS
+from agendadiff.lang.typography import canonical
+from agendadiff.lang.words import SESSION_LABEL, WORD, unique_name
 from agendadiff.model import (
     Alignment,
     Appearance,
@@ -40,7 +41,6 @@ from agendadiff.model import (
 )
 from agendadiff.positions import Lexicon, classify, load_lexicon, mark_sentences
 from agendadiff.topics import TopicLexicon, label_section, load_topics
-from agendadiff.typography import canonical
 
 EDITED = 0.6  # a sentence this alike (in order, by words) to an old one is that sentence, edited
 # A sentence taken from another topic must be this alike and this long: short stock phrases ("Het kabinet
@@ -52,8 +52,6 @@ MAX_GAP = 6  # a topic may be missing from this many letters in a row (about a y
 THREAD_TOPIC_FLOOR = 0.15  # a thread carries a topic whose mean score over its appearances reaches this
 _THREADED = (SectionKind.TOPIC, SectionKind.ITEM, SectionKind.TEXT)
 _COVER = (SectionKind.TOPIC, SectionKind.TEXT)
-_WORD = re.compile(r"\w+(?:[-'/]\w+)*")
-_SESSION_LABEL = re.compile(r"^(?:werk)?(?:sessie|lunch|diner|ontbijt)\s*(?:[ivx]+|\d+)?\s*[:.-]\s*", re.IGNORECASE)
 
 Aligner = Callable[[Letter, Letter], Alignment]
 
@@ -506,7 +504,7 @@ class _Follower:
 
 def _words(text: str) -> tuple[str, str, tuple[str, ...]]:
     """A sentence's text, its comparison key and its words."""
-    words = tuple(w.lower() for w in _WORD.findall(canonical(text)))
+    words = tuple(w.lower() for w in WORD.findall(canonical(text)))
     return text, " ".join(words), words
 
 
@@ -586,7 +584,7 @@ def _history(tracked: _Tracked) -> SentenceHistory:
 
 
 def _title_key(title: str) -> str:
-    return " ".join(_WORD.findall(_SESSION_LABEL.sub("", canonical(title)).lower()))
+    return " ".join(WORD.findall(SESSION_LABEL.sub("", canonical(title)).lower()))
 
 
 def _turns(before: Section | None, now: Section) -> list[Turn]:
@@ -619,11 +617,8 @@ def _thread_ids(
     used: set[str] = set()
     for draft in sorted(drafts, key=lambda d: d.nodes[0]):
         letter, section_id = draft.nodes[-1]
-        title = _SESSION_LABEL.sub("", canonical(sections[letter][section_id].title)).lower()
-        slug = "-".join(_WORD.findall(title)[:6]) or "untitled"
-        name, k = slug, 2
-        while name in used:
-            name, k = f"{slug}-{k}", k + 1
+        title = SESSION_LABEL.sub("", canonical(sections[letter][section_id].title)).lower()
+        name = unique_name("-".join(WORD.findall(title)[:6]) or "untitled", used)
         used.add(name)
         ids[id(draft)] = name
     return ids

@@ -257,7 +257,7 @@ def timeline_html(
 ) -> str:
     """A self-contained page without scripts; every piece of letter text escaped by the template. With
     `reports` (an archive has them), each appearance links to its topic in the comparison with the letter before."""
-    from agendadiff import __version__
+    from agendadiff._version import __version__
 
     topics = topics or load_topics()
     t = labels(lang)

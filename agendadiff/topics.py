@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from agendadiff.errors import AgendadiffError
+from agendadiff.lang.typography import canonical
 from agendadiff.model import Section, TopicLabel
-from agendadiff.typography import canonical
 
 LABEL_FLOOR = 0.25  # a score below this is a passing mention, not a label
 TITLE_WEIGHT = 3

@@ -20,7 +20,8 @@ from xml.sax.saxutils import escape, quoteattr
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from agendadiff import dutch, read_letter  # noqa: E402
+from agendadiff import read_letter  # noqa: E402
+from agendadiff.lang import dutch  # noqa: E402
 from agendadiff.model import Footnote, Letter, Paragraph, Section, SectionKind  # noqa: E402
 
 LETTERS = sorted(HERE.glob("jbz-*.txt")) + sorted((HERE / "verslagen").glob("jbz-*.txt"))

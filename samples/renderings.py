@@ -26,7 +26,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from agendadiff import dutch, read_letter  # noqa: E402
+from agendadiff import read_letter  # noqa: E402
+from agendadiff.lang import dutch  # noqa: E402
 from agendadiff.model import Letter, Paragraph, Section, SectionKind  # noqa: E402
 
 LETTERS = sorted(HERE.glob("jbz-*.txt")) + sorted((HERE / "verslagen").glob("jbz-*.txt"))

@@ -7,8 +7,8 @@ import pytest
 from agendadiff import compare_letters, read_letter
 from agendadiff.align import Pairing, PairingError, align, parse_pair, parse_pairings
 from agendadiff.errors import InputError
+from agendadiff.lang.typography import slug
 from agendadiff.model import Flag, Letter, Paragraph, Reason, Section, SectionKind, Source, Span, Status
-from agendadiff.typography import slug
 from tests.conftest import SAMPLE
 
 REAL = read_letter(SAMPLE)

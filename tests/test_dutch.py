@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from agendadiff import dutch
+from agendadiff.lang import dutch
 from agendadiff.model import SectionKind
 from tests.helpers import letter_of, of_kind
 

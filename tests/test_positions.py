@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from agendadiff import compare_files, read_letter
+from agendadiff.lang.sentences import sentences
 from agendadiff.model import ChangeKind, Signal, Status
 from agendadiff.positions import LexiconError, chunk_owners, classify, load_lexicon, mark_sentences
-from agendadiff.sentences import sentences
 from tests.conftest import SAMPLE
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,11 +9,11 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from agendadiff import read_letter
+from agendadiff.lang.typography import canonical, display
 from agendadiff.model import Line
 from agendadiff.normalize import join_lines
 from agendadiff.render import plain_text
 from agendadiff.serialize import letter_from_data, letter_to_data
-from agendadiff.typography import canonical, display
 from tests import relayout
 from tests.conftest import SAMPLE
 from tests.helpers import comparable, letter_of

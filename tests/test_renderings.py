@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from agendadiff import compare_letters, read_letter
+from agendadiff.lang.typography import fold
 from agendadiff.model import Letter, LetterKind, Op, Status
-from agendadiff.typography import fold
 from tests.conftest import ROOT
 from tests.helpers import comparable
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from agendadiff.typography import canonical, display, slug
+from agendadiff.lang.typography import canonical, display, slug
 
 CASES = json.loads((Path(__file__).parent / "data" / "typography.json").read_text(encoding="utf-8"))
 
