@@ -714,22 +714,13 @@ def open_archive(root: Path) -> Archive:
     return Archive(root)
 
 
-PARALLEL_FROM = 4  # reports; fewer are not worth starting processes for
-
-
 def _rendered(jobs: Sequence[tuple[str, Stored, Stored, str]]) -> Iterator[tuple[str, dict[str, str], dict[str, Any]]]:
     """The reports of `jobs`, made on every core when there are many; in the order of `jobs`. Only the
     calling process writes files."""
-    if len(jobs) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-        yield from map(_render_job, jobs)
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from agendadiff.pipeline import worker_pool
 
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=context) as pool:
-        yield from pool.map(_render_job, jobs, chunksize=2)
+    with worker_pool(len(jobs)) as pool:
+        yield from pool.map(_render_job, jobs, chunksize=2) if pool else map(_render_job, jobs)
 
 
 def _render_job(job: tuple[str, Stored, Stored, str]) -> tuple[str, dict[str, str], dict[str, Any]]:
@@ -807,7 +798,7 @@ def _letter_name(letter: Letter) -> str:
 
 def _takes(path: Path) -> bool:
     """Whether `update` takes this inbox entry: a file, or a bundle folder (a letter with its annexes)."""
-    from agendadiff.bundle import is_bundle
+    from agendadiff.readers.bundle import is_bundle
 
     return not path.name.startswith(".") and (path.is_file() or is_bundle(path))
 
@@ -815,7 +806,7 @@ def _takes(path: Path) -> bool:
 def _digest(path: Path) -> str:
     """sha256 of a letter file, or of a bundle's files."""
     if path.is_dir():
-        from agendadiff.bundle import bundle_digest, is_bundle
+        from agendadiff.readers.bundle import bundle_digest, is_bundle
 
         return bundle_digest(path) if is_bundle(path) else ""
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""

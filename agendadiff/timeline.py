@@ -102,7 +102,7 @@ PARALLEL_FROM = 12  # below this many letters, starting worker processes costs m
 def letter_files(paths: Sequence[Path]) -> list[Path]:
     """The files named, with a folder standing for the letters in it (files by their suffix, and folders that
     `agendadiff fetch` wrote, a letter with its annexes; not recursing), and an archive for its stored letters."""
-    from agendadiff.bundle import is_bundle
+    from agendadiff.readers.bundle import is_bundle
 
     files: list[Path] = []
     for path in paths:
@@ -132,17 +132,13 @@ def timeline_of_files(
     format_in: str | None = None,
 ) -> Timeline:
     """Read the letters and build their timeline; with many letters, reading and aligning run on every core."""
-    from agendadiff import read_letter
+    from agendadiff.pipeline import mapped, read_letters, worker_pool
 
-    if len(paths) < PARALLEL_FROM:
-        return build_timeline([read_letter(p, format_in) for p in paths], topics, lexicon)
-    import os
-    from concurrent.futures import ProcessPoolExecutor
-
-    workers = min(os.cpu_count() or 1, 8)
-    with ProcessPoolExecutor(workers) as pool:
-        letters = ordered(pool.map(read_letter, paths, [format_in] * len(paths), chunksize=4))
-        alignments = list(pool.map(_align_pair, letters[:-1], letters[1:], chunksize=4))
+    with worker_pool(len(paths), worth_from=PARALLEL_FROM) as pool:
+        if pool is None:
+            return build_timeline(read_letters(paths, format_in), topics, lexicon)
+        letters = ordered(read_letters(paths, format_in, pool))
+        alignments = mapped(pool, _align_pair, letters[:-1], letters[1:])
     return build_timeline(letters, topics, lexicon, alignments)
 
 
