@@ -35,6 +35,7 @@ from agendadiff.errors import AgendadiffError
 from agendadiff.files import write_atomically
 from agendadiff.lang.words import unique_name
 from agendadiff.model import Letter, Meeting
+from agendadiff.render import formats
 
 if TYPE_CHECKING:
     from agendadiff.fetch import Client
@@ -85,7 +86,7 @@ class Stored:
     @property
     def meeting_line(self) -> str:
         """The meeting in one line, as commit messages and the log give it."""
-        from agendadiff.render import meeting_line
+        from agendadiff.render.common import meeting_line
 
         return meeting_line(self.meeting) if self.meeting else ""
 
@@ -420,7 +421,8 @@ class Archive:
     def _store(self, name: str, path: Path, letter: Letter, original: str) -> None:
         from agendadiff._version import __version__
         from agendadiff.readers import sniff
-        from agendadiff.render import letter_json, letter_markdown, meeting_line
+        from agendadiff.render.common import meeting_line
+        from agendadiff.render.letter import letter_json, letter_markdown
         from agendadiff.serialize import meeting_data
 
         folder = self.root / LETTERS / name
@@ -504,7 +506,7 @@ class Archive:
             if progress:
                 progress(written, len(jobs), name)
         for name in plan.remove:
-            for ext in ("html", "json", "txt"):
+            for ext in _REPORT_EXTENSIONS:
                 (self.root / REPORTS / f"{name}.{ext}").unlink(missing_ok=True)
         write_atomically(self.root / MANIFEST, json.dumps(manifest, indent=2, sort_keys=True) + "\n")
         return manifest
@@ -512,18 +514,16 @@ class Archive:
     def render_report(self, old: Stored, new: Stored) -> tuple[dict[str, str], dict[str, Any]]:
         """The report files of one pair, and the figures the index shows of it."""
         from agendadiff import compare_letters
-        from agendadiff.report import comparison_html, comparison_json, comparison_text, summarize
+        from agendadiff.render import Options, render
+        from agendadiff.render.comparison import summarize
 
         comparison = compare_letters(self.letter(old), self.letter(new), self._pairing(), self._lexicon())
         summary = summarize(comparison)
         words = max(1, sum(s.words for s in comparison.new.sections))
         changed = summary.words_deleted + summary.words_inserted + summary.words_moved
         sources = (f"../{old.original}", f"../{new.original}")
-        files = {
-            "html": comparison_html(comparison, self.settings.lang, sources),
-            "json": comparison_json(comparison),
-            "txt": comparison_text(comparison),
-        }
+        options = Options(lang=self.settings.lang, sources=sources)
+        files = {_extension(f): render("comparison", f, comparison, options) for f in formats("comparison")}
         entry = {
             "changed": summary.changed,
             "added": summary.added,
@@ -549,8 +549,8 @@ class Archive:
         """The timeline of the latest letters (HTML, JSON), from the stored readings. Alignments of pairs seen
         before come from a cache in .agendadiff/, so a new letter costs one alignment."""
         from agendadiff.align import align
+        from agendadiff.render.timeline import timeline_html, timeline_json
         from agendadiff.timeline import build_timeline
-        from agendadiff.timeline_report import timeline_html, timeline_json
 
         latest = [s for s in letters if s.date][-self.settings.timeline :]
         read = [self.letter(s) for s in latest]
@@ -581,7 +581,7 @@ class Archive:
         return timeline_html(result, self.settings.lang, reports=report), timeline_json(result)
 
     def _index(self, letters: Sequence[Stored], manifest: dict[str, dict[str, Any]]) -> str:
-        from agendadiff.report import date_label, labels, meeting_label, template
+        from agendadiff.render.common import date_label, labels, meeting_label, template
 
         lang = self.settings.lang
         t = labels(lang)
@@ -675,7 +675,7 @@ class Archive:
         """Re-read every original: its sha256, and whether this agendadiff reads it into the stored sections;
         every consecutive pair has its reports."""
         from agendadiff import read_letter
-        from agendadiff.render import letter_json
+        from agendadiff.render.letter import letter_json
 
         problems = []
         letters = self.letters()
@@ -721,6 +721,14 @@ def _rendered(jobs: Sequence[tuple[str, Stored, Stored, str]]) -> Iterator[tuple
 
     with worker_pool(len(jobs)) as pool:
         yield from pool.map(_render_job, jobs, chunksize=2) if pool else map(_render_job, jobs)
+
+
+def _extension(output_format: str) -> str:
+    """A report file's extension: its format's name, `txt` for text."""
+    return {"text": "txt"}.get(output_format, output_format)
+
+
+_REPORT_EXTENSIONS = tuple(map(_extension, formats("comparison")))
 
 
 def _render_job(job: tuple[str, Stored, Stored, str]) -> tuple[str, dict[str, str], dict[str, Any]]:

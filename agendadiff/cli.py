@@ -10,6 +10,7 @@ import click
 
 from agendadiff._version import __version__
 from agendadiff.errors import AgendadiffError
+from agendadiff.render import formats
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -75,14 +76,14 @@ def _lexicon_option(command: F) -> F:
     )(command)
 
 
-def _output_options(noun: str) -> Callable[[F], F]:
-    """-o and --format, as compare and timeline take them."""
+def _output_options(kind: str, noun: str) -> Callable[[F], F]:
+    """-o and --format, as compare and timeline take them: the formats the render registry has for `kind`."""
 
     def decorate(command: F) -> F:
         command = click.option(
             "--format",
             "output_format",
-            type=click.Choice(["text", "json", "html"]),
+            type=click.Choice(formats(kind)),
             help=f"The {noun}'s format; by default taken from the -o file's extension, else text.",
         )(command)
         return click.option(
@@ -120,7 +121,7 @@ def main(debug: bool) -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json", "markdown"]),
+    type=click.Choice(formats("letter")),
     default="text",
     show_default=True,
     help="The outline for reading, the whole Letter as JSON, or the letter's text as Markdown.",
@@ -130,11 +131,10 @@ def main(debug: bool) -> None:
 def sections(file: str, output_format: str, format_in: str | None) -> None:
     """Read a letter and show its metadata and sections."""
     from agendadiff import read_letter
-    from agendadiff.render import letter_json, letter_markdown, outline_text
+    from agendadiff.render import render
 
     letter = read_letter(file, format_in)
-    render = {"json": letter_json, "markdown": letter_markdown}.get(output_format, outline_text)
-    click.echo(render(letter), nl=False)
+    click.echo(render("letter", output_format, letter), nl=False)
     for warning in letter.warnings:
         click.echo(f"agendadiff: {file}: warning: {warning}", err=True)
 
@@ -142,7 +142,7 @@ def sections(file: str, output_format: str, format_in: str | None) -> None:
 @main.command()
 @click.argument("old", type=click.Path(dir_okay=True, path_type=str))
 @click.argument("new", type=click.Path(dir_okay=True, path_type=str))
-@_output_options("report")
+@_output_options("comparison", "report")
 @click.option("--pin", multiple=True, metavar="OLD=NEW", help="Pair these two sections (ids or title words).")
 @click.option("--forbid", multiple=True, metavar="OLD=NEW", help="Never pair these two sections.")
 @click.option(
@@ -180,7 +180,7 @@ def compare(
 
     from agendadiff import compare_letters, read_letter
     from agendadiff.align import Pairing, load_pairings, parse_pair
-    from agendadiff.report import comparison_html, comparison_json, comparison_text
+    from agendadiff.render import Options, render
 
     pairing = load_pairings(pairings) if pairings else Pairing()
     pairing = Pairing(
@@ -193,17 +193,13 @@ def compare(
 
     positions = load_lexicon(Path(lexicon)) if lexicon else None
     comparison = compare_letters(read_letter(old, format_in), read_letter(new, format_in), pairing, positions)
-    if output_format == "html":
-        # the page links to the letters by paths relative to where it is written
-        here = os.path.dirname(os.path.abspath(output)) if output else os.getcwd()
-        sources = (os.path.relpath(os.path.abspath(old), here), os.path.relpath(os.path.abspath(new), here))
-        report = comparison_html(comparison, lang, tuple(p.replace(os.sep, "/") for p in sources))  # type: ignore[arg-type]
-    elif output_format == "json":
-        report = comparison_json(comparison)
-    else:
-        if color is None:
-            color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        report = comparison_text(comparison, colour=color)
+    # the page links to the letters by paths relative to where it is written
+    here = os.path.dirname(os.path.abspath(output)) if output else os.getcwd()
+    old_link, new_link = (os.path.relpath(os.path.abspath(p), here).replace(os.sep, "/") for p in (old, new))
+    if color is None:
+        color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    options = Options(lang=lang, colour=bool(color), sources=(old_link, new_link))
+    report = render("comparison", output_format, comparison, options)
     if output:
         _write_atomically(output, report)
     else:
@@ -218,7 +214,7 @@ def compare(
 @main.command()
 @click.argument("letters", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("--topic", metavar="ID", help="Only the threads about this topic (an id from the topic lexicon).")
-@_output_options("timeline")
+@_output_options("timeline", "timeline")
 @click.option(
     "--topics",
     "topics_file",
@@ -249,8 +245,9 @@ def timeline(
     from pathlib import Path
 
     from agendadiff.positions import load_lexicon
+    from agendadiff.render import Options, render
+    from agendadiff.render.timeline import select
     from agendadiff.timeline import TimelineError, letter_files, timeline_of_files
-    from agendadiff.timeline_report import select, timeline_html, timeline_json, timeline_text
     from agendadiff.topics import load_topics
 
     topic_lexicon = load_topics(Path(topics_file) if topics_file else None)
@@ -261,12 +258,8 @@ def timeline(
     files = letter_files([Path(p) for p in letters])
     result = select(timeline_of_files(files, topic_lexicon, positions, format_in), topic)
     output_format = _chosen_format(output, output_format)
-    if output_format == "html":
-        report = timeline_html(result, lang, topic_lexicon, topic)
-    elif output_format == "json":
-        report = timeline_json(result, topic_lexicon)
-    else:
-        report = timeline_text(result, history=bool(topic) if history is None else history)
+    options = Options(lang=lang, topic=topic, history=bool(topic) if history is None else history)
+    report = render("timeline", output_format, result, options)
     if output:
         _write_atomically(output, report)
     else:

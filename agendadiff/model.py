@@ -550,9 +550,22 @@ class Thread:
 
 
 @dataclass(frozen=True)
+class TopicName:
+    """A topic of the topic lexicon as people read it."""
+
+    id: str
+    nl: str
+    en: str
+
+    def label(self, lang: str) -> str:
+        return self.nl if lang == "nl" else self.en
+
+
+@dataclass(frozen=True)
 class Timeline:
     """Letters in date order and the threads that run through them."""
 
     letters: tuple[Letter, ...]
     threads: tuple[Thread, ...]
     topics: tuple[str, ...]  # the topic ids of the lexicon, in its order
+    topic_names: tuple[TopicName, ...] = ()  # the same topics, named

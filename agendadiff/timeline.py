@@ -37,6 +37,7 @@ from agendadiff.model import (
     Thread,
     Timeline,
     TopicLabel,
+    TopicName,
     Turn,
 )
 from agendadiff.positions import Lexicon, classify, load_lexicon, mark_sentences
@@ -92,7 +93,8 @@ def build_timeline(
     drafts = _chain(ordered_letters, alignments)
     drafts = _bridge_gaps(ordered_letters, drafts)
     threads = _Follower(ordered_letters, drafts, topics, lexicon).threads()
-    return Timeline(ordered_letters, threads, tuple(t.id for t in topics.topics))
+    names = tuple(TopicName(t.id, t.nl, t.en) for t in topics.topics)
+    return Timeline(ordered_letters, threads, tuple(t.id for t in topics.topics), names)
 
 
 LETTER_SUFFIXES = (".txt", ".pdf", ".docx", ".xml", ".html", ".htm")

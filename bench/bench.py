@@ -142,7 +142,7 @@ def pdfplumber_text(path: Path) -> str:
 
 def agendadiff_pipeline(old: Path, new: Path) -> str:
     from agendadiff import compare_letters, read_letter
-    from agendadiff.report import comparison_html
+    from agendadiff.render.comparison import comparison_html
 
     return comparison_html(compare_letters(read_letter(old), read_letter(new)))
 
@@ -197,7 +197,7 @@ def render_in_chromium(folder: Path, repeat: int) -> None:
     from playwright.sync_api import sync_playwright
 
     from agendadiff import compare_files
-    from agendadiff.report import comparison_html
+    from agendadiff.render.comparison import comparison_html
     from tests.chromium import FLAGS, chromium_path
 
     print("\nRendering the HTML report in headless Chromium (median ms, load event + first frame)")

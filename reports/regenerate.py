@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def expected_reports() -> dict[Path, str]:
     """Every report file and the text it should hold."""
     from agendadiff import compare_letters, read_letter
-    from agendadiff.report import comparison_html, comparison_json, comparison_text
+    from agendadiff.render.comparison import comparison_html, comparison_json, comparison_text
 
     here = os.getcwd()
     os.chdir(ROOT)  # relative source paths in the reports
@@ -48,8 +48,8 @@ def expected_reports() -> dict[Path, str]:
 
 def _timeline_reports(letters: list[Letter]) -> dict[Path, str]:
     """The timeline of all samples (text with the sentence history of the return topic, JSON, HTML)."""
+    from agendadiff.render.timeline import select, timeline_html, timeline_json, timeline_text
     from agendadiff.timeline import build_timeline
-    from agendadiff.timeline_report import select, timeline_html, timeline_json, timeline_text
 
     timeline = build_timeline(letters)
     return {

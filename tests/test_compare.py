@@ -9,7 +9,7 @@ import pytest
 from agendadiff import compare_letters, read_letter
 from agendadiff.lang.typography import canonical
 from agendadiff.model import Comparison, Flag, Op, Status
-from agendadiff.report import comparison_data
+from agendadiff.render.comparison import comparison_data
 from tests.conftest import ROOT, SAMPLE
 from tests.helpers import letter_of
 from tests.relayout import KAMERSTUK_HEAD, hard_breaks, relayout

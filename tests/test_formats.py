@@ -14,7 +14,7 @@ from agendadiff import compare_letters, read_letter
 from agendadiff.cli import main
 from agendadiff.errors import InputError
 from agendadiff.readers import sniff
-from agendadiff.report import comparison_data
+from agendadiff.render.comparison import comparison_data
 from tests.conftest import ROOT
 from tests.helpers import comparable
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from agendadiff import read_letter
-from agendadiff.render import letter_json, letter_markdown, outline_text
+from agendadiff.render.letter import letter_json, letter_markdown, outline_text
 from tests.conftest import ROOT
 
 GOLDEN = Path(__file__).parent / "golden"

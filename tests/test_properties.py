@@ -12,7 +12,7 @@ from agendadiff import read_letter
 from agendadiff.lang.typography import canonical, display
 from agendadiff.model import Line
 from agendadiff.normalize import join_lines
-from agendadiff.render import plain_text
+from agendadiff.render.letter import plain_text
 from agendadiff.serialize import letter_from_data, letter_to_data
 from tests import relayout
 from tests.conftest import SAMPLE

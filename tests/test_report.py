@@ -9,7 +9,7 @@ import pytest
 
 from agendadiff import compare_letters
 from agendadiff.model import SectionKind
-from agendadiff.report import comparison_html, comparison_json, comparison_text
+from agendadiff.render.comparison import comparison_html, comparison_json, comparison_text
 from tests.conftest import ROOT
 from tests.test_align import letter, section
 
@@ -102,7 +102,7 @@ def test_html_script_is_allowed_by_its_hash_only() -> None:
 
 
 def test_labels_exist_in_every_language() -> None:
-    from agendadiff.report import LANGUAGES, labels
+    from agendadiff.render.common import LANGUAGES, labels
 
     keys = [set(labels(lang)) for lang in LANGUAGES]
     assert all(k == keys[0] for k in keys) and len(keys[0]) > 50

@@ -17,8 +17,8 @@ from agendadiff import read_letter
 from agendadiff.cli import main
 from agendadiff.model import Letter, Paragraph, Section, SectionKind, Source, Span, Step, Turn
 from agendadiff.positions import mark_sentences
+from agendadiff.render.timeline import select, timeline_data, timeline_html, timeline_text
 from agendadiff.timeline import MAX_GAP, TimelineError, build_timeline, ordered
-from agendadiff.timeline_report import select, timeline_data, timeline_html, timeline_text
 from agendadiff.topics import TopicsError, label_section, load_topics
 from tests.conftest import ROOT
 

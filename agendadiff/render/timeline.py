@@ -22,8 +22,7 @@ from agendadiff.model import (
     Turn,
     topic_anchor,
 )
-from agendadiff.report import cue_text, date_label, labels, meeting_label, template
-from agendadiff.topics import TopicLexicon, load_topics
+from agendadiff.render.common import cue_text, date_label, labels, meeting_label, template
 
 FORMAT_VERSION = 1
 HEAT_STEPS = (0.05, 0.15, 0.3, 0.5)  # upper bounds of heat levels 1..4 of the share changed; above: 5
@@ -71,8 +70,7 @@ def ordered_threads(timeline: Timeline) -> list[Thread]:
 # -- JSON -------------------------------------------------------------------------------------------
 
 
-def timeline_data(timeline: Timeline, topics: TopicLexicon | None = None) -> dict[str, Any]:
-    topics = topics or load_topics()
+def timeline_data(timeline: Timeline) -> dict[str, Any]:
     ids = letter_ids(timeline.letters)
     return {
         "agendadiff": FORMAT_VERSION,
@@ -87,13 +85,13 @@ def timeline_data(timeline: Timeline, topics: TopicLexicon | None = None) -> dic
             }
             for k, letter in enumerate(timeline.letters)
         ],
-        "topics": [{"id": t.id, "nl": t.nl, "en": t.en} for t in topics.topics if t.id in timeline.topics],
+        "topics": [{"id": t.id, "nl": t.nl, "en": t.en} for t in timeline.topic_names],
         "threads": [_thread_data(thread, ids) for thread in ordered_threads(timeline)],
     }
 
 
-def timeline_json(timeline: Timeline, topics: TopicLexicon | None = None) -> str:
-    return json.dumps(timeline_data(timeline, topics), ensure_ascii=False, indent=2) + "\n"
+def timeline_json(timeline: Timeline) -> str:
+    return json.dumps(timeline_data(timeline), ensure_ascii=False, indent=2) + "\n"
 
 
 def _thread_data(thread: Thread, ids: Sequence[str]) -> dict[str, Any]:
@@ -251,7 +249,6 @@ ReportLink = Callable[[int], str | None]  # letter index -> the page comparing i
 def timeline_html(
     timeline: Timeline,
     lang: str = "nl",
-    topics: TopicLexicon | None = None,
     topic: str | None = None,
     reports: ReportLink | None = None,
 ) -> str:
@@ -259,11 +256,10 @@ def timeline_html(
     `reports` (an archive has them), each appearance links to its topic in the comparison with the letter before."""
     from agendadiff._version import __version__
 
-    topics = topics or load_topics()
     t = labels(lang)
     ids = letter_ids(timeline.letters)
     threads = ordered_threads(timeline)
-    names = {x.id: x.label(lang) for x in topics.topics}
+    names = {x.id: x.label(lang) for x in timeline.topic_names}
     shown = {thread.id: thread.latest.title for thread in threads}  # thread id -> its latest title
     letters = [
         {

@@ -8,7 +8,8 @@ import textwrap
 from collections.abc import Iterator
 
 from agendadiff.lang import dutch
-from agendadiff.model import Letter, Meeting, NoteRef, Section, SectionKind
+from agendadiff.model import Letter, NoteRef, Section, SectionKind
+from agendadiff.render.common import meeting_line
 from agendadiff.serialize import letter_to_data
 
 _TITLE_WIDTH = 60
@@ -76,19 +77,6 @@ def _section_rows(section: Section, depth: int) -> Iterator[str]:
     for paragraph in section.paragraphs:
         if paragraph.subheading:  # the structure inside a topic: "Aanleiding", "Essentie voorstel"
             yield f"{'':<11} {'':>4}  {indent}  · {paragraph.text}"
-
-
-def meeting_line(meeting: Meeting | None) -> str:
-    if meeting is None:
-        return "-"
-    kind = {True: "formal ", False: "informal ", None: ""}[meeting.formal]
-    when = (
-        " to ".join(sorted({meeting.dates[0].isoformat(), meeting.dates[-1].isoformat()}))
-        if meeting.dates
-        else "date unknown"
-    )
-    where = f", {meeting.place}" if meeting.place else ""
-    return f"{kind}{meeting.council}, {when}{where}"
 
 
 def plain_text(letter: Letter) -> str:

@@ -8,16 +8,13 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from agendadiff.model import (
     Chunk,
     Comparison,
-    Cue,
     Flag,
     Letter,
-    Meeting,
     Move,
     NoteChange,
     Op,
@@ -27,14 +24,17 @@ from agendadiff.model import (
     SentenceChange,
     Status,
 )
-from agendadiff.render import meeting_line
+from agendadiff.render.common import (
+    PACKAGE,
+    cue_text,
+    date_label,
+    labels,
+    meeting_label,
+    meeting_line,
+    section_label,
+    template,
+)
 from agendadiff.serialize import FORMAT_VERSION, meeting_data
-
-
-def section_label(section: Section, lang: str = "en") -> str:
-    """ "1. Terugkeerverordening"; a section without a title by its kind ("Opening of the letter")."""
-    number = f"{section.number}. " if section.number else ""
-    return number + (section.title or labels(lang).get(f"untitled_{section.kind.value}", section.kind.value))
 
 
 def pair_label(pair: Pair) -> str:
@@ -413,34 +413,6 @@ def _elide(text: str, keep: int, first: bool, last: bool) -> str:
 
 # -- HTML -------------------------------------------------------------------------------------------
 
-LANGUAGES = ("nl", "en")
-PACKAGE = Path(__file__).parent  # data and templates are installed next to the modules
-
-
-def labels(lang: str) -> dict[str, str]:
-    """The report's words in `lang` (data/labels.toml)."""
-    return dict(_label_table()[lang])
-
-
-@cache
-def _label_table() -> dict[str, dict[str, str]]:
-    import tomllib
-
-    return tomllib.loads((PACKAGE / "data" / "labels.toml").read_text("utf-8"))
-
-
-if TYPE_CHECKING:
-    from jinja2 import Template
-
-
-@cache
-def template(name: str) -> Template:
-    """A template of templates/, compiled once per process: autoescape on, undefined names an error."""
-    from jinja2 import Environment, StrictUndefined
-
-    environment = Environment(autoescape=True, keep_trailing_newline=True, undefined=StrictUndefined)
-    return environment.from_string((PACKAGE / "templates" / name).read_text("utf-8"))
-
 
 @cache
 def _script() -> tuple[str, str]:
@@ -489,36 +461,6 @@ def comparison_html(comparison: Comparison, lang: str = "nl", sources: tuple[str
         positions=[_position_view(change, comparison, rows, t) for change in comparison.position_changes],
         rows=rows,
     )
-
-
-def date_label(date: Any, lang: str) -> str:
-    import calendar
-
-    from agendadiff.lang.dutch import MONTH_NAMES
-
-    if date is None:
-        return "?"
-    month = MONTH_NAMES[date.month - 1] if lang == "nl" else calendar.month_name[date.month]
-    return f"{date.day} {month} {date.year}"
-
-
-def meeting_label(meeting: Meeting | None, lang: str) -> str:
-    """ "informele Raad Justitie en Binnenlandse Zaken, 22 en 23 juli 2025, Kopenhagen" (or in English)."""
-    if meeting is None:
-        return ""
-    t = labels(lang)
-    kind = {True: t["formal"] + " ", False: t["informal"] + " ", None: ""}[meeting.formal]
-    days = sorted(set(meeting.dates))
-    when = ""
-    if days:
-        first, last = days[0], days[-1]
-        if first == last:
-            when = date_label(first, lang)
-        elif (first.year, first.month) == (last.year, last.month):
-            when = f"{first.day}{t['dates_joiner']}{date_label(last, lang)}"
-        else:
-            when = f"{date_label(first, lang)}{t['dates_joiner']}{date_label(last, lang)}"
-    return ", ".join(part for part in (f"{kind}{meeting.council}", when, meeting.place or "") if part)
 
 
 def _letter_view(letter: Letter, label: str, href: str | None, t: dict[str, str], lang: str) -> dict[str, Any]:
@@ -679,18 +621,6 @@ def _sentence_view(change: SentenceChange, t: dict[str, str]) -> dict[str, Any]:
         "old": change.old_text,
         "new": change.new_text,
     }
-
-
-def cue_text(cue: Cue, t: dict[str, str]) -> str:
-    """One reason, as "standpunt: ‘is voornemens in te stemmen’ → ‘kan instemmen’"."""
-    label = t[f"signal_{cue.signal.value}"]
-    if not cue.removed and not cue.added:
-        return label
-
-    def words(items: Sequence[str]) -> str:
-        return ", ".join(f"‘{w}’" for w in items) if items else "—"
-
-    return f"{label}: {words(cue.removed)} → {words(cue.added)}"
 
 
 def _target(change: SentenceChange, body: Sequence[dict[str, Any]], fallback: str) -> str:

@@ -1,0 +1,100 @@
+"""What every output shares: the report's words in each language, the templates, dates and meetings as
+people read them, a section's label."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from agendadiff.model import Cue, Meeting, Section
+
+LANGUAGES = ("nl", "en")
+PACKAGE = Path(__file__).parent.parent  # data and templates are installed next to the modules
+
+
+def labels(lang: str) -> dict[str, str]:
+    """The report's words in `lang` (data/labels.toml)."""
+    return dict(_label_table()[lang])
+
+
+@cache
+def _label_table() -> dict[str, dict[str, str]]:
+    import tomllib
+
+    return tomllib.loads((PACKAGE / "data" / "labels.toml").read_text("utf-8"))
+
+
+if TYPE_CHECKING:
+    from jinja2 import Template
+
+
+@cache
+def template(name: str) -> Template:
+    """A template of templates/, compiled once per process: autoescape on, undefined names an error."""
+    from jinja2 import Environment, StrictUndefined
+
+    environment = Environment(autoescape=True, keep_trailing_newline=True, undefined=StrictUndefined)
+    return environment.from_string((PACKAGE / "templates" / name).read_text("utf-8"))
+
+
+def section_label(section: Section, lang: str = "en") -> str:
+    """ "1. Terugkeerverordening"; a section without a title by its kind ("Opening of the letter")."""
+    number = f"{section.number}. " if section.number else ""
+    return number + (section.title or labels(lang).get(f"untitled_{section.kind.value}", section.kind.value))
+
+
+def meeting_line(meeting: Meeting | None) -> str:
+    if meeting is None:
+        return "-"
+    kind = {True: "formal ", False: "informal ", None: ""}[meeting.formal]
+    when = (
+        " to ".join(sorted({meeting.dates[0].isoformat(), meeting.dates[-1].isoformat()}))
+        if meeting.dates
+        else "date unknown"
+    )
+    where = f", {meeting.place}" if meeting.place else ""
+    return f"{kind}{meeting.council}, {when}{where}"
+
+
+def date_label(date: Any, lang: str) -> str:
+    import calendar
+
+    from agendadiff.lang.dutch import MONTH_NAMES
+
+    if date is None:
+        return "?"
+    month = MONTH_NAMES[date.month - 1] if lang == "nl" else calendar.month_name[date.month]
+    return f"{date.day} {month} {date.year}"
+
+
+def meeting_label(meeting: Meeting | None, lang: str) -> str:
+    """ "informele Raad Justitie en Binnenlandse Zaken, 22 en 23 juli 2025, Kopenhagen" (or in English)."""
+    if meeting is None:
+        return ""
+    t = labels(lang)
+    kind = {True: t["formal"] + " ", False: t["informal"] + " ", None: ""}[meeting.formal]
+    days = sorted(set(meeting.dates))
+    when = ""
+    if days:
+        first, last = days[0], days[-1]
+        if first == last:
+            when = date_label(first, lang)
+        elif (first.year, first.month) == (last.year, last.month):
+            when = f"{first.day}{t['dates_joiner']}{date_label(last, lang)}"
+        else:
+            when = f"{date_label(first, lang)}{t['dates_joiner']}{date_label(last, lang)}"
+    return ", ".join(part for part in (f"{kind}{meeting.council}", when, meeting.place or "") if part)
+
+
+def cue_text(cue: Cue, t: dict[str, str]) -> str:
+    """One reason, as "standpunt: ‘is voornemens in te stemmen’ → ‘kan instemmen’"."""
+    label = t[f"signal_{cue.signal.value}"]
+    if not cue.removed and not cue.added:
+        return label
+
+    def words(items: Sequence[str]) -> str:
+        return ", ".join(f"‘{w}’" for w in items) if items else "—"
+
+    return f"{label}: {words(cue.removed)} → {words(cue.added)}"
