@@ -105,6 +105,27 @@ class Outcome:
 
 
 @dataclass(frozen=True)
+class ReportFigures:
+    """What a stored comparison report says changed: topics by status, and position changes."""
+
+    name: str  # the report's file name under reports/, without extension
+    changed: int
+    added: int
+    removed: int
+    positions: int
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """A letter of the archive in `archive log`: its report against the letter before (None for the
+    first letter, or a report not made yet), and lines about the topic asked for."""
+
+    letter: Stored
+    report: ReportFigures | None = None
+    topics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Problem:
     """What is wrong with a letter, a report or a file given to add: what `check` finds, and what a file
     that cannot be read gets."""
@@ -581,26 +602,15 @@ class Archive:
         return timeline_html(result, self.settings.lang, reports=report), timeline_json(result)
 
     def _index(self, letters: Sequence[Stored], manifest: dict[str, dict[str, Any]]) -> str:
-        from agendadiff.render.common import date_label, labels, meeting_label, template
-
-        lang = self.settings.lang
-        t = labels(lang)
+        from agendadiff.render.index import IndexRow, index_html
 
         rows = []
         for k, stored in enumerate(letters):
             name = _report_name(letters[k - 1].name, stored.name) if k else None
             report = manifest[name] | {"name": name} if name else None
-            when = date_label(stored.date, lang) if stored.date else t["date_unknown"]
-            rows.append(
-                {"letter": stored, "date": when, "meeting": meeting_label(stored.meeting, lang), "report": report}
-            )
-        return template("archive-index.html.j2").render(
-            series=self.settings.series,
-            rows=list(reversed(rows)),
-            t=t,
-            lang=lang,
-            timeline=f"{TIMELINE}.html" if self.settings.timeline else None,
-        )
+            rows.append(IndexRow(stored.name, stored.original, stored.date, stored.meeting, report))
+        timeline = f"{TIMELINE}.html" if self.settings.timeline else None
+        return index_html(self.settings.series, rows, self.settings.lang, timeline)
 
     # -- Push, log and check ------------------------------------------------------------------------
 
@@ -626,7 +636,7 @@ class Archive:
             )
         return any(not r.flags & r.UP_TO_DATE for r in results)
 
-    def log(self, topic: str | None = None) -> list[dict[str, Any]]:
+    def log(self, topic: str | None = None) -> list[LogEntry]:
         """Each letter with what its report says changed; with `topic`, the topic's threads in that letter
         when it is a topic id of the timeline (see data/topics.toml), else the topics whose title or id holds
         those words."""
@@ -636,20 +646,20 @@ class Archive:
         entries = []
         letters = self.letters()
         for k, stored in enumerate(letters):
-            entry: dict[str, Any] = {"letter": stored, "report": None, "topics": []}
-            if k:
-                name = _report_name(letters[k - 1].name, stored.name)
-                path = self.root / REPORTS / f"{name}.json"
-                if path.exists():
-                    data = json.loads(path.read_text(encoding="utf-8"))
-                    entry["report"] = name
-                    entry["summary"] = data["summary"]["topics"]
-                    entry["positions"] = len(data["positions"])
-                    if topic and (threads is None or stored.sha256 not in threads):
-                        entry["topics"] = _topic_lines(data, topic)
+            report: ReportFigures | None = None
+            lines: list[str] = []
+            path = self.root / REPORTS / f"{_report_name(letters[k - 1].name, stored.name)}.json" if k else None
+            if path is not None and path.exists():
+                data = json.loads(path.read_text(encoding="utf-8"))
+                topics = data["summary"]["topics"]
+                report = ReportFigures(
+                    path.stem, topics["changed"], topics["added"], topics["removed"], len(data["positions"])
+                )
+                if topic and (threads is None or stored.sha256 not in threads):
+                    lines = _topic_lines(data, topic)
             if threads is not None and stored.sha256 in threads:
-                entry["topics"] = threads[stored.sha256]
-            entries.append(entry)
+                lines = threads[stored.sha256]
+            entries.append(LogEntry(stored, report, tuple(lines)))
         return entries
 
     def _timeline_threads(self, topic: str) -> dict[str, list[str]] | None:

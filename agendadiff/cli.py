@@ -486,19 +486,16 @@ def archive_log(archive_dir: str, topic: str | None) -> None:
     from agendadiff.archive import open_archive
 
     for entry in open_archive(Path(archive_dir)).log(topic):
-        letter = entry["letter"]
+        letter, report = entry.letter, entry.report
         head = f"{letter.date or 'undated'}  {letter.meeting_line or letter.name}"
-        if entry["report"] is None:
+        if report is None:
             click.echo(f"{head}\n    first letter")
-            for line in entry["topics"]:
-                click.echo(f"    - {line}")
-            continue
-        s = entry["summary"]
-        click.echo(
-            f"{head}\n    {s['changed']} changed, {s['added']} new, {s['removed']} dropped topics; "
-            f"{entry['positions']} position change(s)  (reports/{entry['report']}.html)"
-        )
-        for line in entry["topics"]:
+        else:
+            click.echo(
+                f"{head}\n    {report.changed} changed, {report.added} new, {report.removed} dropped topics; "
+                f"{report.positions} position change(s)  (reports/{report.name}.html)"
+            )
+        for line in entry.topics:
             click.echo(f"    - {line}")
 
 
