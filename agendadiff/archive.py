@@ -66,6 +66,7 @@ class Settings:
     series: str
     lexicon: str | None = None  # a positions lexicon, relative to the archive
     pairings: str | None = None  # a pairings file, relative to the archive
+    topics: str | None = None  # a topics file (for another Council series), relative to the archive
     remote: str | None = None  # the git remote `--push` pushes to
     lang: str = "nl"  # the language of the reports and the index: nl or en
     fetch: dict[str, Any] | None = None  # [fetch]: dossier, match, since, base_url for `update --fetch`
@@ -173,6 +174,7 @@ def _settings_toml(settings: Settings) -> str:
         f"series = {json.dumps(settings.series, ensure_ascii=False)}",
         '# lexicon = "positions.toml"    # a positions lexicon of your own (see agendadiff compare --lexicon)',
         '# pairings = "pairings.txt"     # pin/forbid lines for the comparisons (see agendadiff compare --pairings)',
+        '# topics = "topics.toml"        # the topics the timeline follows, for another series (see timeline --topics)',
     ]
     lines.append(f"remote = {json.dumps(settings.remote)}" if settings.remote else '# remote = "origin"  # for --push')
     lines += [
@@ -323,6 +325,7 @@ class Archive:
         # The settings' files are read before anything is written: a missing one is one line, nothing half done.
         self._pairing()
         self._lexicon()
+        self._topics()
         dirty = self._dirty(inbox)
         if dirty:
             listed = ", ".join(dirty[:3]) + (" …" if len(dirty) > 3 else "")
@@ -559,6 +562,11 @@ class Archive:
 
         return load_pairings(self.root / self.settings.pairings) if self.settings.pairings else Pairing()
 
+    def _topics(self) -> Any:
+        from agendadiff.topics import load_topics
+
+        return load_topics(self.root / self.settings.topics if self.settings.topics else None)
+
     def _lexicon(self) -> Any:
         from agendadiff.positions import load_lexicon
 
@@ -591,7 +599,7 @@ class Archive:
             kept[key] = _alignment_data(alignment)
             alignments.append(alignment)
         write_atomically(cache_path, json.dumps(kept))
-        result = build_timeline(read, lexicon=self._lexicon(), alignments=alignments)
+        result = build_timeline(read, self._topics(), self._lexicon(), alignments)
         earlier = {s.name: k for k, s in enumerate(letters)}
 
         def report(index: int) -> str | None:
@@ -640,9 +648,7 @@ class Archive:
         """Each letter with what its report says changed; with `topic`, the topic's threads in that letter
         when it is a topic id of the timeline (see data/topics.toml), else the topics whose title or id holds
         those words."""
-        from agendadiff.topics import load_topics
-
-        threads = self._timeline_threads(topic) if topic and load_topics().get(topic) else None
+        threads = self._timeline_threads(topic) if topic and self._topics().get(topic) else None
         entries = []
         letters = self.letters()
         for k, stored in enumerate(letters):
@@ -757,6 +763,7 @@ def _read_settings(path: Path) -> Settings:
             series=str(data["series"]),
             lexicon=data.get("lexicon"),
             pairings=data.get("pairings"),
+            topics=data.get("topics"),
             remote=data.get("remote"),
             lang=str(data.get("lang", "nl")),
             fetch=data.get("fetch"),

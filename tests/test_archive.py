@@ -448,6 +448,28 @@ def test_log_lists_letters_and_follows_a_topic(archive: Path) -> None:
     assert "Werksessie II" not in output
 
 
+def test_an_archive_of_another_series_follows_its_own_topics(archive: Path) -> None:
+    """The `topics` setting: an archive of another Council's letters gives its timeline its own topics."""
+    own = 'replace = true\n\n[[topic]]\nid = "havens"\nnl = "Havens"\nen = "Ports"\nterms = ["haven*"]\n'
+    (archive / "topics.toml").write_text(own, encoding="utf-8")
+    settings = archive / "agendadiff.toml"
+    settings.write_text('topics = "topics.toml"\n' + settings.read_text(encoding="utf-8"), encoding="utf-8")
+    repo = git.Repo(archive)
+    repo.index.add(["topics.toml", "agendadiff.toml"])
+    repo.index.commit("Our own topics")
+    inbox(archive, JULY, OCTOBER)
+    ok("archive", "update", "--archive", str(archive))
+    data = json.loads((archive / "timeline.json").read_text(encoding="utf-8"))
+    assert [t["id"] for t in data["topics"]] == ["havens"]
+    assert {x["topic"] for t in data["threads"] for x in t["topics"]} == {"havens"}
+    assert "- " in ok("archive", "log", "--archive", str(archive), "--topic", "havens")
+    (archive / "topics.toml").write_text("[[topic]]\nid = 1\n", encoding="utf-8")
+    repo.index.add(["topics.toml"])
+    repo.index.commit("A broken topics file")
+    result = run("archive", "update", "--archive", str(archive))
+    assert result.exit_code == 2 and "topics.toml" in result.output  # type: ignore[attr-defined]
+
+
 def test_the_archive_keeps_a_timeline_of_its_latest_letters(archive: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     inbox(archive, JULY, OCTOBER)
     ok("archive", "update", "--archive", str(archive))
