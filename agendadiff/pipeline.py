@@ -19,6 +19,7 @@ from agendadiff.model import Comparison, Letter, LetterKind, Section, SectionKin
 
 if TYPE_CHECKING:
     from agendadiff.align import Pairing
+    from agendadiff.model import Alignment
     from agendadiff.positions import Lexicon
 
 _OWN_DATE_MISSING = "no letter date found"
@@ -42,15 +43,20 @@ def read_letter(path: str | Path, format_in: str | None = None) -> Letter:
 
 
 def compare_letters(
-    old: Letter, new: Letter, pairing: Pairing | None = None, lexicon: Lexicon | None = None
+    old: Letter,
+    new: Letter,
+    pairing: Pairing | None = None,
+    lexicon: Lexicon | None = None,
+    alignment: Alignment | None = None,
 ) -> Comparison:
-    """Align the sections of two letters by topic, diff each pair and classify each changed sentence
-    (with `lexicon`, or the positions lexicon agendadiff ships)."""
+    """Align the sections of two letters by topic (or take their `alignment`, made before), diff each pair
+    and classify each changed sentence (with `lexicon`, or the positions lexicon agendadiff ships)."""
     from agendadiff.align import Pairing, align
     from agendadiff.diff import compare
     from agendadiff.positions import with_sentence_changes
 
-    return with_sentence_changes(compare(old, new, align(old, new, pairing or Pairing())), lexicon)
+    alignment = alignment or align(old, new, pairing or Pairing())
+    return with_sentence_changes(compare(old, new, alignment), lexicon)
 
 
 def compare_files(old: str | Path, new: str | Path, pairing: Pairing | None = None) -> Comparison:

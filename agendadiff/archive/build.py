@@ -1,0 +1,238 @@
+"""Building what an archive shows: the comparison report of each consecutive pair (on every core when there
+are many), the timeline of the latest letters, and the index page. Each pair is aligned once: the report's
+alignment is kept for the timeline in .agendadiff/alignments.json."""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from agendadiff.archive.layout import (
+    MANIFEST,
+    REPORTS,
+    STATE,
+    TIMELINE,
+    Progress,
+    Stored,
+    _report_name,
+    _sha,
+)
+from agendadiff.files import write_atomically
+from agendadiff.render import formats
+
+if TYPE_CHECKING:
+    from agendadiff.archive.update import Archive
+
+ALIGNMENTS = f"{STATE}/alignments.json"
+
+
+@dataclass(frozen=True)
+class ReportPlan:
+    pairs: tuple[tuple[str, str], ...]  # every consecutive pair, by letter name
+    write: tuple[str, ...]  # report names to (re)write
+    remove: tuple[str, ...]  # report names of pairs no longer consecutive
+    inputs: dict[str, str]  # report name -> fingerprint of what it is made from
+
+
+def report_plan(archive: Archive, letters: Sequence[Stored]) -> ReportPlan:
+    from agendadiff._version import __version__
+
+    manifest = read_manifest(archive)
+    settings_hash = settings_fingerprint(archive)
+    pairs = tuple((a.name, b.name) for a, b in itertools.pairwise(letters))
+    inputs = {
+        _report_name(a, b): hashlib.sha256(
+            f"{_sha(letters, a)} {_sha(letters, b)} {settings_hash} {__version__}".encode()
+        ).hexdigest()
+        for a, b in pairs
+    }
+    write = tuple(
+        name
+        for name, fingerprint in inputs.items()
+        if manifest.get(name, {}).get("inputs") != fingerprint or not (archive.root / REPORTS / f"{name}.html").exists()
+    )
+    remove = tuple(sorted(name for name in manifest if name not in inputs))
+    return ReportPlan(pairs, write, remove, inputs)
+
+
+def read_manifest(archive: Archive) -> dict[str, dict[str, Any]]:
+    path = archive.root / MANIFEST
+    return dict(json.loads(path.read_text(encoding="utf-8"))) if path.exists() else {}
+
+
+def settings_fingerprint(archive: Archive) -> str:
+    parts = [archive.settings.lexicon or "", archive.settings.pairings or "", archive.settings.lang]
+    for extra in (archive.settings.lexicon, archive.settings.pairings):
+        if extra and (archive.root / extra).is_file():
+            parts.append(hashlib.sha256((archive.root / extra).read_bytes()).hexdigest())
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def write_reports(
+    archive: Archive, letters: Sequence[Stored], plan: ReportPlan, progress: Progress | None
+) -> dict[str, dict[str, Any]]:
+    """Write the planned reports; the manifest keeps, for every report, what it was made from and the
+    figures the index shows, so that the index never has to read the reports. The reports' alignments
+    join the cache the timeline takes them from."""
+    by_name = {s.name: s for s in letters}
+    kept = {name: entry for name, entry in read_manifest(archive).items() if name in plan.inputs}
+    aligned = _alignment_cache(archive)
+    jobs = [
+        (str(archive.root), by_name[old], by_name[new], _report_name(old, new))
+        for old, new in plan.pairs
+        if _report_name(old, new) in plan.write
+    ]
+    fingerprint = settings_fingerprint(archive)
+    for written, (name, files, entry, alignment) in enumerate(_rendered(jobs), 1):
+        for ext, text in files.items():
+            write_atomically(archive.root / REPORTS / f"{name}.{ext}", text)
+        kept[name] = entry | {"inputs": plan.inputs[name]}
+        old, new = next((by_name[a], by_name[b]) for a, b in plan.pairs if _report_name(a, b) == name)
+        aligned[_alignment_key(fingerprint, old, new)] = alignment
+        if progress:
+            progress(written, len(jobs), name)
+    for name in plan.remove:
+        for ext in REPORT_EXTENSIONS:
+            (archive.root / REPORTS / f"{name}.{ext}").unlink(missing_ok=True)
+    write_atomically(archive.root / MANIFEST, json.dumps(kept, indent=2, sort_keys=True) + "\n")
+    write_atomically(archive.root / ALIGNMENTS, json.dumps(aligned))
+    return kept
+
+
+def render_report(archive: Archive, old: Stored, new: Stored) -> tuple[dict[str, str], dict[str, Any], list[list[Any]]]:
+    """The report files of one pair, the figures the index shows of it, and its alignment (as data)."""
+    from agendadiff.align import align
+    from agendadiff.pipeline import compare_letters
+    from agendadiff.render import Options, render
+    from agendadiff.render.comparison import summarize
+
+    old_letter, new_letter, pairing = archive.letter(old), archive.letter(new), archive.pairing()
+    alignment = align(old_letter, new_letter, pairing)
+    comparison = compare_letters(old_letter, new_letter, pairing, archive.lexicon(), alignment)
+    summary = summarize(comparison)
+    words = max(1, sum(s.words for s in comparison.new.sections))
+    changed = summary.words_deleted + summary.words_inserted + summary.words_moved
+    sources = (f"../{old.original}", f"../{new.original}")
+    options = Options(lang=archive.settings.lang, sources=sources)
+    files = {_extension(f): render("comparison", f, comparison, options) for f in formats("comparison")}
+    entry = {
+        "changed": summary.changed,
+        "added": summary.added,
+        "removed": summary.removed,
+        "positions": len(comparison.position_changes),
+        "share": round(min(1.0, changed / words), 3),
+    }
+    return files, entry, _alignment_data(alignment)
+
+
+def timeline_pages(archive: Archive, letters: Sequence[Stored]) -> tuple[str, str]:
+    """The timeline of the latest letters (HTML, JSON), from the stored readings. The alignments come from
+    the cache the reports filled (a pair whose report was not made this run was aligned by an earlier one)."""
+    from agendadiff.align import align
+    from agendadiff.render.timeline import timeline_html, timeline_json
+    from agendadiff.timeline import build_timeline
+
+    latest = [s for s in letters if s.date][-archive.settings.timeline :]
+    read = [archive.letter(s) for s in latest]
+    cache = _alignment_cache(archive)
+    fingerprint, pairing = settings_fingerprint(archive), archive.pairing()
+    alignments = []
+    kept: dict[str, Any] = {}
+    for (a, old), (b, new) in itertools.pairwise(zip(latest, read, strict=True)):
+        key = _alignment_key(fingerprint, a, b)
+        alignment = _alignment_from(cache[key]) if key in cache else align(old, new, pairing)
+        kept[key] = _alignment_data(alignment)
+        alignments.append(alignment)
+    write_atomically(archive.root / ALIGNMENTS, json.dumps(kept))
+    result = build_timeline(read, archive.topics(), archive.lexicon(), alignments)
+    earlier = {s.name: k for k, s in enumerate(letters)}
+
+    def report(index: int) -> str | None:
+        """The comparison of a timeline letter with the archive's letter before it."""
+        k = earlier[latest[index].name]
+        return f"{REPORTS}/{_report_name(letters[k - 1].name, letters[k].name)}.html" if k else None
+
+    return timeline_html(result, archive.settings.lang, reports=report), timeline_json(result)
+
+
+def index_page(archive: Archive, letters: Sequence[Stored], manifest: dict[str, dict[str, Any]]) -> str:
+    from agendadiff.render.index import IndexRow, index_html
+
+    rows = []
+    for k, stored in enumerate(letters):
+        name = _report_name(letters[k - 1].name, stored.name) if k else None
+        report = manifest[name] | {"name": name} if name else None
+        rows.append(IndexRow(stored.name, stored.original, stored.date, stored.meeting, report))
+    timeline = f"{TIMELINE}.html" if archive.settings.timeline else None
+    return index_html(archive.settings.series, rows, archive.settings.lang, timeline)
+
+
+Rendered = tuple[str, dict[str, str], dict[str, Any], list[list[Any]]]  # name, files, figures, alignment
+
+
+def _rendered(jobs: Sequence[tuple[str, Stored, Stored, str]]) -> Iterator[Rendered]:
+    """The reports of `jobs`, made on every core when there are many; in the order of `jobs`. Only the
+    calling process writes files."""
+    from agendadiff.pipeline import worker_pool
+
+    with worker_pool(len(jobs)) as pool:
+        yield from pool.map(_render_job, jobs, chunksize=2) if pool else map(_render_job, jobs)
+
+
+def _extension(output_format: str) -> str:
+    """A report file's extension: its format's name, `txt` for text."""
+    return {"text": "txt"}.get(output_format, output_format)
+
+
+REPORT_EXTENSIONS = tuple(map(_extension, formats("comparison")))
+
+
+def _render_job(job: tuple[str, Stored, Stored, str]) -> Rendered:
+    from agendadiff.archive.update import Archive
+
+    root, old, new, name = job
+    return (name, *render_report(Archive(Path(root)), old, new))
+
+
+def _alignment_cache(archive: Archive) -> dict[str, Any]:
+    try:
+        return dict(json.loads((archive.root / ALIGNMENTS).read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return {}
+
+
+def _alignment_key(settings: str, old: Stored, new: Stored) -> str:
+    from agendadiff._version import __version__
+
+    return f"{__version__}:{settings}:{old.sha256}:{new.sha256}"
+
+
+def _alignment_data(alignment: Any) -> list[list[Any]]:
+    return [
+        [m.old, m.new, m.score, [r.value for r in m.reasons], m.split_from, m.merged_into] for m in alignment.matches
+    ]
+
+
+def _alignment_from(data: list[list[Any]]) -> Any:
+    from agendadiff.model import Alignment, Match, Reason
+
+    return Alignment(tuple(Match(o, n, s, tuple(Reason(r) for r in rs), sp, mg) for o, n, s, rs, sp, mg in data))
+
+
+def commit_message(added: Sequence[Stored], plan: ReportPlan, batch: bool) -> str:
+    if not batch and len(added) == 1:
+        letter = added[0]
+        head = f"Add letter {letter.date.isoformat() if letter.date else 'undated'}" + (
+            f" ({letter.meeting_line})" if letter.meeting else ""
+        )
+    else:
+        head = f"Update: {len(added)} letter{'s' if len(added) != 1 else ''}, {len(plan.write)} report{'s' if len(plan.write) != 1 else ''}"
+    body = [f"letter {s.name} from {s.source_name} (sha256 {s.sha256[:12]})" for s in added]
+    body += [f"report {name}" for name in plan.write]
+    body += [f"report {name} removed: its letters are no longer consecutive" for name in plan.remove]
+    return head + ("\n\n" + "\n".join(body) if body else "") + "\n"

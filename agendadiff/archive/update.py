@@ -1,0 +1,373 @@
+"""Keeping an archive up to date: `add` and the scheduled `update`, under a lock, with a journal that makes a
+killed run finish on the next one; each run one commit (see the package's docstring for the layout)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from agendadiff.archive import build, query
+from agendadiff.archive.layout import (
+    CONFIG,
+    FETCH_STATE,
+    INDEX,
+    LETTERS,
+    MANIFEST,
+    REPORTS,
+    STATE,
+    TIMELINE,
+    ArchiveBusy,
+    ArchiveError,
+    LogEntry,
+    Outcome,
+    Problem,
+    Progress,
+    Settings,
+    Stored,
+    _digest,
+    _fault,
+    _letter_name,
+    _meeting,
+    _merged,
+    _move_into,
+    _read_settings,
+    _readme,
+    _settings_toml,
+    _suffix,
+    _takes,
+)
+from agendadiff.archive.store import Store
+from agendadiff.errors import AgendadiffError
+from agendadiff.files import write_atomically
+from agendadiff.lang.words import unique_name
+from agendadiff.model import Letter
+
+if TYPE_CHECKING:
+    from agendadiff.fetch import Client
+
+
+def init_archive(root: Path, series: str, remote: str | None = None) -> Path:
+    """A new archive in `root` (made if needed; an existing git repository is used as it is)."""
+    if (root / CONFIG).exists():
+        raise ArchiveError(f"{root}: already an agendadiff archive")
+    root.mkdir(parents=True, exist_ok=True)
+    store = Store.create(root)
+    settings = Settings(series=series, remote=remote)
+    write_atomically(root / CONFIG, _settings_toml(settings))
+    write_atomically(root / "README.md", _readme(settings))
+    write_atomically(root / ".gitignore", f"{STATE}/\ninbox/\n")
+    (root / LETTERS).mkdir(exist_ok=True)
+    (root / REPORTS).mkdir(exist_ok=True)
+    store.commit([CONFIG, "README.md", ".gitignore"], f"Start the {series} archive")
+    return root
+
+
+class Archive:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        if not (root / CONFIG).is_file():
+            raise ArchiveError(
+                f"{root}: not an agendadiff archive (no {CONFIG}); make one with `agendadiff archive init`"
+            )
+        self.store = Store.open(root)
+        self.settings = _read_settings(root / CONFIG)
+
+    # -- Reading what is stored ---------------------------------------------------------------------
+
+    def letters(self) -> list[Stored]:
+        """Every stored letter, in date order (undated ones last)."""
+        stored = []
+        for meta_path in sorted((self.root / LETTERS).glob("*/meta.json")):
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            stored.append(
+                Stored(
+                    name=meta_path.parent.name,
+                    date=dt.date.fromisoformat(meta["date"]) if meta["date"] else None,
+                    meeting=_meeting(meta.get("meeting_data")),
+                    sha256=meta["sha256"],
+                    original=f"{LETTERS}/{meta_path.parent.name}/{meta['original']}",
+                    source_name=meta["source_name"],
+                )
+            )
+        return sorted(stored, key=lambda s: (s.date or dt.date.max, s.name))
+
+    def letter(self, stored: Stored) -> Letter:
+        from agendadiff.serialize import letter_from_data
+
+        data = json.loads((self.root / LETTERS / stored.name / "letter.json").read_text(encoding="utf-8"))
+        return letter_from_data(data)
+
+    # -- Operations ---------------------------------------------------------------------------------
+
+    @contextmanager
+    def locked(self, wait: float = 0) -> Iterator[None]:
+        """Hold the archive's lock; wait up to `wait` seconds for another run to let go."""
+        from filelock import FileLock, Timeout
+
+        (self.root / STATE).mkdir(exist_ok=True)
+        lock = FileLock(self.root / STATE / "lock")
+        try:
+            lock.acquire(timeout=wait)
+        except Timeout:
+            raise ArchiveBusy(
+                f"{self.root}: another agendadiff is working on this archive; try again later or use --wait"
+            ) from None
+        try:
+            yield
+        finally:
+            lock.release()
+
+    def add(self, files: Sequence[Path], progress: Progress | None = None, wait: float = 0) -> Outcome:
+        """Store each letter with one commit of its own, with the reports that change because of it."""
+        with self.locked(wait):
+            self._ready()
+            outcome = Outcome()
+            for done, path in enumerate(files):
+                outcome = _merged(outcome, self._transaction([path], batch=False))
+                if progress:
+                    progress(done + 1, len(files), path.name)
+            return outcome
+
+    def update(
+        self,
+        inbox: Path,
+        push: bool = False,
+        progress: Progress | None = None,
+        wait: float = 0,
+        fetch: Client | None = None,
+    ) -> Outcome:
+        """The scheduled job: every new file in the inbox, the reports and the index, in one commit. With a
+        `fetch` client, new letters are first fetched into the inbox, as the settings' [fetch] says; a fetch
+        that fails leaves the archive as it was."""
+        with self.locked(wait):
+            self._ready(inbox)
+            state = self._fetch(fetch, inbox, progress) if fetch else None
+            listed = inbox.iterdir() if inbox.is_dir() else iter(())
+            files = sorted(p for p in listed if _takes(p))
+            outcome = self._transaction(files, batch=True, progress=progress, fetch_state=state)
+            for path in files:
+                if path.exists():  # stored now, or stored before; failed ones went to inbox/failed
+                    _move_into(path, inbox / "archived")
+            if push:  # also when nothing is new: an earlier push may have failed
+                outcome = replace(outcome, pushed=self._push(kept=bool(outcome.commits)))
+            return outcome
+
+    def _fetch(self, client: Client, inbox: Path, progress: Progress | None) -> str | None:
+        """New letters into the inbox; the new fetch state, for the transaction to write and commit."""
+        from agendadiff.fetch import DEFAULT_MATCH, Query, fetch, parse_dossier, state_text
+
+        config = self.settings.fetch
+        if not config:
+            raise ArchiveError(f"{self.root / CONFIG}: no [fetch] settings; add a [fetch] table with the dossier")
+        number, addition = parse_dossier(str(config["dossier"]))
+        since = config.get("since")
+        query = Query(
+            number,
+            addition,
+            str(config.get("match") or DEFAULT_MATCH),
+            dt.date.fromisoformat(str(since)) if since else None,
+        )
+        outcome = fetch(client, query, inbox, self.root / FETCH_STATE, write_state=False, progress=progress)
+        return state_text(outcome.state) if outcome.fetched else None
+
+    def _ready(self, inbox: Path | None = None) -> None:
+        """Refuse a detached HEAD or changes nobody committed; undo what a killed run left half done."""
+        if self.store.head_detached():
+            raise ArchiveError(f"{self.root}: HEAD is detached; check out the archive's branch first")
+        journal = self._journal()
+        if journal is not None:
+            self._restore(journal)
+        # The settings' files are read before anything is written: a missing one is one line, nothing half done.
+        self.pairing()
+        self.lexicon()
+        self.topics()
+        dirty = self._dirty(inbox)
+        if dirty:
+            listed = ", ".join(dirty[:3]) + (" …" if len(dirty) > 3 else "")
+            raise ArchiveError(
+                f"{self.root}: uncommitted changes ({listed}); commit or stash them first, agendadiff will not overwrite them"
+            )
+
+    def _dirty(self, inbox: Path | None) -> list[str]:
+        """Changes in the work tree that no agendadiff run made: the inbox (wherever it is) is no change."""
+        skip = [f":!{STATE}", ":!inbox"]
+        if inbox is not None and inbox.resolve().is_relative_to(self.root.resolve()):
+            skip.append(f":!{inbox.resolve().relative_to(self.root.resolve()).as_posix()}")
+        return self.store.changes(skip)
+
+    def _journal(self) -> list[str] | None:
+        path = self.root / STATE / "journal.json"
+        if not path.exists():
+            return None
+        try:
+            paths = json.loads(path.read_text(encoding="utf-8"))["paths"]
+        except (ValueError, KeyError):
+            paths = []  # a journal cut short: nothing was written after it
+        return [str(p) for p in paths]
+
+    def _restore(self, paths: Sequence[str]) -> None:
+        """Put the journal's paths back as HEAD has them: unstaged, tracked files checked out, new files
+        removed. Then the run does all its work again, so a kill at any point costs only time."""
+        self.store.restore(paths)
+        (self.root / STATE / "journal.json").unlink()
+
+    def _transaction(
+        self, files: Sequence[Path], batch: bool, progress: Progress | None = None, fetch_state: str | None = None
+    ) -> Outcome:
+        """Store `files` and bring reports and index up to date, in one commit. `batch` (update): failures
+        go to quarantine, and the reports and index are made even when no letter is new. `fetch_state` is
+        written and committed with them."""
+        from agendadiff import read_letter
+
+        stored = self.letters()
+        by_hash = {s.sha256: s for s in stored}
+        added: list[Stored] = []
+        known: list[str] = []
+        failed: list[Problem] = []
+        new_letters: dict[str, tuple[Path, Letter, str]] = {}  # name -> (file, letter, original)
+        for done, path in enumerate(files):
+            digest = _digest(path)
+            if digest in by_hash or digest in {s.sha256 for s in added}:
+                known.append(path.name)
+                continue
+            try:
+                letter = read_letter(path)
+            except AgendadiffError as error:
+                failed.append(Problem(str(path), str(error)))
+                continue
+            name = unique_name(_letter_name(letter), {s.name for s in (*stored, *added)})
+            original = f"{LETTERS}/{name}/original" + ("" if path.is_dir() else _suffix(path))
+            added.append(Stored(name, letter.date, letter.meeting, digest, original, path.name))
+            new_letters[name] = (path, letter, original)
+            if progress:
+                progress(done + 1, len(files), path.name)
+        _fault("after-reading")
+        if failed and batch:
+            self._quarantine(failed)
+        if not added and not batch:
+            return Outcome(known=tuple(known), failed=tuple(failed))
+        everything = sorted((*stored, *added), key=lambda s: (s.date or dt.date.max, s.name))
+        plan = build.report_plan(self, everything)
+        if not added and not plan.write and not plan.remove and (self.root / INDEX).exists() and not fetch_state:
+            return Outcome(known=tuple(known), failed=tuple(failed))
+        touched = [f"{LETTERS}/{s.name}" for s in added] + [
+            f"{REPORTS}/{name}.{ext}" for name in (*plan.write, *plan.remove) for ext in build.REPORT_EXTENSIONS
+        ]
+        timeline = [f"{TIMELINE}.html", f"{TIMELINE}.json"] if self.settings.timeline else []
+        touched += [MANIFEST, INDEX, *timeline] + ([FETCH_STATE] if fetch_state else [])
+        write_atomically(self.root / STATE / "journal.json", json.dumps({"paths": touched}))
+        _fault("after-journal")
+        if fetch_state:
+            write_atomically(self.root / FETCH_STATE, fetch_state)
+        for name, (path, letter, original) in new_letters.items():
+            self._store(name, path, letter, original)
+        _fault("after-letters")
+        manifest = build.write_reports(self, everything, plan, progress)
+        _fault("after-reports")
+        if timeline:
+            for page, text in zip(timeline, build.timeline_pages(self, everything), strict=True):
+                write_atomically(self.root / page, text)
+        write_atomically(self.root / INDEX, build.index_page(self, everything, manifest))
+        _fault("after-index")
+        message = build.commit_message(added, plan, batch)
+        if fetch_state and not added:
+            message = "Record fetched documents" if message.startswith("Update") else message
+        commit = self.store.commit(
+            [LETTERS, REPORTS, INDEX, *timeline, *([FETCH_STATE] if fetch_state else [])], message
+        )
+        _fault("after-commit")
+        (self.root / STATE / "journal.json").unlink()
+        return Outcome(
+            added=tuple(s.name for s in added),
+            known=tuple(known),
+            failed=tuple(failed),
+            reports=tuple(plan.write),
+            removed_reports=tuple(plan.remove),
+            commits=(commit,),
+        )
+
+    def _quarantine(self, failed: Sequence[Problem]) -> None:
+        for failure in failed:
+            path = Path(failure.subject)
+            target = _move_into(path, path.parent / "failed")
+            write_atomically(target.with_name(target.name + ".error.txt"), failure.problem + "\n")
+
+    def _store(self, name: str, path: Path, letter: Letter, original: str) -> None:
+        from agendadiff._version import __version__
+        from agendadiff.readers import sniff
+        from agendadiff.render.common import meeting_line
+        from agendadiff.render.letter import letter_json, letter_markdown
+        from agendadiff.serialize import meeting_data
+
+        folder = self.root / LETTERS / name
+        folder.mkdir(parents=True, exist_ok=True)
+        if path.is_dir():  # a letter with its annexes: the bundle's files, its document.json among them
+            (self.root / original).mkdir(exist_ok=True)
+            for file in sorted(path.iterdir()):
+                if file.is_file():
+                    write_atomically(self.root / original / file.name, file.read_bytes())
+            data = b""
+        else:
+            data = path.read_bytes()
+            write_atomically(self.root / original, data)
+        letter = replace(letter, source=replace(letter.source, path=original))  # not where it came from
+        write_atomically(folder / "letter.json", letter_json(letter))
+        write_atomically(folder / "letter.md", letter_markdown(letter))
+        meta = {
+            "date": letter.date.isoformat() if letter.date else None,
+            "meeting": meeting_line(letter.meeting) if letter.meeting else "",
+            "meeting_data": meeting_data(letter.meeting),
+            "kamerstuk": letter.kamerstuk,
+            "sha256": _digest(path),
+            "original": Path(original).name,
+            "source_name": path.name,
+            "format": "bundle" if path.is_dir() else sniff(data[:4096]),
+            "read_with": __version__,
+        }
+        write_atomically(folder / "meta.json", json.dumps(meta, ensure_ascii=False, indent=2) + "\n")
+
+    # -- Reports ------------------------------------------------------------------------------------
+
+    def pairing(self) -> Any:
+        from agendadiff.align import Pairing, load_pairings
+
+        return load_pairings(self.root / self.settings.pairings) if self.settings.pairings else Pairing()
+
+    def topics(self) -> Any:
+        from agendadiff.topics import load_topics
+
+        return load_topics(self.root / self.settings.topics if self.settings.topics else None)
+
+    def lexicon(self) -> Any:
+        from agendadiff.positions import load_lexicon
+
+        return load_lexicon(self.root / self.settings.lexicon) if self.settings.lexicon else None
+
+    # -- Push, log and check ------------------------------------------------------------------------
+
+    def _push(self, kept: bool) -> bool:
+        if not self.settings.remote:
+            raise ArchiveError(f'{self.root}: --push needs a remote: set `remote = "origin"` in {CONFIG}')
+        return self.store.push(self.settings.remote, kept)
+
+    # -- Log and check ------------------------------------------------------------------------------
+
+    def log(self, topic: str | None = None) -> list[LogEntry]:
+        """Each letter with what its report says changed; with `topic`, the topic's threads in that letter
+        when it is a topic id of the timeline (see data/topics.toml), else the topics whose title or id holds
+        those words."""
+        return query.log(self, topic)
+
+    def check(self, progress: Progress | None = None) -> list[Problem]:
+        """Re-read every original: its sha256, and whether this agendadiff reads it into the stored sections;
+        every consecutive pair has its reports."""
+        return query.check(self, progress)
+
+
+def open_archive(root: Path) -> Archive:
+    return Archive(root)
