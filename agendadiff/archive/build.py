@@ -19,8 +19,8 @@ from agendadiff.archive.layout import (
     TIMELINE,
     Progress,
     Stored,
-    _report_name,
-    _sha,
+    report_name,
+    sha_of,
 )
 from agendadiff.files import write_atomically
 from agendadiff.render import formats
@@ -46,8 +46,8 @@ def report_plan(archive: Archive, letters: Sequence[Stored]) -> ReportPlan:
     settings_hash = settings_fingerprint(archive)
     pairs = tuple((a.name, b.name) for a, b in itertools.pairwise(letters))
     inputs = {
-        _report_name(a, b): hashlib.sha256(
-            f"{_sha(letters, a)} {_sha(letters, b)} {settings_hash} {__version__}".encode()
+        report_name(a, b): hashlib.sha256(
+            f"{sha_of(letters, a)} {sha_of(letters, b)} {settings_hash} {__version__}".encode()
         ).hexdigest()
         for a, b in pairs
     }
@@ -83,16 +83,16 @@ def write_reports(
     kept = {name: entry for name, entry in read_manifest(archive).items() if name in plan.inputs}
     aligned = _alignment_cache(archive)
     jobs = [
-        (str(archive.root), by_name[old], by_name[new], _report_name(old, new))
+        (str(archive.root), by_name[old], by_name[new], report_name(old, new))
         for old, new in plan.pairs
-        if _report_name(old, new) in plan.write
+        if report_name(old, new) in plan.write
     ]
     fingerprint = settings_fingerprint(archive)
     for written, (name, files, entry, alignment) in enumerate(_rendered(jobs), 1):
         for ext, text in files.items():
             write_atomically(archive.root / REPORTS / f"{name}.{ext}", text)
         kept[name] = entry | {"inputs": plan.inputs[name]}
-        old, new = next((by_name[a], by_name[b]) for a, b in plan.pairs if _report_name(a, b) == name)
+        old, new = next((by_name[a], by_name[b]) for a, b in plan.pairs if report_name(a, b) == name)
         aligned[_alignment_key(fingerprint, old, new)] = alignment
         if progress:
             progress(written, len(jobs), name)
@@ -155,7 +155,7 @@ def timeline_pages(archive: Archive, letters: Sequence[Stored]) -> tuple[str, st
     def report(index: int) -> str | None:
         """The comparison of a timeline letter with the archive's letter before it."""
         k = earlier[latest[index].name]
-        return f"{REPORTS}/{_report_name(letters[k - 1].name, letters[k].name)}.html" if k else None
+        return f"{REPORTS}/{report_name(letters[k - 1].name, letters[k].name)}.html" if k else None
 
     return timeline_html(result, archive.settings.lang, reports=report), timeline_json(result)
 
@@ -165,7 +165,7 @@ def index_page(archive: Archive, letters: Sequence[Stored], manifest: dict[str, 
 
     rows = []
     for k, stored in enumerate(letters):
-        name = _report_name(letters[k - 1].name, stored.name) if k else None
+        name = report_name(letters[k - 1].name, stored.name) if k else None
         report = manifest[name] | {"name": name} if name else None
         rows.append(IndexRow(stored.name, stored.original, stored.date, stored.meeting, report))
     timeline = f"{TIMELINE}.html" if archive.settings.timeline else None

@@ -113,7 +113,7 @@ class Problem:
     problem: str
 
 
-def _settings_toml(settings: Settings) -> str:
+def settings_toml(settings: Settings) -> str:
     lines = [
         "# agendadiff archive settings",
         f"series = {json.dumps(settings.series, ensure_ascii=False)}",
@@ -135,7 +135,7 @@ def _settings_toml(settings: Settings) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _readme(settings: Settings) -> str:
+def readme_text(settings: Settings) -> str:
     return (
         f"# {settings.series}: geannoteerde agenda's\n\n"
         "This repository is kept by [agendadiff](https://pypi.org/project/agendadiff/): every letter of the series,\n"
@@ -147,7 +147,7 @@ def _readme(settings: Settings) -> str:
     )
 
 
-def _read_settings(path: Path) -> Settings:
+def read_settings(path: Path) -> Settings:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         settings = Settings(
@@ -161,7 +161,7 @@ def _read_settings(path: Path) -> Settings:
             timeline=_timeline_span(data.get("timeline", TIMELINE_LETTERS)),
         )
     except (OSError, tomllib.TOMLDecodeError, KeyError, ValueError) as error:
-        raise ArchiveError(f"{path}: not agendadiff archive settings ({_first_line(error)})") from None
+        raise ArchiveError(f"{path}: not agendadiff archive settings ({first_line(error)})") from None
     if settings.lang not in ("nl", "en"):
         raise ArchiveError(f'{path}: lang must be "nl" or "en", not {settings.lang!r}')
     if settings.fetch is not None and not (isinstance(settings.fetch, dict) and settings.fetch.get("dossier")):
@@ -177,19 +177,19 @@ def _timeline_span(value: Any) -> int:
     return value
 
 
-def _meeting(data: dict[str, Any] | None) -> Meeting | None:
+def meeting_from(data: dict[str, Any] | None) -> Meeting | None:
     if not data:
         return None
     dates = tuple(dt.date.fromisoformat(d) for d in data["dates"])
     return Meeting(council=data["council"], formal=data["formal"], dates=dates, place=data["place"])
 
 
-def _first_line(error: BaseException) -> str:
+def first_line(error: BaseException) -> str:
     text = str(error).strip()
     return text.splitlines()[0] if text else error.__class__.__name__
 
 
-def _letter_name(letter: Letter) -> str:
+def letter_name(letter: Letter) -> str:
     """`2025-07-10_jbz-2025-07-22-kopenhagen`: the letter's date, then its meeting."""
     date = letter.date.isoformat() if letter.date else "undated"
     meeting = letter.meeting
@@ -200,14 +200,14 @@ def _letter_name(letter: Letter) -> str:
     return f"{date}_" + re.sub(r"[^a-z0-9]+", "-", " ".join(p for p in parts if p).lower()).strip("-")
 
 
-def _takes(path: Path) -> bool:
+def takes(path: Path) -> bool:
     """Whether `update` takes this inbox entry: a file, or a bundle folder (a letter with its annexes)."""
     from agendadiff.readers.bundle import is_bundle
 
     return not path.name.startswith(".") and (path.is_file() or is_bundle(path))
 
 
-def _digest(path: Path) -> str:
+def digest(path: Path) -> str:
     """sha256 of a letter file, or of a bundle's files."""
     if path.is_dir():
         from agendadiff.readers.bundle import bundle_digest, is_bundle
@@ -216,20 +216,20 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
 
 
-def _suffix(path: Path) -> str:
+def original_suffix(path: Path) -> str:
     suffix = path.suffix.lower()
     return suffix if suffix in KNOWN_SUFFIXES else ".bin"
 
 
-def _sha(letters: Sequence[Stored], name: str) -> str:
+def sha_of(letters: Sequence[Stored], name: str) -> str:
     return next(s.sha256 for s in letters if s.name == name)
 
 
-def _report_name(old: str, new: str) -> str:
+def report_name(old: str, new: str) -> str:
     return f"{old}__{new}"
 
 
-def _merged(a: Outcome, b: Outcome) -> Outcome:
+def merged(a: Outcome, b: Outcome) -> Outcome:
     return Outcome(
         added=a.added + b.added,
         known=a.known + b.known,
@@ -240,7 +240,7 @@ def _merged(a: Outcome, b: Outcome) -> Outcome:
     )
 
 
-def _move_into(path: Path, folder: Path) -> Path:
+def move_into(path: Path, folder: Path) -> Path:
     folder.mkdir(exist_ok=True)
     target = folder / path.name
     k = 2
@@ -251,7 +251,7 @@ def _move_into(path: Path, folder: Path) -> Path:
     return target
 
 
-def _fault(point: str) -> None:
+def fault_point(point: str) -> None:
     """For the kill tests: AGENDADIFF_KILL_AT=<point> kills the process here, as a power cut would."""
     if os.environ.get("AGENDADIFF_KILL_AT") == point:
         os.kill(os.getpid(), signal.SIGKILL)

@@ -17,8 +17,8 @@ from agendadiff.archive.layout import (
     Problem,
     Progress,
     ReportFigures,
-    _digest,
-    _report_name,
+    digest,
+    report_name,
 )
 from agendadiff.errors import AgendadiffError
 from agendadiff.model import Letter
@@ -37,7 +37,7 @@ def log(archive: Archive, topic: str | None = None) -> list[LogEntry]:
     for k, stored in enumerate(letters):
         report: ReportFigures | None = None
         lines: list[str] = []
-        path = archive.root / REPORTS / f"{_report_name(letters[k - 1].name, stored.name)}.json" if k else None
+        path = archive.root / REPORTS / f"{report_name(letters[k - 1].name, stored.name)}.json" if k else None
         if path is not None and path.exists():
             data = json.loads(path.read_text(encoding="utf-8"))
             topics = data["summary"]["topics"]
@@ -86,7 +86,7 @@ def check(archive: Archive, progress: Progress | None = None) -> list[Problem]:
             problems.append(Problem(stored.name, f"the original {stored.original} is missing"))
             continue
         try:
-            letter = read_letter(original) if _digest(original) == stored.sha256 else None
+            letter = read_letter(original) if digest(original) == stored.sha256 else None
         except AgendadiffError as error:
             problems.append(Problem(stored.name, f"cannot be read any more: {error}"))
             continue
@@ -100,7 +100,7 @@ def check(archive: Archive, progress: Progress | None = None) -> list[Problem]:
         if progress:
             progress(done + 1, len(letters), stored.name)
     for a, b in itertools.pairwise(letters):
-        name = _report_name(a.name, b.name)
+        name = report_name(a.name, b.name)
         missing = [ext for ext in REPORT_EXTENSIONS if not (archive.root / REPORTS / f"{name}.{ext}").exists()]
         if missing:
             problems.append(Problem(name, f"report missing ({', '.join(missing)})"))

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from agendadiff.archive.layout import CONFIG, ArchiveError, _first_line
+from agendadiff.archive.layout import CONFIG, ArchiveError, first_line
 
 
 class Store:
@@ -68,7 +68,7 @@ class Store:
             branch = self.repo.active_branch.name
             results = remote.push(f"refs/heads/{branch}:refs/heads/{branch}")  # never forced
         except (ValueError, git.GitCommandError) as error:
-            raise ArchiveError(f"{self.root}: push to {remote_name} failed: {_first_line(error)}{after}") from None
+            raise ArchiveError(f"{self.root}: push to {remote_name} failed: {first_line(error)}{after}") from None
         if any(r.flags & r.ERROR for r in results):
             raise ArchiveError(
                 f"{self.root}: push to {remote_name} refused ({results[0].summary.strip()}); "

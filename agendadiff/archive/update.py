@@ -29,17 +29,17 @@ from agendadiff.archive.layout import (
     Progress,
     Settings,
     Stored,
-    _digest,
-    _fault,
-    _letter_name,
-    _meeting,
-    _merged,
-    _move_into,
-    _read_settings,
-    _readme,
-    _settings_toml,
-    _suffix,
-    _takes,
+    digest,
+    fault_point,
+    letter_name,
+    meeting_from,
+    merged,
+    move_into,
+    original_suffix,
+    read_settings,
+    readme_text,
+    settings_toml,
+    takes,
 )
 from agendadiff.archive.store import Store
 from agendadiff.errors import AgendadiffError
@@ -58,8 +58,8 @@ def init_archive(root: Path, series: str, remote: str | None = None) -> Path:
     root.mkdir(parents=True, exist_ok=True)
     store = Store.create(root)
     settings = Settings(series=series, remote=remote)
-    write_atomically(root / CONFIG, _settings_toml(settings))
-    write_atomically(root / "README.md", _readme(settings))
+    write_atomically(root / CONFIG, settings_toml(settings))
+    write_atomically(root / "README.md", readme_text(settings))
     write_atomically(root / ".gitignore", f"{STATE}/\ninbox/\n")
     (root / LETTERS).mkdir(exist_ok=True)
     (root / REPORTS).mkdir(exist_ok=True)
@@ -75,7 +75,7 @@ class Archive:
                 f"{root}: not an agendadiff archive (no {CONFIG}); make one with `agendadiff archive init`"
             )
         self.store = Store.open(root)
-        self.settings = _read_settings(root / CONFIG)
+        self.settings = read_settings(root / CONFIG)
 
     # -- Reading what is stored ---------------------------------------------------------------------
 
@@ -88,7 +88,7 @@ class Archive:
                 Stored(
                     name=meta_path.parent.name,
                     date=dt.date.fromisoformat(meta["date"]) if meta["date"] else None,
-                    meeting=_meeting(meta.get("meeting_data")),
+                    meeting=meeting_from(meta.get("meeting_data")),
                     sha256=meta["sha256"],
                     original=f"{LETTERS}/{meta_path.parent.name}/{meta['original']}",
                     source_name=meta["source_name"],
@@ -128,7 +128,7 @@ class Archive:
             self._ready()
             outcome = Outcome()
             for done, path in enumerate(files):
-                outcome = _merged(outcome, self._transaction([path], batch=False))
+                outcome = merged(outcome, self._transaction([path], batch=False))
                 if progress:
                     progress(done + 1, len(files), path.name)
             return outcome
@@ -148,11 +148,11 @@ class Archive:
             self._ready(inbox)
             state = self._fetch(fetch, inbox, progress) if fetch else None
             listed = inbox.iterdir() if inbox.is_dir() else iter(())
-            files = sorted(p for p in listed if _takes(p))
+            files = sorted(p for p in listed if takes(p))
             outcome = self._transaction(files, batch=True, progress=progress, fetch_state=state)
             for path in files:
                 if path.exists():  # stored now, or stored before; failed ones went to inbox/failed
-                    _move_into(path, inbox / "archived")
+                    move_into(path, inbox / "archived")
             if push:  # also when nothing is new: an earlier push may have failed
                 outcome = replace(outcome, pushed=self._push(kept=bool(outcome.commits)))
             return outcome
@@ -231,8 +231,8 @@ class Archive:
         failed: list[Problem] = []
         new_letters: dict[str, tuple[Path, Letter, str]] = {}  # name -> (file, letter, original)
         for done, path in enumerate(files):
-            digest = _digest(path)
-            if digest in by_hash or digest in {s.sha256 for s in added}:
+            sha256 = digest(path)
+            if sha256 in by_hash or sha256 in {s.sha256 for s in added}:
                 known.append(path.name)
                 continue
             try:
@@ -240,13 +240,13 @@ class Archive:
             except AgendadiffError as error:
                 failed.append(Problem(str(path), str(error)))
                 continue
-            name = unique_name(_letter_name(letter), {s.name for s in (*stored, *added)})
-            original = f"{LETTERS}/{name}/original" + ("" if path.is_dir() else _suffix(path))
-            added.append(Stored(name, letter.date, letter.meeting, digest, original, path.name))
+            name = unique_name(letter_name(letter), {s.name for s in (*stored, *added)})
+            original = f"{LETTERS}/{name}/original" + ("" if path.is_dir() else original_suffix(path))
+            added.append(Stored(name, letter.date, letter.meeting, sha256, original, path.name))
             new_letters[name] = (path, letter, original)
             if progress:
                 progress(done + 1, len(files), path.name)
-        _fault("after-reading")
+        fault_point("after-reading")
         if failed and batch:
             self._quarantine(failed)
         if not added and not batch:
@@ -261,26 +261,26 @@ class Archive:
         timeline = [f"{TIMELINE}.html", f"{TIMELINE}.json"] if self.settings.timeline else []
         touched += [MANIFEST, INDEX, *timeline] + ([FETCH_STATE] if fetch_state else [])
         write_atomically(self.root / STATE / "journal.json", json.dumps({"paths": touched}))
-        _fault("after-journal")
+        fault_point("after-journal")
         if fetch_state:
             write_atomically(self.root / FETCH_STATE, fetch_state)
         for name, (path, letter, original) in new_letters.items():
             self._store(name, path, letter, original)
-        _fault("after-letters")
+        fault_point("after-letters")
         manifest = build.write_reports(self, everything, plan, progress)
-        _fault("after-reports")
+        fault_point("after-reports")
         if timeline:
             for page, text in zip(timeline, build.timeline_pages(self, everything), strict=True):
                 write_atomically(self.root / page, text)
         write_atomically(self.root / INDEX, build.index_page(self, everything, manifest))
-        _fault("after-index")
+        fault_point("after-index")
         message = build.commit_message(added, plan, batch)
         if fetch_state and not added:
             message = "Record fetched documents" if message.startswith("Update") else message
         commit = self.store.commit(
             [LETTERS, REPORTS, INDEX, *timeline, *([FETCH_STATE] if fetch_state else [])], message
         )
-        _fault("after-commit")
+        fault_point("after-commit")
         (self.root / STATE / "journal.json").unlink()
         return Outcome(
             added=tuple(s.name for s in added),
@@ -294,7 +294,7 @@ class Archive:
     def _quarantine(self, failed: Sequence[Problem]) -> None:
         for failure in failed:
             path = Path(failure.subject)
-            target = _move_into(path, path.parent / "failed")
+            target = move_into(path, path.parent / "failed")
             write_atomically(target.with_name(target.name + ".error.txt"), failure.problem + "\n")
 
     def _store(self, name: str, path: Path, letter: Letter, original: str) -> None:
@@ -323,7 +323,7 @@ class Archive:
             "meeting": meeting_line(letter.meeting) if letter.meeting else "",
             "meeting_data": meeting_data(letter.meeting),
             "kamerstuk": letter.kamerstuk,
-            "sha256": _digest(path),
+            "sha256": digest(path),
             "original": Path(original).name,
             "source_name": path.name,
             "format": "bundle" if path.is_dir() else sniff(data[:4096]),
