@@ -58,6 +58,8 @@ class Pairing:
 
 
 def align(old: Letter, new: Letter, pairing: Pairing = Pairing()) -> Alignment:
+    """Pair the sections of two letters by topic: the best one-to-one assignment by title and text, then
+    splits and merges; the user's pins and forbids first."""
     olds, news = old.sections, new.sections
     scorer = _Scorer(olds, news)
     pinned = [(_find(olds, a, "old"), _find(news, b, "new")) for a, b in pairing.pin]

@@ -207,6 +207,8 @@ def similarity(old: str, new: str) -> float:
 
 
 def compare(old: Letter, new: Letter, alignment: Alignment) -> Comparison:
+    """Each aligned pair diffed word by word (and each unpaired section as added or removed), with the
+    sentences that moved between sections found as moves."""
     old_by_id = {s.id: s for s in old.sections}
     new_by_id = {s.id: s for s in new.sections}
     drafts = [_draft(m, old_by_id.get(m.old or ""), new_by_id.get(m.new or "")) for m in alignment.matches]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 from agendadiff.lang import dutch
 from agendadiff.lang.typography import canonical
@@ -115,3 +116,18 @@ def _dates(match: re.Match[str], letter_date: dt.date | None) -> tuple[dt.date, 
         return ()
     days = (end - start).days
     return tuple(start + dt.timedelta(days=n) for n in range(days + 1)) if 0 <= days <= 4 else (start, end)
+
+
+def kamerstuk_of(dossier: str | None, number: str | None, furniture: Sequence[str]) -> str | None:
+    """'32 317, nr. 967' from the Kamerstuk's own heading, else from its page footers."""
+    if dossier and number:
+        return f"{_spaced_dossier(dossier)}, nr. {number}"
+    for line in furniture:
+        if (footer := dutch.KAMERSTUK_HEADER.match(line)) and footer.group("dossier"):
+            return f"{_spaced_dossier(footer.group('dossier').strip())}, nr. {footer.group('number')}"
+    return None
+
+
+def _spaced_dossier(dossier: str) -> str:
+    """Dossier numbers are written '32 317' in Kamerstukken: give '32317' the same form."""
+    return re.sub(r"^(\d{2})\s?(\d{3})", r"\1 \2", dossier)

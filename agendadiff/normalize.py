@@ -34,6 +34,8 @@ _SUSPENDED_BEFORE = frozenset({"en", "tot", "noch", "als", "en/of"})
 
 
 def normalize(document: Document) -> Layout:
+    """The letter's body as blocks: its rendering told and rebuilt (profiles), page furniture, page breaks
+    and footnote blocks taken out, cut sentences rejoined, footnote markers moved into references."""
     document = profiles.prepare(document)
     page_starts = {i for i, line in enumerate(document.lines) if line.startswith("\f")}
     # Keep lines as extracted: whether a blank line is empty or holds a space tells page

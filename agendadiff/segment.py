@@ -8,14 +8,13 @@ ambiguous they decide from the lines around it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from agendadiff.lang import dutch
 from agendadiff.lang.typography import canonical, slug
 from agendadiff.lang.words import unique_name
-from agendadiff.meeting import conflict, kind_of, parse_meeting
+from agendadiff.meeting import conflict, kamerstuk_of, kind_of, parse_meeting
 from agendadiff.model import (
     Footnote,
     Layout,
@@ -103,27 +102,43 @@ class _Parser:
         after a decision line are split off here too.
         """
         for i in range(1, len(self.lines)):
-            if i in self.starts:
-                continue
-            line, before = self.text(i), self.text(i - 1)
-            after_title = not dutch.has_sentence(before) and not dutch.ends_mid_phrase(before)
-            if (
-                (dutch.ends_sentence(before) and self._signature_starts(i))
-                or (
-                    (dutch.ITEM.match(line) or dutch.PART.match(line) or dutch.AGENDA_TITLE.match(line))
-                    and (dutch.ends_sentence(before) or after_title)
-                )
-                or dutch.DECISION.match(before)
-                or (line.startswith("=") and dutch.DECISION.match(line))
-                or (
-                    self._heading_like(i)
-                    and self._ends_early(i)
-                    and (dutch.ends_sentence(before) or self._heading_like(i - 1))
-                    and self._heads_something(i + 1)
-                )
-                or (dutch.ends_sentence(before) and self._heading_above_sentence(i))
-            ):
+            if i not in self.starts and self._glued_start(i):
                 self.starts.add(i)
+
+    def _glued_start(self, i: int) -> bool:
+        """Whether line i starts a block though nothing set it apart: one of the six ways a heading glues."""
+        before = self.text(i - 1)
+        return (
+            (dutch.ends_sentence(before) and self._signature_starts(i))
+            or self._glued_numbered_heading(i)
+            or bool(dutch.DECISION.match(before))  # the text after a decision line
+            or self._glued_decision(i)
+            or self._glued_heading_above_a_title(i)
+            or (dutch.ends_sentence(before) and self._heading_above_sentence(i))
+        )
+
+    def _glued_numbered_heading(self, i: int) -> bool:
+        """An item, part or agenda title under a sentence or a title: "AVG." / "2. ..."."""
+        line, before = self.text(i), self.text(i - 1)
+        numbered = dutch.ITEM.match(line) or dutch.PART.match(line) or dutch.AGENDA_TITLE.match(line)
+        after_title = not dutch.has_sentence(before) and not dutch.ends_mid_phrase(before)
+        return bool(numbered) and (dutch.ends_sentence(before) or after_title)
+
+    def _glued_decision(self, i: int) -> bool:
+        """A decision line marked as one: "= Algemene oriëntatie"."""
+        line = self.text(i)
+        return line.startswith("=") and bool(dutch.DECISION.match(line))
+
+    def _glued_heading_above_a_title(self, i: int) -> bool:
+        """A short heading, ended early, after a sentence or another heading, above a decision line, formal
+        title, item or part."""
+        before = self.text(i - 1)
+        return (
+            self._heading_like(i)
+            and self._ends_early(i)
+            and (dutch.ends_sentence(before) or self._heading_like(i - 1))
+            and self._heads_something(i + 1)
+        )
 
     def _heading_like(self, i: int) -> bool:
         """A short capitalized line without a sentence in it, that does not visibly go on."""
@@ -296,7 +311,7 @@ class _Parser:
         if not dutch.SIGNATURE_FUNCTION.match(line) or i + 1 >= len(self.lines):
             return False
         after = self.text(i + 1)
-        return bool(dutch.SIGNATURE_FUNCTION.match(after)) or _is_name(after)
+        return bool(dutch.SIGNATURE_FUNCTION.match(after)) or dutch.is_name(after)
 
     def _signatures(self, i: int) -> int:
         draft = _Draft(SectionKind.SIGNATURES)
@@ -312,7 +327,7 @@ class _Parser:
                 draft.add_paragraph([self.lines[i]])
             elif dutch.SIGNATURE_FUNCTION.match(line) or (function and not function[-1].text.rstrip().endswith(",")):
                 function.append(self.lines[i])
-            elif function and _is_name(line):
+            elif function and dutch.is_name(line):
                 # One signatory a paragraph: "De minister van ..., D.M. van Weel".
                 name = join_lines(function)[0].rstrip(" ,")
                 self.signatories.append(Signatory(name, line))
@@ -556,21 +571,9 @@ def _after_numeral(line: Line, start: int) -> Line:
     return Line(line.number, line.text[offset:], refs)
 
 
-def _is_name(line: str) -> bool:
-    """'D.M. van Weel', 'Dilan Yeşilgöz-Zegerius': initials or a few capitalized words, no sentence."""
-    if dutch.NAME_WITH_INITIALS.match(line):
-        return True
-    words = line.split()
-    particles = {"van", "de", "der", "den", "ten", "ter", "te", "het", "'t", "in", "op"}
-    return (
-        1 < len(words) <= 5
-        and words[0][:1].isupper()
-        and all(w[:1].isupper() or w in particles for w in words)
-        and not dutch.ends_sentence(line)
-    )
-
-
 def segment(layout: Layout) -> Letter:
+    """The letter's sections (intro, groups, topics, signatures, agenda, parts, items) and its metadata (date,
+    meeting, addressee, signatories, Kamerstuk, kind), with warnings for what it could not find."""
     parser = _Parser(layout)
     parser.parse()
     drafts = parser.drafts
@@ -580,7 +583,7 @@ def segment(layout: Layout) -> Letter:
         parser.date_text = next(
             (m.group("date") for line in layout.furniture if (m := dutch.LETTER_DATE.match(line))), None
         )
-    kamerstuk = _kamerstuk(parser.dossier, parser.number, layout.furniture)
+    kamerstuk = kamerstuk_of(parser.dossier, parser.number, layout.furniture)
     is_letter = parser.addressee is not None or parser.date_text is not None
     structured = is_letter or any(d.kind is not SectionKind.INTRO for d in drafts)
     if not structured:
@@ -613,21 +616,6 @@ def segment(layout: Layout) -> Letter:
         rendering=layout.rendering,
         kind=kind_of(agenda, intro) if structured else LetterKind.OTHER,
     )
-
-
-def _kamerstuk(dossier: str | None, number: str | None, furniture: Sequence[str]) -> str | None:
-    """'32 317, nr. 967' from the Kamerstuk's own heading, else from its page footers."""
-    if dossier and number:
-        return f"{_spaced_dossier(dossier)}, nr. {number}"
-    for line in furniture:
-        if (footer := dutch.KAMERSTUK_HEADER.match(line)) and footer.group("dossier"):
-            return f"{_spaced_dossier(footer.group('dossier').strip())}, nr. {footer.group('number')}"
-    return None
-
-
-def _spaced_dossier(dossier: str) -> str:
-    """Dossier numbers are written '32 317' in Kamerstukken: give '32317' the same form."""
-    return re.sub(r"^(\d{2})\s?(\d{3})", r"\1 \2", dossier)
 
 
 def _freeze(drafts: Sequence[_Draft], footnotes: Sequence[Footnote], owner: dict[int, _Draft]) -> tuple[Section, ...]:

@@ -279,3 +279,17 @@ def parse_date(text: str) -> dt.date | None:
         return dt.date(int(match.group(3)), month, int(match.group(1)))
     except ValueError:
         return None
+
+
+def is_name(line: str) -> bool:
+    """'D.M. van Weel', 'Dilan Yeşilgöz-Zegerius': initials or a few capitalized words, no sentence."""
+    if NAME_WITH_INITIALS.match(line):
+        return True
+    words = line.split()
+    particles = {"van", "de", "der", "den", "ten", "ter", "te", "het", "'t", "in", "op"}
+    return (
+        1 < len(words) <= 5
+        and words[0][:1].isupper()
+        and all(w[:1].isupper() or w in particles for w in words)
+        and not ends_sentence(line)
+    )
