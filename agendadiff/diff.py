@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -58,7 +58,8 @@ class _Codec:
         self._tokens: dict[str, str] = {}
 
     def encode(self, text: str) -> str:
-        return "".join(self._char(token, key) for token, key in _keyed(_TOKEN.findall(text)))
+        tokens = _TOKEN.findall(text)
+        return "".join(map(self._char, tokens, _keys(tokens)))
 
     def encode_words(self, words: Iterable[tuple[str, str]]) -> str:
         """Words only (with their keys), each as one character; for the minimal edit, where spacing plays
@@ -74,26 +75,37 @@ class _Codec:
         return char
 
 
-def _keyed(tokens: Iterable[str]) -> Iterator[tuple[str, str]]:
-    """Each token with the key it is compared by. Words that differ only in case are one word (a
-    publisher's "Minister" is the letter's "minister"), except a sentence's first word: "Het" opening a
-    sentence is not the "het" inside one, and matching the two would pull the diff out of line."""
+def _keys(tokens: Sequence[str]) -> list[str]:
+    """The key each token is compared by. Words that differ only in case are one word (a publisher's
+    "Minister" is the letter's "minister"), except a sentence's first word: "Het" opening a sentence is not
+    the "het" inside one, and matching the two would pull the diff out of line."""
+    keys = []
     opening = True
     for token in tokens:
         if token.isspace():
-            yield token, token
+            keys.append(token)
             continue
-        is_word = bool(WORD.fullmatch(token))
-        yield token, (token if opening and is_word else fold(token))
+        # A token is a word, a run of spaces or one other character (_TOKEN): its first character tells.
+        if opening and _is_word(token):
+            keys.append(token)
+        else:
+            lowered = token.lower()
+            keys.append(lowered if len(lowered) == len(token) else fold(token))
         opening = token in ".!?:;"
+    return keys
+
+
+def _is_word(token: str) -> bool:
+    return token[0].isalnum() or token[0] == "_"
 
 
 def _words(text: str) -> list[tuple[int, str, str]]:
     """The words of a text with where each starts and the key it is compared by."""
+    tokens = _TOKEN.findall(text)
     out = []
     start = 0
-    for token, key in _keyed(_TOKEN.findall(text)):
-        if WORD.fullmatch(token):
+    for token, key in zip(tokens, _keys(tokens), strict=True):
+        if _is_word(token):
             out.append((start, token, key))
         start += len(token)
     return out

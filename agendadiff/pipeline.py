@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -18,6 +17,8 @@ from agendadiff.lang.words import unique_name
 from agendadiff.model import Comparison, Letter, LetterKind, Section, SectionKind
 
 if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
     from agendadiff.align import Pairing
     from agendadiff.model import Alignment
     from agendadiff.positions import Lexicon

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -275,7 +274,7 @@ def _typical_widths(texts: Sequence[str]) -> _Widths:
     if len(wrapped) < 5:
         longest = max((len(t) for t in texts), default=80)
         return _Widths(longest, longest)
-    middle = statistics.median(wrapped)
+    middle = sorted(wrapped)[len(wrapped) // 2]
     usual = sorted(n for n in wrapped if n <= 1.3 * middle)  # never-wrapped lines (a whole paragraph) left out
     return _Widths(usual[int(0.9 * (len(usual) - 1))], usual[int(0.1 * (len(usual) - 1))])
 
