@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from itertools import pairwise
 
 from agendadiff import profiles
 from agendadiff.lang import dutch
-from agendadiff.lang.typography import display
+from agendadiff.lang.typography import display, without_controls
 from agendadiff.model import Document, Footnote, Layout, Line, NoteRef, Span
 
 _FOOTNOTE_START = re.compile(r"^\s*(?P<number>\d{1,3})\s+(?P<text>\S.*)$")
@@ -36,7 +37,9 @@ _SUSPENDED_BEFORE = frozenset({"en", "tot", "noch", "als", "en/of"})
 def normalize(document: Document) -> Layout:
     """The letter's body as blocks: its rendering told and rebuilt (profiles), page furniture, page breaks
     and footnote blocks taken out, cut sentences rejoined, footnote markers moved into references."""
-    document = profiles.prepare(document)
+    # Nothing from a letter may steer a terminal or turn a report's words around: out go escape sequences,
+    # control characters and bidi controls, before any stage sees the text.
+    document = profiles.prepare(replace(document, lines=tuple(map(without_controls, document.lines))))
     page_starts = {i for i, line in enumerate(document.lines) if line.startswith("\f")}
     # Keep lines as extracted: whether a blank line is empty or holds a space tells page
     # furniture from paragraph spacing.

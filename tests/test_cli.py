@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import click
 import pytest
@@ -204,3 +205,19 @@ def test_ctrl_c_exits_130(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("agendadiff.read_letter", interrupted)
     result = CliRunner().invoke(main, ["sections", str(SAMPLE)])
     assert (result.exit_code, result.output.strip()) == (130, "agendadiff: interrupted")
+
+
+def test_escape_sequences_and_bidi_controls_in_a_letter_never_reach_the_terminal(tmp_path: Path) -> None:
+    """A title with a colour, a window title, a hyperlink and a right-to-left override is shown as its words."""
+    text = SAMPLE.read_text(encoding="utf-8").replace(
+        "Kopgroep Dublin",
+        "Kopgroep \x1b[31mDublin\x1b[0m\x1b]0;pwned\x07 \x1b]8;;https://x.example\x1b\\link\x1b]8;;\x1b\\ \u202enilbuD\u202c",
+        1,
+    )
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text(text, encoding="utf-8")
+    for arguments in (["sections", str(hostile)], ["compare", str(SAMPLE), str(hostile)]):
+        result = CliRunner().invoke(main, arguments)
+        assert result.exit_code == 0, result.output
+        assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", result.output), arguments
+        assert "Kopgroep Dublin link nilbuD" in result.output, arguments

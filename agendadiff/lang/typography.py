@@ -24,6 +24,20 @@ _WHITESPACE = re.compile(r"\s+")
 _LAYOUT_SPACE = re.compile(r"[ \t\r\n\f\v]+")  # not the non-breaking space: that one is the letter's own
 
 
+# What a letter's text must never carry into a report or a terminal: escape sequences (colours, window
+# titles, hyperlinks), other control characters but tab, newline and form feed, and the bidi controls that
+# would turn the report's own words around.
+_ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0d-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def without_controls(text: str) -> str:
+    """`text` with escape sequences and control characters taken out (tab, newline and form feed stay)."""
+    if not _CONTROL.search(text):
+        return text
+    return _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text))
+
+
 def canonical(text: str) -> str:
     """Return the comparison form of `text`: NFC, plain quotes and hyphens, single spaces."""
     # Compose, translate, compose again: NFC can turn a character into one the table maps
