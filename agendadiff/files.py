@@ -6,11 +6,13 @@ import os
 import tempfile
 from pathlib import Path
 
+TEMPORARY_PREFIX, TEMPORARY_SUFFIX = ".agendadiff-", ".tmp"
+
 
 def write_atomically(path: str | Path, data: str | bytes) -> None:
     """Write next to the target, flush to disk, then rename over it. Raises OSError."""
     folder = os.path.dirname(os.path.abspath(path))
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".agendadiff-", suffix=".tmp")
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=TEMPORARY_PREFIX, suffix=TEMPORARY_SUFFIX)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data.encode("utf-8") if isinstance(data, str) else data)
@@ -24,3 +26,15 @@ def write_atomically(path: str | Path, data: str | bytes) -> None:
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
+
+
+def remove_leftovers(root: Path) -> list[Path]:
+    """The temporary files a killed write left below `root` (its .git left alone), removed: they are ours."""
+    found = [
+        path
+        for path in root.rglob(f"{TEMPORARY_PREFIX}*{TEMPORARY_SUFFIX}")
+        if ".git" not in path.relative_to(root).parts and path.is_file()
+    ]
+    for path in found:
+        path.unlink(missing_ok=True)
+    return found

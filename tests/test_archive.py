@@ -578,3 +578,17 @@ def test_check_names_letters_a_changed_reading_would_read_differently(
     problems = open_archive(archive).check()
     assert [p.subject for p in problems] == [JULY_NAME, OCTOBER_NAME]
     assert all("reads these sections differently: item:" in p.problem for p in problems)
+
+
+def test_a_temporary_file_a_killed_write_left_does_not_stop_the_archive(archive: Path) -> None:
+    """A kill between writing a temporary file and renaming it left `.agendadiff-*.tmp`: it is agendadiff's own
+    to clean, not an uncommitted change that stops every later update."""
+    inbox(archive, JULY)
+    ok("archive", "update", "--archive", str(archive))
+    left = [archive / "reports" / ".agendadiff-x1y2.tmp", archive / "letters" / ".agendadiff-z3.tmp"]
+    for path in left:
+        path.write_text("half a report", encoding="utf-8")
+    inbox(archive, OCTOBER)
+    assert "1 new letter(s)" in ok("archive", "update", "--archive", str(archive))
+    assert not any(path.exists() for path in left)
+    assert not git.Repo(archive).is_dirty(untracked_files=True)

@@ -207,3 +207,19 @@ def test_signatures_on_one_line_each_and_a_closing() -> None:
         ("De Staatssecretaris van Justitie en Veiligheid", "M.G.J. Harbers"),
     ]
     assert [s.kind for s in letter.sections] == [SectionKind.INTRO, SectionKind.SIGNATURES]
+
+
+def test_items_past_99_are_items_of_their_own() -> None:
+    """A part with 120 items: item 100 and on are not taken into item 99's text."""
+    from tests.helpers import letter_of
+
+    items = "\n\n".join(f"{n}. Onderwerp nummer {n}\n\nHet kabinet steunt voorstel {n}." for n in range(1, 121))
+    text = (
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\nDen Haag, 10 juli 2025\n\n"
+        "Hierbij bieden wij uw Kamer de geannoteerde agenda aan.\n\n"
+        "Geannoteerde agenda van de Raad Justitie en Binnenlandse Zaken, 22 en 23 juli 2025\n\n"
+        "I. Binnenlandse Zaken\n\n" + items + "\n"
+    )
+    numbered = [s for s in letter_of(text).sections if s.kind.value == "item"]
+    assert [s.number for s in numbered] == [str(n) for n in range(1, 121)]
+    assert numbered[-1].text == "Het kabinet steunt voorstel 120."

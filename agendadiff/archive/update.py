@@ -43,7 +43,7 @@ from agendadiff.archive.layout import (
 )
 from agendadiff.archive.store import Store
 from agendadiff.errors import AgendadiffError
-from agendadiff.files import write_atomically
+from agendadiff.files import remove_leftovers, write_atomically
 from agendadiff.lang.words import unique_name
 from agendadiff.model import Letter
 
@@ -182,6 +182,7 @@ class Archive:
         journal = self._journal()
         if journal is not None:
             self._restore(journal)
+        remove_leftovers(self.root)  # a write killed between its temporary file and the rename
         # The settings' files are read before anything is written: a missing one is one line, nothing half done.
         self.pairing()
         self.lexicon()

@@ -164,7 +164,7 @@ MONTHS = {name: number for number, names in enumerate(_MONTH_SPELLINGS, start=1)
 MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 
 # "1. Werksessie I: ...", "12) Terugkeerverordening"
-ITEM = re.compile(r"^\s*(?P<number>\d{1,2})[.)]\s+(?P<title>[\"'‘“(A-ZÀ-Þ0-9].*)$")
+ITEM = re.compile(r"^\s*(?P<number>\d{1,3})[.)]\s+(?P<title>[\"'‘“(A-ZÀ-Þ0-9].*)$")
 # "I. Binnenlandse Zaken", "IV. Immigratie en asiel"; not "I.W. Opstelten", not "II 2016-17"
 PART = re.compile(r"^\s*(?P<number>[IVX]{1,5})\.\s+(?P<title>[A-ZÀ-Þ][\w’'-]*[a-zà-ÿ][\w’'-]*(?:[\s,’'-]+\S+)*)\s*$")
 # "Geannoteerde agenda van de informele bijeenkomst ...": capitalized, as a title is.
