@@ -592,3 +592,25 @@ def test_a_temporary_file_a_killed_write_left_does_not_stop_the_archive(archive:
     assert "1 new letter(s)" in ok("archive", "update", "--archive", str(archive))
     assert not any(path.exists() for path in left)
     assert not git.Repo(archive).is_dirty(untracked_files=True)
+
+
+def test_a_link_out_of_the_inbox_is_refused_and_the_letters_beside_it_go_in(archive: Path, tmp_path: Path) -> None:
+    """A symlink in the inbox to a file elsewhere (/etc/passwd in the trial) must never be committed, or pushed."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    box = inbox(archive, JULY)
+    (box / "evil.txt").symlink_to(secret)
+    (box / "loop.txt").symlink_to(box / "loop.txt")
+    result = run("archive", "update", "--archive", str(archive))
+    assert result.exit_code == 1  # type: ignore[attr-defined]
+    assert "evil.txt" in result.output and "leads out of the inbox" in result.output  # type: ignore[attr-defined]
+    repo = git.Repo(archive)
+    committed = repo.git.ls_files().splitlines()
+    assert any(JULY_NAME in path for path in committed)
+    assert not any(
+        "root:x:0:0" in (archive / path).read_text(encoding="utf-8", errors="replace")
+        for path in committed
+        if (archive / path).is_file()
+    )
+    assert (box / "failed" / "evil.txt").is_symlink() and (box / "failed" / "evil.txt.error.txt").is_file()
+    assert (box / "failed" / "loop.txt.error.txt").is_file()

@@ -147,9 +147,14 @@ class Archive:
         with self.locked(wait):
             self._ready(inbox)
             state = self._fetch(fetch, inbox, progress) if fetch else None
-            listed = inbox.iterdir() if inbox.is_dir() else iter(())
-            files = sorted(p for p in listed if takes(p))
+            listed = sorted(inbox.iterdir()) if inbox.is_dir() else []
+            # A link that leaves the inbox would commit (and --push publish) a file from elsewhere.
+            escaping = [p for p in listed if p.is_symlink() and not _inside(p, inbox)]
+            refused = tuple(Problem(str(p), f"{p}: {LINK_OUT_OF_INBOX}") for p in escaping)
+            self._quarantine(refused)
+            files = [p for p in listed if p not in escaping and takes(p)]
             outcome = self._transaction(files, batch=True, progress=progress, fetch_state=state)
+            outcome = replace(outcome, failed=refused + outcome.failed)
             for path in files:
                 if path.exists():  # stored now, or stored before; failed ones went to inbox/failed
                     move_into(path, inbox / "archived")
@@ -368,6 +373,17 @@ class Archive:
         """Re-read every original: its sha256, and whether this agendadiff reads it into the stored sections;
         every consecutive pair has its reports."""
         return query.check(self, progress)
+
+
+LINK_OUT_OF_INBOX = "is a link that leads out of the inbox (or nowhere); copy the letter into the inbox instead"
+
+
+def _inside(link: Path, folder: Path) -> bool:
+    """Whether a link's target (followed all the way) lies in `folder`; a loop or a dangling link does not."""
+    try:
+        return link.resolve(strict=True).is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):
+        return False
 
 
 def open_archive(root: Path) -> Archive:
