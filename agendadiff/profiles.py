@@ -376,12 +376,9 @@ def _one_line(text: str) -> bool:
 
 
 def _structural(text: str) -> bool:
-    return bool(
-        dutch.ADDRESSEE.match(text)
-        or dutch.LETTER_DATE.match(text)
-        or dutch.DOSSIER_HEADING.match(text)
-        or dutch.NUMBER_HEADING.match(text)
-        or dutch.AGENDA_TITLE.match(text)
+    """A line that starts a unit of its own whatever the line before: a field, a title, a signature."""
+    return _one_line(text) or bool(
+        dutch.AGENDA_TITLE.match(text)
         or dutch.PART.match(text)
         or dutch.ITEM.match(text)
         or dutch.SIGNATURE_FUNCTION.match(text)
