@@ -140,3 +140,14 @@ def test_sample_reports_have_unique_anchors_and_no_broken_links() -> None:
         assert links and links <= set(ids), (page.name, links - set(ids))
         if not page.name.startswith("timeline"):  # a comparison: every change has its anchor
             assert len([i for i in ids if re.fullmatch(r"t-.+-c\d+", i)]) > 10, page.name
+
+
+def test_a_source_path_is_never_a_live_link_of_another_scheme(hostile_comparison: object) -> None:
+    """A letter named "javascript:alert(1)" is linked as the relative file it is; the CSP is no excuse."""
+    from agendadiff.model import Comparison
+
+    assert isinstance(hostile_comparison, Comparison)
+    page = comparison_html(hostile_comparison, sources=("javascript:alert(1)", "data:text/html,<b>x</b>"))
+    hrefs = re.findall(r'href="([^"]*)"', page)
+    assert "./javascript%3Aalert%281%29" in hrefs and "./data%3Atext/html%2C%3Cb%3Ex%3C/b%3E" in hrefs
+    assert not any(h.lower().startswith(("javascript:", "data:")) for h in hrefs)

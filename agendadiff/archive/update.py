@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from agendadiff.archive import build, query
 from agendadiff.archive.layout import (
@@ -48,7 +48,10 @@ from agendadiff.lang.words import unique_name
 from agendadiff.model import Letter
 
 if TYPE_CHECKING:
+    from agendadiff.align import Pairing
     from agendadiff.fetch import Client
+    from agendadiff.positions import Lexicon
+    from agendadiff.topics import TopicLexicon
 
 
 def init_archive(root: Path, series: str, remote: str | None = None) -> Path:
@@ -339,17 +342,17 @@ class Archive:
 
     # -- Reports ------------------------------------------------------------------------------------
 
-    def pairing(self) -> Any:
+    def pairing(self) -> Pairing:
         from agendadiff.align import Pairing, load_pairings
 
         return load_pairings(self.root / self.settings.pairings) if self.settings.pairings else Pairing()
 
-    def topics(self) -> Any:
+    def topics(self) -> TopicLexicon:
         from agendadiff.topics import load_topics
 
         return load_topics(self.root / self.settings.topics if self.settings.topics else None)
 
-    def lexicon(self) -> Any:
+    def lexicon(self) -> Lexicon | None:
         from agendadiff.positions import load_lexicon
 
         return load_lexicon(self.root / self.settings.lexicon) if self.settings.lexicon else None

@@ -470,10 +470,19 @@ def _letter_view(letter: Letter, label: str, href: str | None, t: dict[str, str]
         "date": date_label(letter.date, lang) if letter.date else t["date_unknown"],
         "meeting": meeting_label(letter.meeting, lang),
         "source": letter.source.path,
-        "href": href if href is not None else letter.source.path,
+        "href": file_link(href if href is not None else letter.source.path),
         "kamerstuk": kamerstuk,
         "kamerstuk_href": _kamerstuk_url(kamerstuk),
     }
+
+
+def file_link(path: str) -> str:
+    """A link to a local file that can only be a relative path: a name that reads as a scheme
+    ("javascript:...", "data:...") gets "./" before it, and the path is percent-encoded as a URL's is."""
+    from urllib.parse import quote
+
+    link = quote(path.replace("\\", "/"), safe="/._-~")
+    return link if link.startswith(("/", ".")) or ":" not in path.split("/")[0] else f"./{link}"
 
 
 def _kamerstuk_url(kamerstuk: str | None) -> str | None:
