@@ -11,10 +11,11 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import git
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from agendadiff.cli import main
 
@@ -36,9 +37,8 @@ def fixed_author(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setenv(f"GIT_{role}_DATE", "1795863600 +0100")
 
 
-def run(*args: str) -> object:
-    result = CliRunner().invoke(main, list(args))
-    return result
+def run(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args))
 
 
 def ok(*args: str) -> str:
@@ -48,7 +48,7 @@ def ok(*args: str) -> str:
 
 
 def commits(folder: Path) -> list[str]:
-    return [c.message.splitlines()[0] for c in git.Repo(folder).iter_commits()]
+    return [str(c.message).splitlines()[0] for c in git.Repo(folder).iter_commits()]
 
 
 def tree(folder: Path) -> str:
@@ -467,7 +467,7 @@ def test_an_archive_of_another_series_follows_its_own_topics(archive: Path) -> N
     repo.index.add(["topics.toml"])
     repo.index.commit("A broken topics file")
     result = run("archive", "update", "--archive", str(archive))
-    assert result.exit_code == 2 and "topics.toml" in result.output  # type: ignore[attr-defined]
+    assert result.exit_code == 2 and "topics.toml" in result.output
 
 
 def test_the_archive_keeps_a_timeline_of_its_latest_letters(archive: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -487,7 +487,12 @@ def test_the_archive_keeps_a_timeline_of_its_latest_letters(archive: Path, monke
 
     calls = []
     real = agendadiff.align.align
-    monkeypatch.setattr(agendadiff.align, "align", lambda *a, **k: calls.append(1) or real(*a, **k))
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(agendadiff.align, "align", counted)
     inbox(archive, NOVEMBER)
     ok("archive", "update", "--archive", str(archive))
     assert len(calls) == 1
@@ -602,8 +607,8 @@ def test_a_link_out_of_the_inbox_is_refused_and_the_letters_beside_it_go_in(arch
     (box / "evil.txt").symlink_to(secret)
     (box / "loop.txt").symlink_to(box / "loop.txt")
     result = run("archive", "update", "--archive", str(archive))
-    assert result.exit_code == 1  # type: ignore[attr-defined]
-    assert "evil.txt" in result.output and "leads out of the inbox" in result.output  # type: ignore[attr-defined]
+    assert result.exit_code == 1
+    assert "evil.txt" in result.output and "leads out of the inbox" in result.output
     repo = git.Repo(archive)
     committed = repo.git.ls_files().splitlines()
     assert any(JULY_NAME in path for path in committed)

@@ -46,7 +46,11 @@ class Watched:
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type in ("error", "warning") else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.page.on("dialog", self._dismissed)
+
+    def _dismissed(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
 
     def open(self, path: Path, fragment: str = "") -> Any:
         self.page.goto(path.as_uri() + fragment)
@@ -54,10 +58,12 @@ class Watched:
         return self.page
 
     def focused(self) -> dict[str, Any]:
-        return self.page.evaluate(
-            """() => { const el = document.activeElement;
+        return dict(
+            self.page.evaluate(
+                """() => { const el = document.activeElement;
                  return { id: el.id, c: el.dataset ? (el.dataset.c || '') : '', cls: el.className,
                           sbs: !!el.closest('.view-sbs'), hash: location.hash }; }"""
+            )
         )
 
 
@@ -69,7 +75,7 @@ def watched(browser: Any) -> Iterator[Watched]:
 
 
 def change_ids(page: Any) -> list[str]:
-    return page.evaluate("() => [...document.querySelectorAll('.view-inline .chg[tabindex]')].map(el => el.id)")
+    return list(page.evaluate("() => [...document.querySelectorAll('.view-inline .chg[tabindex]')].map(el => el.id)"))
 
 
 def test_report_loads_without_errors_or_requests(watched: Watched) -> None:

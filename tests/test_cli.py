@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -118,15 +119,14 @@ def test_compare_exit_code_like_git_diff() -> None:
     assert CliRunner().invoke(main, ["compare", str(SAMPLE), str(SAMPLE), "--exit-code"]).exit_code == 0
 
 
-def test_compare_writes_the_format_its_output_file_asks_for(tmp_path: object) -> None:
-    from pathlib import Path
-
-    folder = Path(str(tmp_path))
-    for name, check in (
+def test_compare_writes_the_format_its_output_file_asks_for(tmp_path: Path) -> None:
+    folder = tmp_path
+    checks: list[tuple[str, Callable[[str], object]]] = [
         ("r.json", lambda t: json.loads(t)["pairs"]),
         ("r.html", lambda t: t.startswith("<!DOCTYPE html>")),
         ("r.txt", lambda t: t.startswith("Old ")),
-    ):
+    ]
+    for name, check in checks:
         result = CliRunner().invoke(main, ["compare", str(SAMPLE), str(OCTOBER), "-o", str(folder / name)])
         assert result.exit_code == 0 and result.stdout == ""
         assert check((folder / name).read_text(encoding="utf-8"))

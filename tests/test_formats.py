@@ -197,7 +197,7 @@ def _pdf(draw: str, **options: object) -> bytes:
     from reportlab.pdfgen.canvas import Canvas
 
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, **options)  # type: ignore[arg-type]
+    canvas = Canvas(buffer, **options)
     if draw == "text":
         canvas.drawString(72, 700, "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal")
     else:

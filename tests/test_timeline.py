@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from agendadiff import read_letter
 from agendadiff.cli import main
-from agendadiff.model import Letter, Paragraph, Section, SectionKind, Source, Span, Step, Turn
+from agendadiff.model import Letter, Paragraph, Section, SectionKind, Source, Span, Step, Thread, Timeline, Turn
 from agendadiff.positions import mark_sentences
 from agendadiff.render.timeline import select, timeline_data, timeline_html, timeline_text
 from agendadiff.timeline import MAX_GAP, TimelineError, build_timeline, ordered
@@ -30,7 +30,7 @@ def sample_timeline():  # type: ignore[no-untyped-def]
     return build_timeline(read_letter(path) for path in SAMPLES)
 
 
-def _thread(timeline, thread_id):  # type: ignore[no-untyped-def]
+def _thread(timeline: Timeline, thread_id: str) -> Thread:
     return next(t for t in timeline.threads if t.id == thread_id)
 
 
@@ -124,8 +124,8 @@ def test_position_changes_letter_by_letter(sample_timeline) -> None:  # type: ig
     moved = [p for p in october.positions if p.origin]
     assert len(moved) == 1 and moved[0].new_text.startswith("Tot slot vindt het kabinet")
     assert moved[0].origin == "operationalisering-van-innovatieve-vormen-van-migratiesamenwerking"
-    july = thread.appearances[1]
-    edited = [p for p in july.positions if p.status.value == "changed"]
+    july_appearance = thread.appearances[1]
+    edited = [p for p in july_appearance.positions if p.status.value == "changed"]
     assert len(edited) == 1 and edited[0].kind is not None and edited[0].kind.value == "position"
     assert any(c.signal.value == "stance" for c in edited[0].cues)
 
@@ -232,9 +232,7 @@ def test_a_merged_topic_ends_in_the_thread_it_joined_and_its_sentences_keep_thei
     )
     pair = build_timeline([second, third])  # without the first letter both are new in the third
     assert all(s.introduced == 1 for t in pair.threads if t.latest.title == "Terugkeer en Dublin" for s in t.sentences)
-    timeline = build_timeline(
-        [first, made_letter(5, first.sections and [(s.kind.value, s.title, s.text) for s in first.sections]), third]
-    )
+    timeline = build_timeline([first, made_letter(5, [(s.kind.value, s.title, s.text) for s in first.sections]), third])
     joined = next(t for t in timeline.threads if t.latest.title == "Terugkeer en Dublin")
     merged = [t for t in timeline.threads if t.merged_into == joined.id]
     assert len(merged) == 1 and merged[0].latest.title in ("Terugkeer", "Dublin")
