@@ -501,15 +501,16 @@ def archive_log(archive_dir: str, topic: str | None) -> None:
 
 @archive.command("check")
 @_ARCHIVE_OPTION
+@click.option("--wait", type=float, default=0, help="Seconds to wait for another run's lock.")
 @_reported
-def archive_check(archive_dir: str) -> None:
+def archive_check(archive_dir: str, wait: float) -> None:
     """Re-read every stored letter and verify its hash, its sections and its reports."""
     from pathlib import Path
 
     from agendadiff.archive import open_archive
 
     store = open_archive(Path(archive_dir))
-    problems = store.check()
+    problems = store.check(wait=wait)
     for problem in problems:
         click.echo(f"{problem.subject}: {problem.problem}")
     count = len(store.letters())

@@ -619,3 +619,17 @@ def test_a_link_out_of_the_inbox_is_refused_and_the_letters_beside_it_go_in(arch
     )
     assert (box / "failed" / "evil.txt").is_symlink() and (box / "failed" / "evil.txt.error.txt").is_file()
     assert (box / "failed" / "loop.txt.error.txt").is_file()
+
+
+def test_check_waits_for_a_running_update_instead_of_reporting_its_half_work(archive: Path) -> None:
+    """While an update holds the lock, check says the archive is busy (exit 2), not that reports are missing."""
+    from filelock import FileLock
+
+    inbox(archive, JULY, OCTOBER)
+    ok("archive", "update", "--archive", str(archive))
+    (archive / "reports" / f"{JULY_NAME}__{OCTOBER_NAME}.txt").unlink()  # as an update rewriting it would
+    with FileLock(archive / ".agendadiff" / "lock"):
+        busy = run("archive", "check", "--archive", str(archive))
+    assert busy.exit_code == 2 and "another agendadiff is working on this archive" in busy.output
+    assert "report missing" not in busy.output
+    assert "report missing (txt)" in run("archive", "check", "--archive", str(archive)).output

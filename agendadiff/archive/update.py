@@ -372,10 +372,11 @@ class Archive:
         those words."""
         return query.log(self, topic)
 
-    def check(self, progress: Progress | None = None) -> list[Problem]:
+    def check(self, progress: Progress | None = None, wait: float = 0) -> list[Problem]:
         """Re-read every original: its sha256, and whether this agendadiff reads it into the stored sections;
-        every consecutive pair has its reports."""
-        return query.check(self, progress)
+        every consecutive pair has its reports. Under the lock: an update half done is no problem to report."""
+        with self.locked(wait):
+            return query.check(self, progress)
 
 
 LINK_OUT_OF_INBOX = "is a link that leads out of the inbox (or nowhere); copy the letter into the inbox instead"
