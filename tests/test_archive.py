@@ -633,3 +633,16 @@ def test_check_waits_for_a_running_update_instead_of_reporting_its_half_work(arc
     assert busy.exit_code == 2 and "another agendadiff is working on this archive" in busy.output
     assert "report missing" not in busy.output
     assert "report missing (txt)" in run("archive", "check", "--archive", str(archive)).output
+
+
+def test_a_file_name_that_is_not_utf8_is_quarantined_and_the_others_go_in(archive: Path) -> None:
+    """A name the file system gives as bytes that are no UTF-8 gave a traceback and stopped every update."""
+    box = inbox(archive, JULY)
+    name = os.fsencode(box) + b"/brief-\xff\xfe.txt"
+    with open(name, "wb") as handle:
+        handle.write(JULY.read_bytes())
+    result = run("archive", "update", "--archive", str(archive))
+    assert result.exit_code == 1
+    assert "not UTF-8" in result.output and "Traceback" not in result.output
+    assert any(JULY_NAME in p for p in git.Repo(archive).git.ls_files().splitlines())
+    assert os.path.exists(os.fsencode(box) + b"/failed/brief-\xff\xfe.txt")

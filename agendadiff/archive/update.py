@@ -151,10 +151,15 @@ class Archive:
             self._ready(inbox)
             state = self._fetch(fetch, inbox, progress) if fetch else None
             listed = sorted(inbox.iterdir()) if inbox.is_dir() else []
-            # A link that leaves the inbox would commit (and --push publish) a file from elsewhere.
+            # A link that leaves the inbox would commit (and --push publish) a file from elsewhere; a name
+            # that is not UTF-8 cannot be written into the letter's records or said on a terminal.
             escaping = [p for p in listed if p.is_symlink() and not _inside(p, inbox)]
-            refused = tuple(Problem(str(p), f"{p}: {LINK_OUT_OF_INBOX}") for p in escaping)
+            unnamed = [p for p in listed if p not in escaping and not _utf8(p.name)]
+            refused = tuple(Problem(str(p), f"{p}: {LINK_OUT_OF_INBOX}") for p in escaping) + tuple(
+                Problem(str(p), f"{_shown(p)}: {NAME_NOT_UTF8}") for p in unnamed
+            )
             self._quarantine(refused)
+            escaping += unnamed
             files = [p for p in listed if p not in escaping and takes(p)]
             outcome = self._transaction(files, batch=True, progress=progress, fetch_state=state)
             outcome = replace(outcome, failed=refused + outcome.failed)
@@ -304,7 +309,12 @@ class Archive:
         for failure in failed:
             path = Path(failure.subject)
             target = move_into(path, path.parent / "failed")
-            write_atomically(target.with_name(target.name + ".error.txt"), failure.problem + "\n")
+            note = (
+                target.with_name(target.name + ".error.txt")
+                if _utf8(target.name)
+                else target.parent / "unnamed.error.txt"
+            )
+            write_atomically(note, failure.problem + "\n")
 
     def _store(self, name: str, path: Path, letter: Letter, original: str) -> None:
         from agendadiff._version import __version__
@@ -380,6 +390,22 @@ class Archive:
 
 
 LINK_OUT_OF_INBOX = "is a link that leads out of the inbox (or nowhere); copy the letter into the inbox instead"
+
+
+NAME_NOT_UTF8 = "has a file name that is not UTF-8; rename it (the letter itself may be in any encoding)"
+
+
+def _utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # the bytes the file system gave were not UTF-8 (surrogate escapes)
+        return False
+    return True
+
+
+def _shown(path: Path) -> str:
+    """A path that may hold undecodable bytes, as it can be printed."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _inside(link: Path, folder: Path) -> bool:
