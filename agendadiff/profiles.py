@@ -24,7 +24,7 @@ from agendadiff.model import Document, Line, Rendering
 _INDENT = 3  # page text indents continuation lines; a PDF extraction indents a line by a space at most
 _LIST_ENTRY = re.compile(r"^ {1,3}(?P<number>\d{1,2})\.\s+(?P<title>\S.*)$")
 _LIST_CONTINUATION = re.compile(r"^ {4,}\S")
-_FOOTNOTE = re.compile(r"^(?P<number>\d{1,3})\.?\s+(?P<text>\S.*)$")
+_FOOTNOTE = re.compile(r"^(?P<number>\d{1,3})\s+(?P<text>\S.*)$")  # "1 Kamerstuk ...", never "1. Titel"
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # tkconv's page around the preview, and the header its preview repeats on every page.
 _PREVIEW_FURNITURE = re.compile(
@@ -191,9 +191,7 @@ def _addresses_attached(units: Sequence[_Unit]) -> list[_Unit]:
 
 def _footnote_number(unit: _Unit) -> int | None:
     match = _FOOTNOTE.match(unit.texts[0].strip())
-    if not match or (dutch.ITEM.match(unit.texts[0]) and "." in unit.texts[0].split()[0]):
-        return None
-    return int(match.group("number"))
+    return int(match.group("number")) if match else None
 
 
 def _prepare_indented(document: Document, rendering: Rendering) -> Document:
@@ -391,7 +389,7 @@ def _footnote_zone(texts: Sequence[str]) -> int:
     lines run 2, 3, ... to the end; len(texts) when there are none."""
     for k in range(len(texts) - 1, -1, -1):
         match = _FOOTNOTE.match(texts[k])
-        if not match or match.group("number") != "1" or dutch.ITEM.match(texts[k]):
+        if not match or match.group("number") != "1":
             continue
         expected = 2
         for text in texts[k + 1 :]:
