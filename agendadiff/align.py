@@ -1,25 +1,34 @@
 """Align: pair the sections of two letters by topic, whatever their titles, order or place.
 
-Each candidate pair gets a score from title similarity and text similarity (tf-idf cosine over words and
-word pairs, idf taken over both letters). The best one-to-one assignment over the whole letter is solved
-exactly (Hungarian method), so one good pair never steals another's partner because it came first.
-Sections left over are checked for splits and merges before they count as added or removed.
+Each candidate pair gets a score from title similarity and text similarity (tf-idf cosine over word stems,
+compound parts and stem pairs, idf taken over both letters). Two sections about the same dossier (the
+Terugkeerverordening, a COM number; see data/dossiers.toml) whose topics agree are candidates whatever their
+words: a topic that comes back with a new title and new text is still the same topic. The best one-to-one
+assignment over the whole letter is solved exactly (Hungarian method), so one good pair never steals
+another's partner because it came first. Sections left over are checked for splits and merges before they
+count as added or removed.
 """
 
 from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from agendadiff.errors import AgendadiffError
 from agendadiff.lang.dutch import FUNCTION_WORDS
+from agendadiff.lang.stems import first_part, stems, vocabulary
 from agendadiff.lang.typography import canonical
 from agendadiff.lang.words import SESSION_LABEL, WORD
 from agendadiff.model import Alignment, Letter, Match, Reason, Section, SectionKind
+
+if TYPE_CHECKING:
+    from agendadiff.topics import Topic, TopicLexicon
 
 THRESHOLD = 0.3  # below this a pairing is a guess; the sections count as removed and added
 SAME_TITLE_FLOOR = 0.75  # an identical title is strong evidence even when the text was rewritten
@@ -30,6 +39,17 @@ SIMILAR_TEXT = 0.35
 SPLIT_SOURCE = 0.5
 SPLIT_SHARE = 0.15
 COVERED = 0.6
+# Two sections both about one dossier (a mention score of DOSSIER_FOCUS or more, or the dossier in the
+# title) whose topic labels agree are a candidate pair even below THRESHOLD: they score from THRESHOLD up
+# to THRESHOLD + DOSSIER_MARGIN, in the order of their own score.
+DOSSIER_FOCUS = 0.5
+DOSSIER_MARGIN = 0.05
+# A COM number or a Kamerstuk reference is a dossier without being listed.
+_REFERENCE = re.compile(
+    r"\bCOM\s*\(\s*(?P<year>\d{4})\s*\)\s*(?P<com>\d{1,4})\b"
+    r"|\bKamerstuk(?:ken)?\s+(?P<dossier>\d{2}\s?\d{3})(?:-(?P<suffix>[A-Z]+))?,?\s*nr\.?\s*(?P<nr>\d+)",
+    re.IGNORECASE,
+)
 
 # Which kinds of section may stand for the same topic in two letters.
 _FAMILY = {
@@ -51,17 +71,20 @@ class PairingError(AgendadiffError):
 
 @dataclass(frozen=True)
 class Pairing:
-    """The user's corrections: pairs to make whatever the scores say, and pairs never to make."""
+    """What the user tells align: pairs to make whatever the scores say, pairs never to make, and their own
+    dossiers and topics (None: those agendadiff ships)."""
 
     pin: tuple[tuple[str, str], ...] = ()
     forbid: tuple[tuple[str, str], ...] = ()
+    dossiers: TopicLexicon | None = None
+    topics: TopicLexicon | None = None
 
 
 def align(old: Letter, new: Letter, pairing: Pairing = Pairing()) -> Alignment:
     """Pair the sections of two letters by topic: the best one-to-one assignment by title and text, then
     splits and merges; the user's pins and forbids first."""
     olds, news = old.sections, new.sections
-    scorer = _Scorer(olds, news)
+    scorer = _Scorer(olds, news, _Evidence(olds, news, pairing))
     pinned = [(_find(olds, a, "old"), _find(news, b, "new")) for a, b in pairing.pin]
     forbidden = {(_find(olds, a, "old"), _find(news, b, "new")) for a, b in pairing.forbid}
     taken_old = {i for i, _ in pinned}
@@ -76,7 +99,10 @@ def align(old: Letter, new: Letter, pairing: Pairing = Pairing()) -> Alignment:
     }
     matches = {i: Match(olds[i].id, news[j].id, 1.0, (Reason.PINNED,)) for i, j in pinned}
     for i, j in _best_matching(edges):
-        matches[i] = Match(olds[i].id, news[j].id, round(scorer.score(i, j), 3), scorer.reasons(i, j))
+        dossier, topic = scorer.evidence_labels(i, j)
+        matches[i] = Match(
+            olds[i].id, news[j].id, round(scorer.score(i, j), 3), scorer.reasons(i, j), dossier=dossier, topic=topic
+        )
     result = [matches[i] for i in sorted(matches)]
     result += _splits_and_merges(olds, news, matches, scorer)
     return Alignment(tuple(result))
@@ -169,16 +195,125 @@ def _share(part: frozenset[str], whole: frozenset[str]) -> float:
     return len(part) / len(whole) if whole else 0.0
 
 
+@dataclass(frozen=True)
+class _About:
+    """What one section is about: its dossiers and its topics, each id with (score, label)."""
+
+    dossiers: dict[str, tuple[float, str]]
+    topics: dict[str, tuple[float, str]]
+
+
+class _Evidence:
+    """The dossiers and topics of each section, and which pairs of sections share a dossier."""
+
+    def __init__(self, olds: Sequence[Section], news: Sequence[Section], pairing: Pairing) -> None:
+        from agendadiff.topics import label_section, load_dossiers, load_topics
+
+        dossiers = pairing.dossiers or load_dossiers()
+        topics = pairing.topics or load_topics()
+        self._dossiers, self._topics = dossiers, topics
+        self._label = label_section
+        self.old = [self._about(s) for s in olds]
+        self.new = [self._about(s) for s in news]
+
+    def _about(self, section: Section) -> _About:
+        if _FAMILY[section.kind] != "topic":
+            return _About({}, {})
+        found = {
+            d.id: (label.score, d.nl)
+            for label in self._label(section, self._dossiers)
+            for d in [self._dossier(label.topic)]
+        }
+        for dossier_id, (score, _) in list(found.items()):
+            parent = self._dossier(dossier_id).part_of
+            while parent is not None:
+                if found.get(parent, (0.0, ""))[0] < score:
+                    found[parent] = (score, self._dossier(parent).nl)
+                parent = self._dossier(parent).part_of
+        found.update(_references(section))
+        topics = {
+            label.topic: (label.score, self._topic_name(label.topic)) for label in self._label(section, self._topics)
+        }
+        return _About({k: v for k, v in found.items() if v[0] >= DOSSIER_FOCUS}, topics)
+
+    def _dossier(self, dossier_id: str) -> Topic:
+        dossier = self._dossiers.get(dossier_id)
+        assert dossier is not None  # part_of is checked when the file is read
+        return dossier
+
+    def _topic_name(self, topic_id: str) -> str:
+        topic = self._topics.get(topic_id)
+        return topic.nl if topic else topic_id
+
+    def shared(self, i: int, j: int) -> tuple[str, str] | None:
+        """(dossier label, topic label or "") when old section i and new section j are both about one
+        dossier and their topics agree (both about a topic, or either about none); else None."""
+        old, new = self.old[i], self.new[j]
+        # Two different parts of one whole (the Dublin rules and the solidarity pool, both in the Pact) are
+        # not one dossier; a part and its whole are. So a shared dossier counts when one side names no part
+        # of it.
+        common = {
+            k for k in old.dossiers.keys() & new.dossiers.keys() if not self._parts(old, k) or not self._parts(new, k)
+        }
+        if not common:
+            return None
+        topics = old.topics.keys() & new.topics.keys()
+        if old.topics and new.topics and not topics:
+            return None
+        # The dossier both are most about; a part (Dublin) before the whole (the Pact) it shares a score with.
+        best = max(sorted(common), key=lambda k: (min(old.dossiers[k][0], new.dossiers[k][0]), self._depth(k)))
+        topic = max(sorted(topics), key=lambda k: min(old.topics[k][0], new.topics[k][0]), default=None)
+        return old.dossiers[best][1], new.topics[topic][1] if topic else ""
+
+    def _parts(self, about: _About, dossier_id: str) -> set[str]:
+        """The dossiers of `about` that are parts of `dossier_id`."""
+        return {k for k in about.dossiers if k != dossier_id and dossier_id in self._wholes(k)}
+
+    def _wholes(self, dossier_id: str) -> list[str]:
+        entry = self._dossiers.get(dossier_id)
+        return [] if entry is None or entry.part_of is None else [entry.part_of, *self._wholes(entry.part_of)]
+
+    def _depth(self, dossier_id: str) -> int:
+        return len(self._wholes(dossier_id))
+
+    def pairs(self) -> set[tuple[int, int]]:
+        """The pairs of sections that share a dossier (whether their topics agree is for `shared`)."""
+        holders: dict[str, list[int]] = {}
+        for j, about in enumerate(self.new):
+            for key in about.dossiers:
+                holders.setdefault(key, []).append(j)
+        return {(i, j) for i, about in enumerate(self.old) for key in about.dossiers for j in holders.get(key, ())}
+
+
+def _references(section: Section) -> dict[str, tuple[float, str]]:
+    """The COM numbers and Kamerstuk references a section cites (in its text or its footnotes), with the
+    mention score of each."""
+    text = " ".join([section.text, *(note.text for note in section.footnotes)])
+    counts: Counter[str] = Counter()
+    for found in _REFERENCE.finditer(canonical(text)):
+        if found["com"]:
+            counts[f"COM({found['year']}) {int(found['com'])}"] += 1
+        else:
+            dossier = found["dossier"].replace(" ", "") + (f"-{found['suffix'].upper()}" if found["suffix"] else "")
+            counts[f"Kamerstuk {dossier}, nr. {int(found['nr'])}"] += 1
+    from agendadiff.topics import mention_score
+
+    title = canonical(section.title)
+    return {key: (mention_score(title.count(key), n, section.words), key) for key, n in counts.items()}
+
+
 class _Scorer:
     """Similarities between the old and the new sections, computed once for the pairs that share a term."""
 
-    def __init__(self, olds: Sequence[Section], news: Sequence[Section]) -> None:
+    def __init__(self, olds: Sequence[Section], news: Sequence[Section], evidence: _Evidence) -> None:
         self.olds, self.news = olds, news
+        self.evidence = evidence
         old_terms = [_terms(s.text) for s in olds]
         new_terms = [_terms(s.text) for s in news]
         idf = _idf(old_terms + new_terms)
-        old_titles = [_title_terms(s) for s in olds]
-        new_titles = [_title_terms(s) for s in news]
+        known = vocabulary(w for s in (*olds, *news) for w in _words(f"{s.title} {s.text}"))
+        old_titles = [_title_terms(s, known) for s in olds]
+        new_titles = [_title_terms(s, known) for s in news]
         title_idf = _idf(old_titles + new_titles)
         self.has_text = ([bool(t) for t in old_terms], [bool(t) for t in new_terms])
         self.text = _cosines([_unit(t, idf) for t in old_terms], [_unit(t, idf) for t in new_terms])
@@ -198,11 +333,14 @@ class _Scorer:
             if not n.title and n.kind == o.kind
         }
         self.candidates = sorted(
-            pair for pair in set(self.text) | set(self.title) | self.same_title | untitled if self._compatible(*pair)
+            pair
+            for pair in set(self.text) | set(self.title) | self.same_title | untitled | evidence.pairs()
+            if self._compatible(*pair)
         )
         self.old_shingles = [_shingles(s.text) for s in olds]
         self.new_shingles = [_shingles(s.text) for s in news]
         self._cache: dict[tuple[int, int], tuple[float, float, float]] = {}
+        self.lifted: set[tuple[int, int]] = set()  # pairs whose score their shared dossier made
 
     def _compatible(self, i: int, j: int) -> bool:
         return _FAMILY[self.olds[i].kind] == _FAMILY[self.news[j].kind]
@@ -230,6 +368,11 @@ class _Scorer:
             score = title if not old_text and not new_text else 0.8 * title
         if same_title:
             score = max(score, SAME_TITLE_FLOOR + (1 - SAME_TITLE_FLOOR) * text)
+        if score < THRESHOLD and self.evidence.shared(i, j):
+            # Words too different to pair them, but one dossier and one topic: a pair, ranked below every
+            # pair their words make, so that it never takes a section's better partner.
+            score = THRESHOLD + DOSSIER_MARGIN * score / THRESHOLD
+            self.lifted.add((i, j))
         return title, text, min(1.0, score)
 
     def score(self, i: int, j: int) -> float:
@@ -249,7 +392,17 @@ class _Scorer:
             reasons.append(Reason.SIMILAR_TITLE)
         if text >= SIMILAR_TEXT:
             reasons.append(Reason.SIMILAR_TEXT)
+        if (i, j) in self.lifted:
+            reasons.append(Reason.SAME_DOSSIER)
+            if self.evidence_labels(i, j)[1]:
+                reasons.append(Reason.SAME_TOPIC)
         return tuple(reasons)
+
+    def evidence_labels(self, i: int, j: int) -> tuple[str | None, str | None]:
+        """The dossier and topic that made the pair, for its reasons; None when its words made it."""
+        self.parts(i, j)
+        shared = self.evidence.shared(i, j) if (i, j) in self.lifted else None
+        return (shared[0], shared[1] or None) if shared else (None, None)
 
 
 def _cosines(olds: Sequence[dict[str, float]], news: Sequence[dict[str, float]]) -> dict[tuple[int, int], float]:
@@ -277,12 +430,19 @@ def _terms(text: str) -> Counter[str]:
     return Counter(words) + Counter(f"{a} {b}" for a, b in itertools.pairwise(words))
 
 
-def _title_terms(section: Section) -> Counter[str]:
-    """Title words and their character trigrams: `terugkeersysteem` and `Terugkeerverordening` share a stem."""
+def _title_terms(section: Section, known: frozenset[str]) -> Counter[str]:
+    """The stems of the title's words and of their compound parts ("terugkeersysteem" and
+    "Terugkeerverordening" share "terugkeer" when the letters use that word on its own), and the words'
+    character trigrams, so that a short title sharing one long word with another still counts as alike."""
     title = SESSION_LABEL.sub("", canonical(section.title).lower())
     words = _words(title)
+    parts = []
+    for word in words:
+        head = first_part(word, known)
+        if head is not None:
+            parts += [head, word[len(head) :].lstrip("-")]
     grams = Counter(f"#{w[k : k + 3]}" for w in words for k in range(max(1, len(w) - 2)))
-    return Counter(words) + grams
+    return Counter(stems(words + parts)) + grams
 
 
 def _shingles(text: str) -> frozenset[str]:

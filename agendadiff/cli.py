@@ -139,6 +139,14 @@ def sections(file: str, output_format: str, format_in: str | None) -> None:
         click.echo(f"agendadiff: {file}: warning: {warning}", err=True)
 
 
+_dossiers_option = click.option(
+    "--dossiers",
+    "dossiers_file",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="A dossiers file (TOML) that extends or overrides the shipped dossiers, which pair rewritten topics.",
+)
+
+
 @main.command()
 @click.argument("old", type=click.Path(dir_okay=True, path_type=str))
 @click.argument("new", type=click.Path(dir_okay=True, path_type=str))
@@ -150,6 +158,7 @@ def sections(file: str, output_format: str, format_in: str | None) -> None:
     type=click.Path(dir_okay=False, path_type=str),
     help="A file of 'pin OLD = NEW' and 'forbid OLD = NEW' lines.",
 )
+@_dossiers_option
 @click.option(
     "--color/--no-color", default=None, help="Colour the text report (default: on a terminal, unless NO_COLOR)."
 )
@@ -168,6 +177,7 @@ def compare(
     pin: tuple[str, ...],
     forbid: tuple[str, ...],
     pairings: str | None,
+    dossiers_file: str | None,
     color: bool | None,
     exit_code: bool,
     lexicon: str | None,
@@ -177,17 +187,20 @@ def compare(
     """Compare two letters topic by topic and show what changed."""
     import os
     import sys
+    from pathlib import Path
 
     from agendadiff import compare_letters, read_letter
     from agendadiff.align import Pairing, load_pairings, parse_pair
     from agendadiff.render import Options, render
+    from agendadiff.topics import load_dossiers
 
     pairing = load_pairings(pairings) if pairings else Pairing()
     pairing = Pairing(
-        pairing.pin + tuple(parse_pair(p) for p in pin), pairing.forbid + tuple(parse_pair(f) for f in forbid)
+        pairing.pin + tuple(parse_pair(p) for p in pin),
+        pairing.forbid + tuple(parse_pair(f) for f in forbid),
+        dossiers=load_dossiers(Path(dossiers_file)) if dossiers_file else None,
     )
     output_format = _chosen_format(output, output_format)
-    from pathlib import Path
 
     from agendadiff.positions import load_lexicon
 
@@ -221,6 +234,7 @@ def compare(
     type=click.Path(dir_okay=False, path_type=str),
     help="A topics file (TOML) that extends or overrides the shipped topic lexicon.",
 )
+@_dossiers_option
 @_lexicon_option
 @click.option(
     "--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Language of the HTML page."
@@ -236,6 +250,7 @@ def timeline(
     output: str | None,
     output_format: str | None,
     topics_file: str | None,
+    dossiers_file: str | None,
     lexicon: str | None,
     lang: str,
     history: bool | None,
@@ -248,15 +263,16 @@ def timeline(
     from agendadiff.render import Options, render
     from agendadiff.render.timeline import select
     from agendadiff.timeline import TimelineError, letter_files, timeline_of_files
-    from agendadiff.topics import load_topics
+    from agendadiff.topics import load_dossiers, load_topics
 
     topic_lexicon = load_topics(Path(topics_file) if topics_file else None)
+    dossiers = load_dossiers(Path(dossiers_file)) if dossiers_file else None
     if topic and topic_lexicon.get(topic) is None:
         known = ", ".join(t.id for t in topic_lexicon.topics)
         raise TimelineError(f"--topic {topic}: no such topic; the topics are {known}")
     positions = load_lexicon(Path(lexicon)) if lexicon else None
     files = letter_files([Path(p) for p in letters])
-    result = select(timeline_of_files(files, topic_lexicon, positions, format_in), topic)
+    result = select(timeline_of_files(files, topic_lexicon, positions, format_in, dossiers), topic)
     output_format = _chosen_format(output, output_format)
     options = Options(lang=lang, topic=topic, history=bool(topic) if history is None else history)
     report = render("timeline", output_format, result, options)

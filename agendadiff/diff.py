@@ -213,9 +213,26 @@ def word_edit(old: str, new: str) -> WordEdit:
 
 
 def similarity(old: str, new: str) -> float:
-    """Share of words two texts have in common, in order (2 * common / total)."""
+    """Share of words two texts have in common, in order (2 * common / total): how much of a sentence
+    another sentence kept. The one measure of "this is that sentence, edited"; `words_alike` is the same
+    measure over words already cut and keyed."""
     total = word_count(old) + word_count(new)
     return 2 * word_edit(old, new).common / total if total else 1.0
+
+
+def words_alike(old: Sequence[str], new: Sequence[str]) -> float:
+    """`similarity` of two sequences of word keys."""
+    total = len(old) + len(new)
+    return 2 * words_in_common(old, new) / total if total else 1.0
+
+
+def words_in_common(old: Sequence[str], new: Sequence[str]) -> int:
+    """How many of the words two sequences of word keys have in common, in order (a minimal edit)."""
+    codec = _Codec()
+    raw = _engine(minimal=True).diff_main(
+        codec.encode_words((w, w) for w in old), codec.encode_words((w, w) for w in new), False
+    )
+    return sum(len(chars) for op, chars in raw if op == 0)
 
 
 def compare(old: Letter, new: Letter, alignment: Alignment) -> Comparison:
@@ -417,6 +434,8 @@ def _pair(draft: _Draft, moves: Sequence[Move], reordered: set[str]) -> Pair:
         notes=tuple(notes),
         counts=counts,
         related=related,
+        dossier=match.dossier,
+        topic=match.topic,
     )
 
 

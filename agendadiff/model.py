@@ -185,6 +185,8 @@ class Reason(StrEnum):
     SAME_TITLE = "same title"
     SIMILAR_TITLE = "similar title"
     SIMILAR_TEXT = "similar text"
+    SAME_DOSSIER = "same dossier"  # both are about one dossier (Match.dossier names it)
+    SAME_TOPIC = "same topic"  # ... and their topics agree (Match.topic)
     PINNED = "pinned"
 
 
@@ -202,6 +204,8 @@ class Match:
     reasons: tuple[Reason, ...] = ()
     split_from: str | None = None
     merged_into: str | None = None
+    dossier: str | None = None  # the dossier that made the pair, when its words did not
+    topic: str | None = None  # the topic both are about, beside that dossier
 
 
 @dataclass(frozen=True)
@@ -310,6 +314,8 @@ class Pair:
     notes: tuple[NoteChange, ...]
     counts: WordCounts
     related: tuple[str, ...] = ()  # for a split or merge: the other sections involved
+    dossier: str | None = None  # as in Match
+    topic: str | None = None
 
     @property
     def id(self) -> str:

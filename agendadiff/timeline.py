@@ -13,13 +13,13 @@ topic keeps its age and says where it came from; anything else is new in that le
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import Path
 
 from agendadiff.align import Pairing, align
+from agendadiff.diff import words_alike, words_in_common
 from agendadiff.errors import AgendadiffError
 from agendadiff.lang.dutch import FUNCTION_WORDS
 from agendadiff.lang.typography import canonical
@@ -80,18 +80,21 @@ def build_timeline(
     topics: TopicLexicon | None = None,
     lexicon: Lexicon | None = None,
     alignments: Sequence[Alignment] | None = None,
+    dossiers: TopicLexicon | None = None,
 ) -> Timeline:
     """Threads through `letters` (put in date order). `alignments` of the consecutive pairs may be given
-    when they were made elsewhere (in parallel, say); by default they are made here."""
+    when they were made elsewhere (in parallel, say); by default they are made here, with `dossiers` (or
+    those agendadiff ships) and `topics` as evidence."""
     ordered_letters = ordered(letters)
+    pairing = Pairing(dossiers=dossiers, topics=topics)
     topics = topics or load_topics()
     lexicon = lexicon or load_lexicon()
     if alignments is None:
-        alignments = [align(a, b, Pairing()) for a, b in pairwise(ordered_letters)]
+        alignments = [align(a, b, pairing) for a, b in pairwise(ordered_letters)]
     if len(alignments) != max(0, len(ordered_letters) - 1):
         raise ValueError("one alignment per consecutive pair of letters")
     drafts = _chain(ordered_letters, alignments)
-    drafts = _bridge_gaps(ordered_letters, drafts)
+    drafts = _bridge_gaps(ordered_letters, drafts, pairing)
     threads = _Follower(ordered_letters, drafts, topics, lexicon).threads()
     names = tuple(TopicName(t.id, t.nl, t.en) for t in topics.topics)
     return Timeline(ordered_letters, threads, tuple(t.id for t in topics.topics), names)
@@ -132,20 +135,18 @@ def timeline_of_files(
     topics: TopicLexicon | None = None,
     lexicon: Lexicon | None = None,
     format_in: str | None = None,
+    dossiers: TopicLexicon | None = None,
 ) -> Timeline:
     """Read the letters and build their timeline; with many letters, reading and aligning run on every core."""
     from agendadiff.pipeline import mapped, read_letters, worker_pool
 
     with worker_pool(len(paths), worth_from=PARALLEL_FROM) as pool:
         if pool is None:
-            return build_timeline(read_letters(paths, format_in), topics, lexicon)
+            return build_timeline(read_letters(paths, format_in), topics, lexicon, dossiers=dossiers)
         letters = ordered(read_letters(paths, format_in, pool))
-        alignments = mapped(pool, _align_pair, letters[:-1], letters[1:])
-    return build_timeline(letters, topics, lexicon, alignments)
-
-
-def _align_pair(old: Letter, new: Letter) -> Alignment:
-    return align(old, new, Pairing())
+        pairings = [Pairing(dossiers=dossiers, topics=topics)] * (len(letters) - 1)
+        alignments = mapped(pool, align, letters[:-1], letters[1:], pairings)
+    return build_timeline(letters, topics, lexicon, alignments, dossiers)
 
 
 # -- Chaining sections into threads -----------------------------------------------------------------
@@ -198,7 +199,7 @@ def _chain(letters: Sequence[Letter], alignments: Sequence[Alignment]) -> list[_
     return drafts
 
 
-def _bridge_gaps(letters: Sequence[Letter], drafts: list[_Draft]) -> list[_Draft]:
+def _bridge_gaps(letters: Sequence[Letter], drafts: list[_Draft], pairing: Pairing) -> list[_Draft]:
     """Join a thread that stopped to one that starts a few letters later when align pairs their sections.
 
     Letter by letter, the threads starting in it are aligned with those that stopped two to MAX_GAP + 1
@@ -221,7 +222,7 @@ def _bridge_gaps(letters: Sequence[Letter], drafts: list[_Draft]) -> list[_Draft
         new_sections = [_renamed(letters, d.nodes[0], f"n{k}") for k, d in enumerate(news)]
         by_old = {s.id: d for s, d in zip(old_sections, olds, strict=True)}
         by_new = {s.id: d for s, d in zip(new_sections, news, strict=True)}
-        alignment = align(_bare(letters[0], old_sections), _bare(letters[0], new_sections), Pairing())
+        alignment = align(_bare(letters[0], old_sections), _bare(letters[0], new_sections), pairing)
         for match in alignment.matches:
             if match.old in by_old and match.new in by_new:
                 head, tail = by_old[match.old], by_new[match.new]
@@ -399,7 +400,7 @@ class _Follower:
                     positions.append(PositionStep(Status.ADDED, "", new.text, origin=origin))
                 continue
             if old.key != new.key:
-                common = _common_words(old.words, new.words)
+                common = words_in_common(old.words, new.words)
                 deleted += len(old.words) - common
                 inserted += len(new.words) - common
             if old.position or new.position:
@@ -470,7 +471,7 @@ class _Follower:
             new_words = _content(positions[a].new_text)
             for r in removed:
                 old_words = _content(positions[r].old_text)
-                share = _common_words(old_words, new_words) / max(1, min(len(old_words), len(new_words)))
+                share = words_in_common(old_words, new_words) / max(1, min(len(old_words), len(new_words)))
                 if share >= REWRITTEN:
                     candidates.append((share, a, r))
         paired: dict[int, int] = {}
@@ -543,7 +544,7 @@ def _match(
             # Word-set overlap bounds the in-order similarity; skip what cannot reach EDITED.
             if 2 * count / (len(set(old.words)) + len(set(new.words))) < threshold * 0.8:
                 continue
-            ratio = difflib.SequenceMatcher(None, old.words, new.words, autojunk=False).ratio()
+            ratio = words_alike(old.words, new.words)
             if ratio >= threshold:
                 scored.append((ratio, k, n))
     used_old: set[int] = set()
@@ -563,10 +564,6 @@ _ACTORS = {"kabinet", "nederland", "regering", "wij", "we"}
 def _content(text: str) -> tuple[str, ...]:
     """The words of a sentence that say what it is about: no function words, not who says it."""
     return tuple(w for w in _words(text)[2] if w not in FUNCTION_WORDS and w not in _ACTORS)
-
-
-def _common_words(old: Sequence[str], new: Sequence[str]) -> int:
-    return sum(block.size for block in difflib.SequenceMatcher(None, old, new, autojunk=False).get_matching_blocks())
 
 
 def _history(tracked: _Tracked) -> SentenceHistory:

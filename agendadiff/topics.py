@@ -1,4 +1,9 @@
-"""Topics: label each section with the policy topics it is about, from a lexicon of marking words.
+"""Topics and dossiers: label each section with what it is about, from a lexicon of marking words.
+
+Topics (data/topics.toml) are policy areas a timeline follows: returns, Dublin, preparedness. Dossiers
+(data/dossiers.toml) are the files a section is about: the Terugkeerverordening, the Asylum and Migration
+Pact, a COM number; align pairs two sections that share one whatever their words. Both are read and scored
+the same way.
 
 A section's score for a topic grows with the hits of the topic's terms (a hit in the title counts three
 times one in the text) and shrinks with the section's length, so one passing mention in a long item is no
@@ -36,6 +41,7 @@ class Topic:
     en: str
     terms: tuple[str, ...]
     pattern: re.Pattern[str]
+    part_of: str | None = None  # a dossier inside a larger one: the Dublin regulation in the Pact
 
     def label(self, lang: str) -> str:
         return self.nl if lang == "nl" else self.en
@@ -51,22 +57,32 @@ class TopicLexicon:
 
 def load_topics(path: Path | None = None) -> TopicLexicon:
     """The shipped topics, extended and overridden by those in `path` (or replaced, with `replace = true`)."""
-    shipped = _shipped()
+    return _load(path, "topic")
+
+
+def load_dossiers(path: Path | None = None) -> TopicLexicon:
+    """The shipped dossiers, extended and overridden by those in `path` (or replaced, with `replace = true`)."""
+    return _load(path, "dossier")
+
+
+def _load(path: Path | None, table: str) -> TopicLexicon:
+    shipped = _shipped(table)
     if path is None:
         return shipped
-    data = _read(path)
+    data = _read(path, table)
     try:
-        own = _topics(data, path)
+        own = _topics(data, path, table)
     except (KeyError, TypeError, AttributeError) as error:
-        raise TopicsError(f"{path}: not a topics file ({error.__class__.__name__}: {error})") from None
-    if data.get("replace") is True:
-        return TopicLexicon(own)
-    by_id = {t.id: t for t in shipped.topics}
+        raise TopicsError(f"{path}: not a {table}s file ({error.__class__.__name__}: {error})") from None
+    by_id = {} if data.get("replace") is True else {t.id: t for t in shipped.topics}
     by_id.update((t.id, t) for t in own)
+    for entry in by_id.values():
+        if entry.part_of is not None and entry.part_of not in by_id:
+            raise TopicsError(f"{path}: {table} {entry.id!r} is part_of {entry.part_of!r}, which is no {table}")
     return TopicLexicon(tuple(by_id.values()))
 
 
-def _read(path: Path) -> dict[str, Any]:
+def _read(path: Path, table: str) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -74,28 +90,31 @@ def _read(path: Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as error:
         raise TopicsError(f"{path}: cannot be read ({error.__class__.__name__})") from None
     except tomllib.TOMLDecodeError as error:
-        raise TopicsError(f"{path}: not a topics file (TOML: {error})") from None
+        raise TopicsError(f"{path}: not a {table}s file (TOML: {error})") from None
 
 
 @cache
-def _shipped() -> TopicLexicon:
+def _shipped(table: str) -> TopicLexicon:
     # next to this module, as the package installs it (importlib.resources would cost 70 ms of imports)
-    path = Path(__file__).parent / "data" / "topics.toml"
-    return TopicLexicon(_topics(tomllib.loads(path.read_text("utf-8")), path))
+    path = Path(__file__).parent / "data" / f"{table}s.toml"
+    return TopicLexicon(_topics(tomllib.loads(path.read_text("utf-8")), path, table))
 
 
-def _topics(data: dict[str, Any], path: Path) -> tuple[Topic, ...]:
-    entries = data.get("topic", [])
+def _topics(data: dict[str, Any], path: Path, table: str) -> tuple[Topic, ...]:
+    entries = data.get(table, [])
     if not isinstance(entries, list):
-        raise TopicsError(f"{path}: not a topics file ('topic' must be a list of [[topic]] tables)")
+        raise TopicsError(f"{path}: not a {table}s file ('{table}' must be a list of [[{table}]] tables)")
     topics = []
     for entry in entries:
         topic_id = entry["id"]
         if not isinstance(topic_id, str) or not _ID.match(topic_id):
-            raise TopicsError(f"{path}: topic id {topic_id!r} must be lower-case letters, digits and hyphens")
+            raise TopicsError(f"{path}: {table} id {topic_id!r} must be lower-case letters, digits and hyphens")
         terms = tuple(str(term) for term in entry["terms"])
         if not terms or not all(term.strip(" *") for term in terms):
-            raise TopicsError(f"{path}: topic {topic_id!r} needs terms, none of them empty")
+            raise TopicsError(f"{path}: {table} {topic_id!r} needs terms, none of them empty")
+        part_of = entry.get("part_of")
+        if part_of is not None and not isinstance(part_of, str):
+            raise TopicsError(f"{path}: {table} {topic_id!r}: part_of must be the id of another {table}")
         topics.append(
             Topic(
                 topic_id,
@@ -103,10 +122,11 @@ def _topics(data: dict[str, Any], path: Path) -> tuple[Topic, ...]:
                 str(entry.get("en", entry.get("nl", topic_id))),
                 terms,
                 _pattern(terms),
+                part_of,
             )
         )
     if len({t.id for t in topics}) < len(topics):
-        raise TopicsError(f"{path}: a topic id is used twice")
+        raise TopicsError(f"{path}: a {table} id is used twice")
     return tuple(topics)
 
 
@@ -128,13 +148,14 @@ def label_section(section: Section, lexicon: TopicLexicon) -> tuple[TopicLabel, 
     length = max(1, section.words)
     labels = []
     for topic in lexicon.topics:
-        title_hits = len(topic.pattern.findall(title))
-        text_hits = len(topic.pattern.findall(text))
-        raw = TITLE_WEIGHT * min(title_hits, 2) + text_hits
-        if not raw:
-            continue
-        # The hits a section of this length would have by passing mention count for less.
-        score = 1 - math.exp(-raw / (1.5 + length / 120))
+        score = mention_score(len(topic.pattern.findall(title)), len(topic.pattern.findall(text)), length)
         if score >= LABEL_FLOOR:
             labels.append(TopicLabel(topic.id, round(score, 3)))
     return tuple(sorted(labels, key=lambda label: -label.score))
+
+
+def mention_score(title_hits: int, text_hits: int, words: int) -> float:
+    """How much a section of `words` words is about something it names so often, in 0..1: the hits a
+    section of this length would have by passing mention count for less."""
+    raw = TITLE_WEIGHT * min(title_hits, 2) + text_hits
+    return 1 - math.exp(-raw / (1.5 + max(1, words) / 120)) if raw else 0.0

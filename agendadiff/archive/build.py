@@ -66,8 +66,9 @@ def read_manifest(archive: Archive) -> dict[str, dict[str, Any]]:
 
 
 def settings_fingerprint(archive: Archive) -> str:
-    parts = [archive.settings.lexicon or "", archive.settings.pairings or "", archive.settings.lang]
-    for extra in (archive.settings.lexicon, archive.settings.pairings):
+    own = (archive.settings.lexicon, archive.settings.pairings, archive.settings.dossiers, archive.settings.topics)
+    parts = [name or "" for name in own] + [archive.settings.lang]
+    for extra in own:
         if extra and (archive.root / extra).is_file():
             parts.append(hashlib.sha256((archive.root / extra).read_bytes()).hexdigest())
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
@@ -149,7 +150,7 @@ def timeline_pages(archive: Archive, letters: Sequence[Stored]) -> tuple[str, st
         kept[key] = _alignment_data(alignment)
         alignments.append(alignment)
     write_atomically(archive.root / ALIGNMENTS, json.dumps(kept))
-    result = build_timeline(read, archive.topics(), archive.lexicon(), alignments)
+    result = build_timeline(read, archive.topics(), archive.lexicon(), alignments, pairing.dossiers)
     earlier = {s.name: k for k, s in enumerate(letters)}
 
     def report(index: int) -> str | None:
@@ -209,19 +210,25 @@ def _alignment_cache(archive: Archive) -> dict[str, Any]:
 def _alignment_key(settings: str, old: Stored, new: Stored) -> str:
     from agendadiff._version import __version__
 
-    return f"{__version__}:{settings}:{old.sha256}:{new.sha256}"
+    return f"{__version__}:{_CACHE_FORMAT}:{settings}:{old.sha256}:{new.sha256}"
+
+
+_CACHE_FORMAT = 2  # 2: a match carries the dossier and topic that made it
 
 
 def _alignment_data(alignment: Any) -> list[list[Any]]:
     return [
-        [m.old, m.new, m.score, [r.value for r in m.reasons], m.split_from, m.merged_into] for m in alignment.matches
+        [m.old, m.new, m.score, [r.value for r in m.reasons], m.split_from, m.merged_into, m.dossier, m.topic]
+        for m in alignment.matches
     ]
 
 
 def _alignment_from(data: list[list[Any]]) -> Any:
     from agendadiff.model import Alignment, Match, Reason
 
-    return Alignment(tuple(Match(o, n, s, tuple(Reason(r) for r in rs), sp, mg) for o, n, s, rs, sp, mg in data))
+    return Alignment(
+        tuple(Match(o, n, s, tuple(Reason(r) for r in rs), sp, mg, d, t) for o, n, s, rs, sp, mg, d, t in data)
+    )
 
 
 def commit_message(added: Sequence[Stored], plan: ReportPlan, batch: bool) -> str:

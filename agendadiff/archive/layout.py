@@ -45,6 +45,7 @@ class Settings:
     lexicon: str | None = None  # a positions lexicon, relative to the archive
     pairings: str | None = None  # a pairings file, relative to the archive
     topics: str | None = None  # a topics file (for another Council series), relative to the archive
+    dossiers: str | None = None  # a dossiers file of your own (see data/dossiers.toml), relative to the archive
     remote: str | None = None  # the git remote `--push` pushes to
     lang: str = "nl"  # the language of the reports and the index: nl or en
     fetch: dict[str, Any] | None = None  # [fetch]: dossier, match, since, base_url for `update --fetch`
@@ -120,6 +121,7 @@ def settings_toml(settings: Settings) -> str:
         '# lexicon = "positions.toml"    # a positions lexicon of your own (see agendadiff compare --lexicon)',
         '# pairings = "pairings.txt"     # pin/forbid lines for the comparisons (see agendadiff compare --pairings)',
         '# topics = "topics.toml"        # the topics the timeline follows, for another series (see timeline --topics)',
+        '# dossiers = "dossiers.toml"    # dossiers of your own, to pair rewritten topics (see compare --dossiers)',
     ]
     lines.append(f"remote = {json.dumps(settings.remote)}" if settings.remote else '# remote = "origin"  # for --push')
     lines += [
@@ -155,6 +157,7 @@ def read_settings(path: Path) -> Settings:
             lexicon=data.get("lexicon"),
             pairings=data.get("pairings"),
             topics=data.get("topics"),
+            dossiers=data.get("dossiers"),
             remote=data.get("remote"),
             lang=str(data.get("lang", "nl")),
             fetch=data.get("fetch"),

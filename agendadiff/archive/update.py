@@ -353,9 +353,18 @@ class Archive:
     # -- Reports ------------------------------------------------------------------------------------
 
     def pairing(self) -> Pairing:
-        from agendadiff.align import Pairing, load_pairings
+        from dataclasses import replace
 
-        return load_pairings(self.root / self.settings.pairings) if self.settings.pairings else Pairing()
+        from agendadiff.align import Pairing, load_pairings
+        from agendadiff.topics import load_dossiers
+
+        pairing = load_pairings(self.root / self.settings.pairings) if self.settings.pairings else Pairing()
+        own = self.settings.dossiers
+        return replace(
+            pairing,
+            dossiers=load_dossiers(self.root / own) if own else None,
+            topics=self.topics() if self.settings.topics else None,
+        )
 
     def topics(self) -> TopicLexicon:
         from agendadiff.topics import load_topics

@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from agendadiff.model import Cue, Meeting, Section
+from agendadiff.model import Cue, Meeting, Pair, Reason, Section
 
 LANGUAGES = ("nl", "en")
 PACKAGE = Path(__file__).parent.parent  # data and templates are installed next to the modules
@@ -98,3 +98,13 @@ def cue_text(cue: Cue, t: dict[str, str]) -> str:
         return ", ".join(f"‘{w}’" for w in items) if items else "—"
 
     return f"{label}: {words(cue.removed)} → {words(cue.added)}"
+
+
+def pair_reasons(pair: Pair, t: dict[str, str] | None = None) -> str:
+    """Why two sections were paired, in words (English without `t`): "same dossier: Terugkeerverordening"."""
+    named = {Reason.SAME_DOSSIER: pair.dossier, Reason.SAME_TOPIC: pair.topic}
+    words = []
+    for reason in pair.reasons:
+        word = t["reason_" + reason.value.replace(" ", "_")] if t else reason.value
+        words.append(f"{word}: {named[reason]}" if named.get(reason) else word)
+    return ", ".join(words)

@@ -31,6 +31,7 @@ from agendadiff.render.common import (
     labels,
     meeting_label,
     meeting_line,
+    pair_reasons,
     section_label,
     template,
 )
@@ -159,6 +160,8 @@ def _pair_data(pair: Pair, comparison: Comparison) -> dict[str, Any]:
         "status": pair.status.value,
         "score": pair.score,
         "reasons": [r.value for r in pair.reasons],
+        "dossier": pair.dossier,
+        "topic": pair.topic,
         "flags": [f.value for f in pair.flags],
         "related": list(pair.related),
         "title_diff": _ops(pair.title_diff),
@@ -310,7 +313,7 @@ def _pair_lines(pair: Pair, comparison: Comparison, paint: Any) -> Iterator[str]
     if Flag.MERGED in pair.flags:
         yield f"   merged into {section_label(_section(comparison.new, pair.related[0]))}"
     if pair.old and pair.new and pair.reasons:
-        yield paint("dim", f"   paired: {', '.join(r.value for r in pair.reasons)} (score {pair.score:.2f})")
+        yield paint("dim", f"   paired: {pair_reasons(pair)} (score {pair.score:.2f})")
     if any(c.op is not Op.EQUAL for c in pair.title_diff) and pair.old and pair.new:
         yield f"   title: {_inline(pair.title_diff, paint, None)}"
     if any(c.op is not Op.EQUAL for c in pair.decision_diff):
@@ -587,7 +590,7 @@ def _pair_view(pair: Pair, comparison: Comparison, lang: str) -> dict[str, Any]:
         "title": section_label(section, lang),
         "was": section_label(pair.old, lang) if pair.old and both and Flag.RETITLED in pair.flags else "",
         "relation": relation,
-        "reasons": ", ".join(t["reason_" + r.value.replace(" ", "_")] for r in pair.reasons) if both else "",
+        "reasons": pair_reasons(pair, t) if both else "",
         "title_diff": _chunk_views(pair.title_diff, None, None)
         if both and any(x.is_change for x in pair.title_diff)
         else [],
