@@ -39,11 +39,14 @@ SIMILAR_TEXT = 0.35
 SPLIT_SOURCE = 0.5
 SPLIT_SHARE = 0.15
 COVERED = 0.6
-# Two sections both about one dossier (a mention score of DOSSIER_FOCUS or more, or the dossier in the
-# title) whose topic labels agree are a candidate pair even below THRESHOLD: they score from THRESHOLD up
-# to THRESHOLD + DOSSIER_MARGIN, in the order of their own score.
+# Two sections about one dossier whose topic labels agree are a candidate pair even below THRESHOLD: one
+# of them about it (a mention score of DOSSIER_FOCUS or more, as when it is in the title), the other at
+# least naming it more than in passing (DOSSIER_MENTION). They score from THRESHOLD up to THRESHOLD +
+# DOSSIER_MARGIN, in the order of their own score, so that any pair their words make comes first.
 DOSSIER_FOCUS = 0.5
+DOSSIER_MENTION = 0.3
 DOSSIER_MARGIN = 0.05
+REFERENCE_SPREAD = 2  # a COM number or Kamerstuk cited by more sections of a letter says nothing about one
 # A COM number or a Kamerstuk reference is a dossier without being listed.
 _REFERENCE = re.compile(
     r"\bCOM\s*\(\s*(?P<year>\d{4})\s*\)\s*(?P<com>\d{1,4})\b"
@@ -213,8 +216,8 @@ class _Evidence:
         topics = pairing.topics or load_topics()
         self._dossiers, self._topics = dossiers, topics
         self._label = label_section
-        self.old = [self._about(s) for s in olds]
-        self.new = [self._about(s) for s in news]
+        self.old = _distinctive([self._about(s) for s in olds])
+        self.new = _distinctive([self._about(s) for s in news])
 
     def _about(self, section: Section) -> _About:
         if _FAMILY[section.kind] != "topic":
@@ -234,7 +237,7 @@ class _Evidence:
         topics = {
             label.topic: (label.score, self._topic_name(label.topic)) for label in self._label(section, self._topics)
         }
-        return _About({k: v for k, v in found.items() if v[0] >= DOSSIER_FOCUS}, topics)
+        return _About({k: v for k, v in found.items() if v[0] >= DOSSIER_MENTION}, topics)
 
     def _dossier(self, dossier_id: str) -> Topic:
         dossier = self._dossiers.get(dossier_id)
@@ -253,7 +256,12 @@ class _Evidence:
         # not one dossier; a part and its whole are. So a shared dossier counts when one side names no part
         # of it.
         common = {
-            k for k in old.dossiers.keys() & new.dossiers.keys() if not self._parts(old, k) or not self._parts(new, k)
+            k
+            for k in old.dossiers.keys() & new.dossiers.keys()
+            if max(old.dossiers[k][0], new.dossiers[k][0]) >= DOSSIER_FOCUS
+            and self._leading(old, k)
+            and self._leading(new, k)
+            and (not self._parts(old, k) or not self._parts(new, k))
         }
         if not common:
             return None
@@ -264,6 +272,15 @@ class _Evidence:
         best = max(sorted(common), key=lambda k: (min(old.dossiers[k][0], new.dossiers[k][0]), self._depth(k)))
         topic = max(sorted(topics), key=lambda k: min(old.topics[k][0], new.topics[k][0]), default=None)
         return old.dossiers[best][1], new.topics[topic][1] if topic else ""
+
+    def _leading(self, about: _About, dossier_id: str) -> bool:
+        """Whether a section about a dossier (or naming it, below DOSSIER_FOCUS, and naming no other dossier
+        as much: not a summary of the meeting that names every file once) is about that dossier."""
+        score = about.dossiers[dossier_id][0]
+        if score >= DOSSIER_FOCUS:
+            return True
+        related = {dossier_id, *self._wholes(dossier_id), *self._parts(about, dossier_id)}
+        return all(v < score for k, (v, _) in about.dossiers.items() if k not in related)
 
     def _parts(self, about: _About, dossier_id: str) -> set[str]:
         """The dossiers of `about` that are parts of `dossier_id`."""
@@ -285,9 +302,21 @@ class _Evidence:
         return {(i, j) for i, about in enumerate(self.old) for key in about.dossiers for j in holders.get(key, ())}
 
 
+def _distinctive(abouts: list[_About]) -> list[_About]:
+    """The letter's sections' dossiers, without the references cited all over it (the last verslag)."""
+    spread = Counter(k for about in abouts for k in about.dossiers if k.startswith(_REFERENCE_KINDS))
+    common = {k for k, n in spread.items() if n > REFERENCE_SPREAD}
+    if not common:
+        return abouts
+    return [_About({k: v for k, v in a.dossiers.items() if k not in common}, a.topics) for a in abouts]
+
+
+_REFERENCE_KINDS = ("COM(", "Kamerstuk ")
+
+
 def _references(section: Section) -> dict[str, tuple[float, str]]:
-    """The COM numbers and Kamerstuk references a section cites (in its text or its footnotes), with the
-    mention score of each."""
+    """The COM numbers and Kamerstuk references a section cites (in its text or its footnotes): an
+    identifier, so one mention makes the section about it."""
     text = " ".join([section.text, *(note.text for note in section.footnotes)])
     counts: Counter[str] = Counter()
     for found in _REFERENCE.finditer(canonical(text)):
@@ -296,10 +325,7 @@ def _references(section: Section) -> dict[str, tuple[float, str]]:
         else:
             dossier = found["dossier"].replace(" ", "") + (f"-{found['suffix'].upper()}" if found["suffix"] else "")
             counts[f"Kamerstuk {dossier}, nr. {int(found['nr'])}"] += 1
-    from agendadiff.topics import mention_score
-
-    title = canonical(section.title)
-    return {key: (mention_score(title.count(key), n, section.words), key) for key, n in counts.items()}
+    return {key: (1.0, key) for key in counts}
 
 
 class _Scorer:
