@@ -25,3 +25,8 @@ BINARY = "looks like a binary file, not text; give a text extraction of the lett
 UNDECODABLE = "is neither UTF-8 nor Windows-1252 text; re-save it as UTF-8"
 TOO_LARGE = "is {size} MB, more than the {limit} MB a letter can be"
 NO_TEXT = "holds no text, only whitespace"
+TOO_MANY_SECTIONS = "has {count:,} sections, more than the {limit:,} a letter can have; is it a letter of this genre?"
+SECTION_TOO_LONG = (
+    "section {section!r} has {words:,} words, more than the {limit:,} a section can have (a real letter's longest "
+    "are a few thousand); is a heading missing, or is it not a letter?"
+)

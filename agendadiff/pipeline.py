@@ -40,7 +40,27 @@ def read_letter(path: str | Path, format_in: str | None = None) -> Letter:
     from agendadiff.readers import read_document
     from agendadiff.segment import segment
 
-    return segment(normalize(read_document(path, format_in)))
+    return within_limits(segment(normalize(read_document(path, format_in))), str(path))
+
+
+# The size of a letter agendadiff reads. A real geannoteerde agenda or verslag is under 100 pages and far
+# under 1,000 sections, its longest section a few thousand words; past these, work grows faster than the
+# text (a diff of two long rewritten passages), so such a file is refused in one line instead.
+MAX_SECTIONS = 1_000
+MAX_SECTION_WORDS = 10_000
+
+
+def within_limits(letter: Letter, path: str) -> Letter:
+    """`letter`, or an InputError naming `path` when it is larger than any letter of the genre."""
+    from agendadiff.errors import SECTION_TOO_LONG, TOO_MANY_SECTIONS, InputError
+
+    if len(letter.sections) > MAX_SECTIONS:
+        raise InputError(path, TOO_MANY_SECTIONS.format(count=len(letter.sections), limit=MAX_SECTIONS))
+    longest = max(letter.sections, key=lambda s: s.words, default=None)
+    if longest is not None and longest.words > MAX_SECTION_WORDS:
+        name = longest.title or longest.id
+        raise InputError(path, SECTION_TOO_LONG.format(section=name[:60], words=longest.words, limit=MAX_SECTION_WORDS))
+    return letter
 
 
 def compare_letters(
@@ -101,7 +121,9 @@ def read_bundle(path: Path, format_in: str | None = None) -> Letter:
     from agendadiff.readers.bundle import bundle_digest, bundle_files
     from agendadiff.segment import segment
 
-    letters = [segment(normalize(read_document(file, format_in))) for file in bundle_files(path)]
+    letters = [
+        within_limits(segment(normalize(read_document(file, format_in))), str(file)) for file in bundle_files(path)
+    ]
     main, annexes = letters[0], letters[1:]
     sections = list(main.sections)
     taken = {s.id for s in sections}

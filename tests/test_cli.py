@@ -221,3 +221,21 @@ def test_escape_sequences_and_bidi_controls_in_a_letter_never_reach_the_terminal
         assert result.exit_code == 0, result.output
         assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", result.output), arguments
         assert "Kopgroep Dublin link nilbuD" in result.output, arguments
+
+
+def test_a_letter_larger_than_any_of_the_genre_is_refused_in_one_line(tmp_path: Path) -> None:
+    from agendadiff.pipeline import MAX_SECTION_WORDS, MAX_SECTIONS
+
+    long = tmp_path / "long.txt"
+    long.write_text(
+        "Den Haag, 10 juli 2025\n\nKopgroep Dublin\n\n" + "Het kabinet steunt dit. " * (MAX_SECTION_WORDS // 4 + 1)
+    )
+    many = tmp_path / "many.txt"
+    topics = "\n\n".join(f"Onderwerp {k}\n\nHet kabinet steunt voorstel {k}." for k in range(MAX_SECTIONS + 1))
+    many.write_text(f"Den Haag, 10 juli 2025\n\nHierbij bieden wij uw Kamer de agenda aan.\n\n{topics}\n")
+    for path, problem in ((long, "section 'Kopgroep Dublin' has 10,00"), (many, "sections, more than the 1,000")):
+        for args in (["sections", str(path)], ["compare", str(path), str(path)]):
+            result = CliRunner().invoke(main, args)
+            assert result.exit_code == 2, result.output
+            assert result.output.startswith(f"agendadiff: {path}: ") and problem in result.output
+            assert len(result.output.strip().splitlines()) == 1

@@ -17,6 +17,10 @@ _FINAL_BEFORE_WORD = {"jl", "a.s", "e.d", "enz", "etc", "e.v"}
 # capital, a digit or an opening quote or bracket.
 _END = re.compile(r"""[.!?]['"’”)\]]*(?=\s+['"‘“(\[]?[A-ZÀ-Þ0-9])""")
 _WORD_BEFORE = re.compile(r"(\S+)$")
+_CAPITAL_NEXT = re.compile(r"\s+[A-ZÀ-Þ]")
+# How far back a sentence end looks for the word before it: far enough for every abbreviation and initials,
+# so that a long paragraph costs one pass, not a rescan before each full stop.
+_LOOK_BACK = 64
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -41,11 +45,11 @@ def sentences(text: str) -> list[str]:
 def _ends(paragraph: str) -> list[int]:
     ends = []
     for match in _END.finditer(paragraph):
-        before = _WORD_BEFORE.search(paragraph[: match.start()])
+        before = _WORD_BEFORE.search(paragraph, max(0, match.start() - _LOOK_BACK), match.start())
         word = before.group(1).lstrip("(['\"‘“") if before else ""
         if word.lower() in _NEVER_FINAL:
             continue
-        if word.lower() in _FINAL_BEFORE_WORD and not re.match(r"\s+[A-ZÀ-Þ]", paragraph[match.end() :]):
+        if word.lower() in _FINAL_BEFORE_WORD and not _CAPITAL_NEXT.match(paragraph, match.end()):
             continue
         if re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word):  # initials: "D.M. van Weel"
             continue
