@@ -285,6 +285,92 @@ def timeline(
             click.echo(f"agendadiff: {letter.source.path}: warning: {warning}", err=True)
 
 
+@main.command()
+@click.argument("agenda", type=click.Path(dir_okay=True, path_type=str))
+@click.argument("verslag", type=click.Path(dir_okay=True, path_type=str))
+@_output_options("outcome", "report")
+@_dossiers_option
+@_lexicon_option
+@click.option(
+    "--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Language of the HTML page."
+)
+@_format_in
+@_reported
+def outcome(
+    agenda: str,
+    verslag: str,
+    output: str | None,
+    output_format: str | None,
+    dossiers_file: str | None,
+    lexicon: str | None,
+    lang: str,
+    format_in: str | None,
+) -> None:
+    """Hold a meeting's geannoteerde agenda against its verslag: per item the announced stance, the reported
+    outcome and a verdict (as announced, diverged, not reported, not announced).
+
+    \b
+    Example:
+      agendadiff outcome samples/jbz-2025-10-02-constructed.txt \\
+          samples/verslagen/jbz-verslag-2025-10-24-constructed.txt -o outcome.html
+    """
+    from pathlib import Path
+
+    from agendadiff import read_letter
+    from agendadiff.align import Pairing
+    from agendadiff.outcome import meeting_pair
+    from agendadiff.positions import load_lexicon
+    from agendadiff.render import Options, render
+    from agendadiff.topics import load_dossiers
+
+    pairing = Pairing(dossiers=load_dossiers(Path(dossiers_file)) if dossiers_file else None)
+    positions = load_lexicon(Path(lexicon)) if lexicon else None
+    result, warnings = meeting_pair(
+        read_letter(agenda, format_in), read_letter(verslag, format_in), (agenda, verslag), positions, pairing
+    )
+    report = render("outcome", _chosen_format(output, output_format), result, Options(lang=lang))
+    if output:
+        _write_atomically(output, report)
+    else:
+        click.echo(report, nl=False)
+    for warning in warnings:
+        click.echo(f"agendadiff: warning: {warning}", err=True)
+
+
+@main.command()
+@click.argument("letters", nargs=-1, required=True, type=click.Path(path_type=str))
+@_output_options("register", "register")
+@click.option(
+    "--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Language of the HTML page."
+)
+@_format_in
+@_reported
+def commitments(
+    letters: tuple[str, ...], output: str | None, output_format: str | None, lang: str, format_in: str | None
+) -> None:
+    """The commitments to the Kamer (toezeggingen) in LETTERS (files, folders, an archive), each followed to the
+    latest letter: open, repeated, fulfilled, overdue or silently dropped.
+
+    \b
+    Example:
+      agendadiff commitments samples/ samples/verslagen/ -o commitments.html
+    """
+    from pathlib import Path
+
+    from agendadiff.commitments import register
+    from agendadiff.pipeline import read_letters
+    from agendadiff.render import Options, render
+    from agendadiff.timeline import letter_files
+
+    files = letter_files([Path(p) for p in letters])
+    result = register(read_letters(files, format_in))
+    report = render("register", _chosen_format(output, output_format), result, Options(lang=lang))
+    if output:
+        _write_atomically(output, report)
+    else:
+        click.echo(report, nl=False)
+
+
 def _write_atomically(path: str, text: str) -> None:
     """Write next to the target, then rename: a reader never sees half a report."""
     from agendadiff.errors import InputError

@@ -575,3 +575,97 @@ class Timeline:
     threads: tuple[Thread, ...]
     topics: tuple[str, ...]  # the topic ids of the lexicon, in its order
     topic_names: tuple[TopicName, ...] = ()  # the same topics, named
+
+
+# -- Follow-through: what an agenda announced, what its verslag reports, what letters promise ---------------
+
+
+class Verdict(StrEnum):
+    """How the account of an agenda item in the verslag compares with what the agenda announced."""
+
+    AS_ANNOUNCED = "as announced"
+    DIVERGED = "diverged"  # another vote, or a condition the account does not mention
+    NOT_REPORTED = "not reported"  # no account of the item, or none of how the Netherlands acted
+    NOT_ANNOUNCED = "not announced"  # the verslag reports a Dutch act the agenda did not announce
+    NO_POSITION = "no position"  # nothing announced and nothing of the Netherlands reported
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A sentence of a letter, where it stands."""
+
+    section: str
+    text: str
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class ItemOutcome:
+    """One agenda item (or a verslag item without one) against its account."""
+
+    agenda: Section | None
+    verslag: Section | None
+    verdict: Verdict
+    said: Quote | None  # the announced sentence the verdict rests on
+    done: Quote | None  # the reported sentence it rests on
+    announced: tuple[Quote, ...] = ()  # the agenda's position statements on the item
+    reported: tuple[Quote, ...] = ()  # the verslag's sentences on what the Netherlands did
+    announced_vote: str | None = None  # for / against / abstain
+    reported_vote: str | None = None
+    conditions: tuple[str, ...] = ()  # the conditions the announced vote was given on ("mits ...")
+    missing_conditions: tuple[str, ...] = ()  # those the account does not mention
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A meeting's geannoteerde agenda against its verslag."""
+
+    agenda: Letter
+    verslag: Letter
+    items: tuple[ItemOutcome, ...]
+
+
+class CommitmentStatus(StrEnum):
+    OPEN = "open"  # no later letter yet, or its date is still ahead
+    REPEATED = "repeated"  # a later letter makes it again, not yet kept
+    FULFILLED = "fulfilled"  # a later letter reports on it
+    OVERDUE = "overdue"  # its date passed before the latest letter, and no letter reports on it
+    DROPPED = "dropped"  # later letters say nothing of it any more
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """A toezegging: a promise to the Kamer in one letter."""
+
+    id: str  # stable: the letter's date and a digest of what is promised
+    letter: int  # index into the register's letters
+    section: str
+    text: str  # the sentence
+    who: str  # who promises: het kabinet, de minister van ..., Nederland
+    what: str  # what is promised, as the sentence says it
+    due: dt.date | None  # the date it is due by, when the sentence gives one
+    due_text: str  # the words that give it ("voor de zomer van 2026")
+
+
+@dataclass(frozen=True)
+class CommitmentTrack:
+    """A commitment through the letters after it."""
+
+    commitment: Commitment
+    status: CommitmentStatus
+    repeated: tuple[tuple[int, Quote], ...]  # (letter index, the sentence that makes it again)
+    fulfilled: tuple[int, Quote] | None  # the letter and passage that report on it
+
+
+@dataclass(frozen=True)
+class Register:
+    """The commitments of a series of letters, in date order, each followed to the latest letter."""
+
+    letters: tuple[Letter, ...]
+    tracks: tuple[CommitmentTrack, ...]
+
+    @property
+    def open(self) -> tuple[CommitmentTrack, ...]:
+        kept = (CommitmentStatus.FULFILLED, CommitmentStatus.DROPPED)
+        return tuple(t for t in self.tracks if t.status not in kept)

@@ -55,6 +55,7 @@ class Stance:
     id: str
     patterns: tuple[re.Pattern[str], ...]
     prefixes: tuple[str, ...]  # per pattern, the letters every match starts with ("" when unknown)
+    vote: str | None = None  # "for", "against" or "abstain": a stance that says how the Netherlands votes
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,7 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
             id=stance_id,
             patterns=tuple(re.compile(_whole(p), re.IGNORECASE) for p in entry["patterns"]),
             prefixes=tuple(_literal_prefix(p) for p in entry["patterns"]),
+            vote=_vote(entry.get("vote"), stance_id),
         )
         for stance_id, entry in data["stances"].items()
     )
@@ -114,6 +116,17 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         numbers=words(data["numbers"]),
         stances=stances,
     )
+
+
+VOTES = ("for", "against", "abstain")
+
+
+def _vote(value: object, stance_id: str) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str) and value in VOTES:
+        return value
+    raise TypeError(f"stance {stance_id!r}: vote must be one of {', '.join(VOTES)}, not {value!r}")
 
 
 def _literal_prefix(pattern: str) -> str:

@@ -45,6 +45,16 @@ OUTPUTS: dict[str, dict[str, Output]] = {
         "json": Output("timeline", "timeline_json"),
         "html": Output("timeline", "timeline_html", ("lang", "topic")),
     },
+    "outcome": {
+        "text": Output("followthrough", "outcome_text"),
+        "json": Output("followthrough", "outcome_json"),
+        "html": Output("followthrough", "outcome_html", ("lang",)),
+    },
+    "register": {
+        "text": Output("followthrough", "register_text"),
+        "json": Output("followthrough", "register_json"),
+        "html": Output("followthrough", "register_html", ("lang",)),
+    },
 }
 
 
@@ -53,7 +63,7 @@ def formats(kind: str) -> tuple[str, ...]:
 
 
 def render(kind: str, output_format: str, thing: Any, options: Options = Options()) -> str:
-    """`thing` (a Letter, Comparison or Timeline) written in `output_format`."""
+    """`thing` (a Letter, Comparison, Timeline, Outcome or Register) written in `output_format`."""
     output = OUTPUTS[kind][output_format]
     function = getattr(import_module(f"agendadiff.render.{output.module}"), output.function)
     return str(function(thing, **{name: getattr(options, name) for name in output.options}))

@@ -1,0 +1,285 @@
+"""Commitments: the toezeggingen of a series of letters, each followed through the letters after it.
+
+A commitment is a sentence that promises the Kamer something ("Het kabinet zal uw Kamer voor de zomer van 2026
+informeren over ...", "De minister heeft toegezegd ..."), found by the patterns of data/commitments.toml. A
+later letter *repeats* it when it makes an alike commitment, and *fulfils* it when a passage reports on it in
+the words of delivery ("Zoals toegezegd informeren wij uw Kamer hierbij over ...") and shares most of what was
+promised. What a commitment is about is its sentence's content words and its section's title, and, when the
+sentence points back ("daarover", "hierover"), the sentence before it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from agendadiff.diff import words_alike
+from agendadiff.errors import AgendadiffError
+from agendadiff.lang.dutch import FUNCTION_WORDS, MONTH, MONTHS
+from agendadiff.lang.sentences import sentence_spans
+from agendadiff.lang.typography import canonical
+from agendadiff.lang.words import WORD
+from agendadiff.model import (
+    Commitment,
+    CommitmentStatus,
+    CommitmentTrack,
+    Letter,
+    Quote,
+    Register,
+    Section,
+    SectionKind,
+)
+
+SAME = 0.5  # a later commitment this alike (content words in order) makes the same promise again
+FULFILS = 0.5  # a delivery passage that holds this share of what was promised reports on it
+DROPPED_AFTER = 2  # letters after its last mention that say nothing of it: the commitment was dropped
+_ANAPHOR = re.compile(r"\b(?:daar|hier|er)(?:over|van|op|naar|mee|bij)\b", re.IGNORECASE)
+# Words of every promise, which say nothing of what is promised.
+_PROMISE_WORDS = frozenset(
+    [
+        "zal",
+        "zullen",
+        "kamer",
+        "informeren",
+        "informeer",
+        "informeren",
+        "inlichten",
+        "berichten",
+        "toesturen",
+        "sturen",
+        "toezenden",
+        "zenden",
+        "hoogte",
+        "houden",
+        "stellen",
+        "nader",
+        "toegezegd",
+        "toezegging",
+        "toezeggen",
+        "ontvangt",
+        "kabinet",
+        "minister",
+        "staatssecretaris",
+        "nederland",
+        "wij",
+        "ik",
+        "regering",
+        "hierbij",
+        "hiermee",
+        "daarover",
+        "hierover",
+        "zoals",
+    ]
+)
+
+
+class CommitmentsError(AgendadiffError):
+    """A commitments lexicon that cannot be read."""
+
+
+@dataclass(frozen=True)
+class CommitmentLexicon:
+    actors: re.Pattern[str]
+    promise: re.Pattern[str]
+    delivery: re.Pattern[str]
+
+
+@cache
+def shipped_lexicon() -> CommitmentLexicon:
+    path = Path(__file__).parent / "data" / "commitments.toml"
+    return _lexicon(tomllib.loads(path.read_text("utf-8")))
+
+
+def _lexicon(data: dict[str, Any]) -> CommitmentLexicon:
+    def joined(key: str) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for p in data[key]), re.IGNORECASE)
+
+    return CommitmentLexicon(joined("actors"), joined("promise"), joined("delivery"))
+
+
+def commitments_of(letter: Letter, index: int = 0, lexicon: CommitmentLexicon | None = None) -> list[Commitment]:
+    """The commitments a letter makes, in reading order."""
+    lexicon = lexicon or shipped_lexicon()
+    found = []
+    for section in _readable(letter):
+        for start, end in sentence_spans(section.text):
+            sentence = section.text[start:end]
+            if not lexicon.promise.search(sentence):
+                continue
+            actor = lexicon.actors.search(sentence)
+            due, due_text = due_date(sentence, letter.date)
+            found.append(
+                Commitment(
+                    id=_stable_id(letter, sentence),
+                    letter=index,
+                    section=section.id,
+                    text=sentence,
+                    who=actor.group(0) if actor else "",
+                    what=sentence,
+                    due=due,
+                    due_text=due_text,
+                )
+            )
+    return found
+
+
+def register(letters: Sequence[Letter], lexicon: CommitmentLexicon | None = None) -> Register:
+    """Every commitment of `letters` (put in date order), followed to the latest letter."""
+    ordered = tuple(sorted(letters, key=lambda letter: (letter.date or dt.date.min, letter.source.path)))
+    lexicon = lexicon or shipped_lexicon()
+    made = [commitments_of(letter, k, lexicon) for k, letter in enumerate(ordered)]
+    subjects = {c.id: _subject(ordered[c.letter], c) for found in made for c in found}
+    taken: set[str] = set()  # later commitments that repeat an earlier one: not listed on their own
+    tracks = []
+    for found in made:
+        for commitment in found:
+            if commitment.id in taken:
+                continue
+            repeated: list[tuple[int, Quote]] = []
+            fulfilled: tuple[int, Quote] | None = None
+            for later in range(commitment.letter + 1, len(ordered)):
+                again = [c for c in made[later] if c.id not in taken and _same(commitment, c, subjects)]
+                if again:
+                    taken.add(again[0].id)
+                    repeated.append((later, Quote(again[0].section, again[0].text)))
+                passage = _delivery(ordered[later], subjects[commitment.id], lexicon)
+                if passage is not None:
+                    fulfilled = (later, passage)
+                    break
+            tracks.append(
+                CommitmentTrack(
+                    commitment, _status(commitment, repeated, fulfilled, ordered), tuple(repeated), fulfilled
+                )
+            )
+    return Register(ordered, tuple(tracks))
+
+
+def _status(
+    commitment: Commitment,
+    repeated: Sequence[tuple[int, Quote]],
+    fulfilled: tuple[int, Quote] | None,
+    letters: Sequence[Letter],
+) -> CommitmentStatus:
+    if fulfilled is not None:
+        return CommitmentStatus.FULFILLED
+    latest = letters[-1].date
+    if commitment.due is not None and latest is not None and commitment.due < latest:
+        return CommitmentStatus.OVERDUE
+    last_mention = repeated[-1][0] if repeated else commitment.letter
+    silent_after = len(letters) - 1 - last_mention
+    if commitment.due is None and silent_after >= DROPPED_AFTER:
+        return CommitmentStatus.DROPPED
+    return CommitmentStatus.REPEATED if repeated else CommitmentStatus.OPEN
+
+
+def _readable(letter: Letter) -> list[Section]:
+    kinds = (SectionKind.TOPIC, SectionKind.ITEM, SectionKind.TEXT, SectionKind.INTRO)
+    return [s for s in letter.sections if s.kind in kinds]
+
+
+def _content(text: str) -> list[str]:
+    return [
+        w
+        for w in (w.lower() for w in WORD.findall(canonical(text)))
+        if w not in FUNCTION_WORDS and w not in _PROMISE_WORDS and not w.isdigit()
+    ]
+
+
+def _subject(letter: Letter, commitment: Commitment) -> list[str]:
+    """What a commitment is about: its content words, its section's title, the sentence before a pointer back."""
+    section = next(s for s in letter.sections if s.id == commitment.section)
+    words = _content(section.title) + _content(commitment.text)
+    if _ANAPHOR.search(commitment.text):
+        spans = sentence_spans(section.text)
+        here = next((k for k, (a, b) in enumerate(spans) if section.text[a:b] == commitment.text), 0)
+        if here:
+            a, b = spans[here - 1]
+            words = _content(section.text[a:b]) + words
+    return words
+
+
+def _same(earlier: Commitment, later: Commitment, subjects: dict[str, list[str]]) -> bool:
+    return words_alike(_stems(subjects[earlier.id]), _stems(subjects[later.id])) >= SAME
+
+
+def _delivery(letter: Letter, subject: list[str], lexicon: CommitmentLexicon) -> Quote | None:
+    """The passage of `letter` that reports on what `subject` promised, if there is one."""
+    wanted = set(_stems(subject))
+    if not wanted:
+        return None
+    best: tuple[float, Quote] | None = None
+    for section in _readable(letter):
+        spans = sentence_spans(section.text)
+        for k, (start, end) in enumerate(spans):
+            sentence = section.text[start:end]
+            if not lexicon.delivery.search(sentence) or lexicon.promise.search(sentence):
+                continue
+            # the delivery sentence with its section's title and the sentences around it
+            around = " ".join(section.text[a:b] for a, b in spans[max(0, k - 1) : k + 2])
+            share = len(wanted & set(_stems(_content(f"{section.title} {around}")))) / len(wanted)
+            if share >= FULFILS and (best is None or share > best[0]):
+                best = (share, Quote(section.id, sentence, start, end))
+    return best[1] if best else None
+
+
+def _stems(words: Sequence[str]) -> list[str]:
+    from agendadiff.lang.stems import stems
+
+    return stems(list(words))
+
+
+def _stable_id(letter: Letter, sentence: str) -> str:
+    """The letter's date and a digest of the sentence's words: the same in every run and on every machine."""
+    words = " ".join(w.lower() for w in WORD.findall(canonical(sentence)))
+    digest = hashlib.sha256(words.encode()).hexdigest()[:6]
+    return f"{letter.date.isoformat() if letter.date else 'undated'}-{digest}"
+
+
+# -- Due dates --------------------------------------------------------------------------------------------
+
+_YEAR = r"(?P<year>20\d\d)"
+_DUE = [
+    (re.compile(rf"\bvoor\s+(?P<day>\d{{1,2}})\s+(?P<month>{MONTH})(?:\s+{_YEAR})?", re.I), "date"),
+    (re.compile(rf"\b(?:voor|vóór)\s+de\s+zomer(?:\s+van\s+{_YEAR})?", re.I), "summer"),
+    (re.compile(rf"\b(?:in\s+het|voor\s+het)\s+voorjaar(?:\s+van\s+{_YEAR})?", re.I), "spring"),
+    (re.compile(rf"\b(?:in\s+het|voor\s+het)\s+najaar(?:\s+van\s+{_YEAR})?", re.I), "autumn"),
+    (re.compile(rf"\b(?:voor\s+)?(?:het\s+)?einde?\s+(?:van\s+)?(?:het\s+jaar|dit\s+jaar|{_YEAR})", re.I), "year"),
+    (re.compile(r"\bvoor\s+het\s+(?:kerst|zomer)reces\b", re.I), "recess"),
+    (re.compile(rf"\bvoor\s+(?P<month>{MONTH})(?:\s+{_YEAR})?", re.I), "month"),
+]
+_SEASON_END = {"summer": (6, 21), "spring": (6, 20), "autumn": (12, 20), "year": (12, 31)}
+
+
+def due_date(sentence: str, written: dt.date | None) -> tuple[dt.date | None, str]:
+    """The date a commitment is due by, read from its sentence ("voor de zomer van 2026" -> 2026-06-21), and
+    the words that say it; a year left out is the letter's year, or the next when that date has passed."""
+    for pattern, kind in _DUE:
+        found = pattern.search(sentence)
+        if not found:
+            continue
+        groups = found.groupdict()
+        year = int(groups["year"]) if groups.get("year") else None
+        if kind == "recess":
+            month, day = (12, 19) if "kerst" in found.group(0).lower() else (7, 3)
+        elif kind == "date":
+            month, day = MONTHS[groups["month"].lower().rstrip(".")], int(groups["day"])
+        elif kind == "month":
+            month, day = MONTHS[groups["month"].lower().rstrip(".")], 1
+        else:
+            month, day = _SEASON_END[kind]
+        if year is None:
+            if written is None:
+                return None, found.group(0)
+            year = written.year + (1 if (month, day) < (written.month, written.day) else 0)
+        try:
+            return dt.date(year, month, day), found.group(0)
+        except ValueError:
+            return None, found.group(0)
+    return None, ""

@@ -1,0 +1,327 @@
+"""Render follow-through: an agenda against its verslag (Outcome) and the commitments of a series (Register),
+as text, JSON and HTML. The verdicts and statuses are the stages' (outcome.py, commitments.py); here they are
+put in words, quoting the sentences they rest on."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+from agendadiff.model import (
+    CommitmentStatus,
+    CommitmentTrack,
+    ItemOutcome,
+    Letter,
+    Outcome,
+    Quote,
+    Register,
+    Section,
+    Verdict,
+)
+from agendadiff.render.common import date_label, labels, meeting_label, meeting_line, section_label, template
+from agendadiff.serialize import meeting_data
+
+FORMAT_VERSION = 1
+VERDICT_ORDER = (
+    Verdict.DIVERGED,
+    Verdict.NOT_REPORTED,
+    Verdict.NOT_ANNOUNCED,
+    Verdict.AS_ANNOUNCED,
+    Verdict.NO_POSITION,
+)
+STATUS_ORDER = (
+    CommitmentStatus.OVERDUE,
+    CommitmentStatus.OPEN,
+    CommitmentStatus.REPEATED,
+    CommitmentStatus.FULFILLED,
+    CommitmentStatus.DROPPED,
+)
+
+
+def _key(value: str) -> str:
+    return value.replace(" ", "_")
+
+
+def why(item: ItemOutcome, t: dict[str, str]) -> list[str]:
+    """The verdict's reasons in words (labels `t`), without the quotes (shown beside them)."""
+    verdict = item.verdict
+    if verdict is Verdict.NO_POSITION:
+        return [t["fo_why_nothing"]]
+    if item.agenda is None:
+        return [t["fo_why_no_item"]]
+    if item.verslag is None:
+        return [t["fo_why_no_account"]]
+    if item.announced_vote and item.reported_vote:
+        reasons = [
+            t["fo_why_vote"].format(
+                announced=t[f"vote_{item.announced_vote}"], reported=t[f"vote_{item.reported_vote}"]
+            )
+        ]
+        return reasons + [t["fo_why_condition"].format(condition=c) for c in item.missing_conditions]
+    if item.announced_vote:
+        return [t["fo_why_no_vote"]]
+    if verdict is Verdict.NOT_REPORTED:
+        return [t["fo_why_no_act"]]
+    if verdict is Verdict.NOT_ANNOUNCED:
+        return [t["fo_why_unannounced"]]
+    return [t["fo_why_same"]]
+
+
+def _counts(outcome: Outcome) -> dict[str, int]:
+    found = Counter(item.verdict for item in outcome.items)
+    return {verdict.value: found[verdict] for verdict in VERDICT_ORDER}
+
+
+# -- JSON ---------------------------------------------------------------------------------------------------
+
+
+def outcome_json(outcome: Outcome) -> str:
+    return json.dumps(outcome_data(outcome), ensure_ascii=False, indent=2) + "\n"
+
+
+def outcome_data(outcome: Outcome) -> dict[str, Any]:
+    from agendadiff._version import __version__
+
+    english = labels("en")
+    return {
+        "agendadiff": FORMAT_VERSION,
+        "version": __version__,
+        "kind": "outcome",
+        "agenda": _letter(outcome.agenda),
+        "verslag": _letter(outcome.verslag),
+        "summary": _counts(outcome),
+        "items": [
+            {
+                "agenda": _section(item.agenda),
+                "verslag": _section(item.verslag),
+                "verdict": item.verdict.value,
+                "reasons": why(item, english),
+                "announced_vote": item.announced_vote,
+                "reported_vote": item.reported_vote,
+                "conditions": list(item.conditions),
+                "missing_conditions": list(item.missing_conditions),
+                "said": _quote(item.said),
+                "done": _quote(item.done),
+                "announced": [_quote(q) for q in item.announced],
+                "reported": [_quote(q) for q in item.reported],
+            }
+            for item in outcome.items
+        ],
+    }
+
+
+def register_json(register: Register) -> str:
+    return json.dumps(register_data(register), ensure_ascii=False, indent=2) + "\n"
+
+
+def register_data(register: Register) -> dict[str, Any]:
+    from agendadiff._version import __version__
+
+    found = Counter(track.status for track in register.tracks)
+    return {
+        "agendadiff": FORMAT_VERSION,
+        "version": __version__,
+        "kind": "commitments",
+        "letters": [_letter(letter) for letter in register.letters],
+        "summary": {status.value: found[status] for status in STATUS_ORDER},
+        "commitments": [_track(track, register.letters) for track in register.tracks],
+    }
+
+
+def _track(track: CommitmentTrack, letters: tuple[Letter, ...]) -> dict[str, Any]:
+    commitment = track.commitment
+    return {
+        "id": commitment.id,
+        "status": track.status.value,
+        "made": {"letter": _date(letters[commitment.letter]), "section": commitment.section, "text": commitment.text},
+        "who": commitment.who,
+        "due": commitment.due.isoformat() if commitment.due else None,
+        "due_text": commitment.due_text,
+        "repeated": [{"letter": _date(letters[k]), **(_quote(q) or {})} for k, q in track.repeated],
+        "fulfilled": {"letter": _date(letters[track.fulfilled[0]]), **(_quote(track.fulfilled[1]) or {})}
+        if track.fulfilled
+        else None,
+    }
+
+
+def _date(letter: Letter) -> str | None:
+    return letter.date.isoformat() if letter.date else None
+
+
+def _letter(letter: Letter) -> dict[str, Any]:
+    return {
+        "source": letter.source.path,
+        "sha256": letter.source.sha256,
+        "date": _date(letter),
+        "kind": letter.kind.value if letter.kind else None,
+        "kamerstuk": letter.kamerstuk,
+        "meeting": (meeting_data(letter.meeting) or {}) | {"label": meeting_line(letter.meeting)}
+        if letter.meeting
+        else None,
+    }
+
+
+def _section(section: Section | None) -> dict[str, Any] | None:
+    if section is None:
+        return None
+    return {"id": section.id, "number": section.number, "title": section.title, "decision": section.decision}
+
+
+def _quote(quote: Quote | None) -> dict[str, Any] | None:
+    return {"section": quote.section, "text": quote.text} if quote else None
+
+
+# -- Text ---------------------------------------------------------------------------------------------------
+
+
+def outcome_text(outcome: Outcome) -> str:
+    return "\n".join(_outcome_lines(outcome)) + "\n"
+
+
+def _outcome_lines(outcome: Outcome) -> Iterator[str]:
+    t = labels("en")
+    yield f"Agenda   {_date(outcome.agenda) or '?'}  {meeting_line(outcome.agenda.meeting)}  ({outcome.agenda.source.path})"
+    yield f"Verslag  {_date(outcome.verslag) or '?'}  {meeting_line(outcome.verslag.meeting)}  ({outcome.verslag.source.path})"
+    yield ""
+    counts = _counts(outcome)
+    yield "Items: " + ", ".join(f"{n} {verdict}" for verdict, n in counts.items() if n)
+    for verdict in VERDICT_ORDER:
+        items = [item for item in outcome.items if item.verdict is verdict]
+        if not items:
+            continue
+        yield ""
+        yield f"== {verdict.value} ({len(items)})"
+        for item in items:
+            shown = item.agenda or item.verslag
+            assert shown is not None
+            yield f"  * {section_label(shown)}: {'; '.join(why(item, t))}"
+            if item.said:
+                yield f"      announced: {item.said.text}"
+            if item.done:
+                yield f"      reported:  {item.done.text}"
+
+
+def register_text(register: Register) -> str:
+    return "\n".join(_register_lines(register)) + "\n"
+
+
+def _register_lines(register: Register) -> Iterator[str]:
+    letters = register.letters
+    first, last = (_date(letters[0]), _date(letters[-1])) if letters else ("?", "?")
+    yield f"Commitments in {len(letters)} letters, {first} to {last}"
+    found = Counter(track.status for track in register.tracks)
+    yield "Status: " + (", ".join(f"{found[s]} {s.value}" for s in STATUS_ORDER if found[s]) or "no commitments")
+    for status in STATUS_ORDER:
+        tracks = [track for track in register.tracks if track.status is status]
+        if not tracks:
+            continue
+        yield ""
+        yield f"== {status.value} ({len(tracks)})"
+        for track in tracks:
+            commitment = track.commitment
+            due = f", due {commitment.due.isoformat()} ({commitment.due_text})" if commitment.due else ""
+            yield f"  * [{commitment.id}] {_date(letters[commitment.letter])}, {commitment.section}{due}"
+            yield f"      {commitment.text}"
+            for k, quote in track.repeated:
+                yield f"      repeated {_date(letters[k])}: {quote.text}"
+            if track.fulfilled:
+                k, quote = track.fulfilled
+                yield f"      fulfilled {_date(letters[k])} ({quote.section}): {quote.text}"
+
+
+# -- HTML ---------------------------------------------------------------------------------------------------
+
+
+def outcome_html(outcome: Outcome, lang: str = "nl") -> str:
+    from agendadiff._version import __version__
+
+    t = labels(lang)
+    counts = _counts(outcome)
+    rows = [
+        {
+            "verdict": item.verdict.value,
+            "verdict_key": _key(item.verdict.value),
+            "verdict_label": t[f"verdict_{_key(item.verdict.value)}"],
+            "title": section_label(item.agenda or item.verslag, lang),  # type: ignore[arg-type]
+            "decision": (item.agenda or item.verslag).decision or "",  # type: ignore[union-attr]
+            "why": why(item, t),
+            "said": item.said.text if item.said else "",
+            "done": item.done.text if item.done else "",
+        }
+        for verdict in VERDICT_ORDER
+        for item in outcome.items
+        if item.verdict is verdict
+    ]
+    return template("followthrough.html.j2").render(
+        t=t,
+        lang=lang,
+        version=__version__,
+        page="outcome",
+        heading=f"{t['fo_heading']}: {meeting_label(outcome.agenda.meeting or outcome.verslag.meeting, lang)}",
+        intro=t["fo_intro"],
+        letters=[
+            {
+                "label": t["fo_agenda"],
+                "date": date_label(outcome.agenda.date, lang),
+                "source": outcome.agenda.source.path,
+            },
+            {
+                "label": t["fo_verslag"],
+                "date": date_label(outcome.verslag.date, lang),
+                "source": outcome.verslag.source.path,
+            },
+        ],
+        summary=[{"key": _key(v), "label": t[f"verdict_{_key(v)}"], "count": n} for v, n in counts.items() if n],
+        rows=rows,
+        commitments=[],
+    )
+
+
+def register_html(register: Register, lang: str = "nl") -> str:
+    from agendadiff._version import __version__
+
+    t = labels(lang)
+    letters = register.letters
+    found = Counter(track.status for track in register.tracks)
+    commitments = [
+        {
+            "id": track.commitment.id,
+            "status_key": track.status.value,
+            "status": t[f"status_{track.status.value}"],
+            "made": date_label(letters[track.commitment.letter].date, lang),
+            "kind": _kind(letters[track.commitment.letter]),
+            "who": track.commitment.who,
+            "text": track.commitment.text,
+            "due": date_label(track.commitment.due, lang) if track.commitment.due else "",
+            "due_text": track.commitment.due_text,
+            "repeated": [{"date": date_label(letters[k].date, lang), "text": q.text} for k, q in track.repeated],
+            "fulfilled": {"date": date_label(letters[track.fulfilled[0]].date, lang), "text": track.fulfilled[1].text}
+            if track.fulfilled
+            else None,
+            "open": track in register.open,
+        }
+        for status in STATUS_ORDER
+        for track in register.tracks
+        if track.status is status
+    ]
+    span = f"{date_label(letters[0].date, lang)} – {date_label(letters[-1].date, lang)}" if letters else ""
+    return template("followthrough.html.j2").render(
+        t=t,
+        lang=lang,
+        version=__version__,
+        page="commitments",
+        heading=f"{t['cm_heading']} {span}".strip(),
+        intro=t["cm_intro"],
+        letters=[],
+        summary=[
+            {"key": s.value, "label": t[f"status_{s.value}"], "count": found[s]} for s in STATUS_ORDER if found[s]
+        ],
+        rows=[],
+        commitments=commitments,
+    )
+
+
+def _kind(letter: Letter) -> str:
+    return letter.kind.value if letter.kind else ""
