@@ -403,7 +403,10 @@ _ATTEMPTS_OPTION = click.option(
 @click.option("--dossier", required=True, metavar="NUMBER[-ADDITION]", help="The Kamerstukdossier: 32317, 36410-VI.")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only documents dated on or after this day.")
 @click.option(
-    "--match", default="geannoteerde agenda", show_default=True, help="Text the document's subject must hold."
+    "--match",
+    multiple=True,
+    help="Text the document's subject must hold; repeat for alternatives. Default: the geannoteerde agenda's and "
+    "the verslag's subjects ('geannoteerde agenda', 'verslag jbz-raad', 'verslag van de (in)formele', ...).",
 )
 @click.option(
     "--to",
@@ -424,7 +427,7 @@ _ATTEMPTS_OPTION = click.option(
 def fetch(
     dossier: str,
     since: Any,
-    match: str,
+    match: tuple[str, ...],
     target: str,
     state: str | None,
     base_url: str | None,
@@ -434,16 +437,17 @@ def fetch(
     """Download the letters of a dossier that were not fetched before, each with its annexes."""
     from pathlib import Path
 
-    from agendadiff.fetch import Query, client_from, fetch, parse_dossier
+    from agendadiff.fetch import DEFAULT_MATCH, Query, client_from, fetch, parse_dossier
 
     number, addition = parse_dossier(dossier)
-    query = Query(number, addition, match, since.date() if since else None)
+    query = Query(number, addition, match or DEFAULT_MATCH, since.date() if since else None)
     folder = Path(target)
     client = client_from(base_url, timeout, attempts)
     outcome = fetch(client, query, folder, Path(state) if state else folder / "fetch-state.json")
     for name in outcome.fetched:
         click.echo(f"fetched {folder / name}")
-    click.echo(f"agendadiff: {len(outcome.fetched)} new, {outcome.known} fetched before ({query.label}, '{match}')")
+    matched = " or ".join(f"'{m}'" for m in query.match)
+    click.echo(f"agendadiff: {len(outcome.fetched)} new, {outcome.known} fetched before ({query.label}, {matched})")
 
 
 # -- archive ----------------------------------------------------------------------------------------
@@ -589,9 +593,10 @@ def archive_log(archive_dir: str, topic: str | None) -> None:
 
     for entry in open_archive(Path(archive_dir)).log(topic):
         letter, report = entry.letter, entry.report
-        head = f"{letter.date or 'undated'}  {letter.meeting_line or letter.name}"
+        kind = "  (verslag)" if letter.kind == "verslag" else ""
+        head = f"{letter.date or 'undated'}  {letter.meeting_line or letter.name}{kind}"
         if report is None:
-            click.echo(f"{head}\n    first letter")
+            click.echo(f"{head}\n    first {'verslag' if kind else 'letter'}")
         else:
             click.echo(
                 f"{head}\n    {report.changed} changed, {report.added} new, {report.removed} dropped topics; "

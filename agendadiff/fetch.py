@@ -36,7 +36,15 @@ from agendadiff.files import write_atomically
 
 DEFAULT_BASE_URL = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/"
 BASE_URL_VARIABLE = "AGENDADIFF_ODATA_URL"
-DEFAULT_MATCH = "geannoteerde agenda"
+# The subjects of the letters of a JBZ-Raad: "Geannoteerde agenda JBZ-Raad ...", "Verslag JBZ-Raad 13 en 14 juni
+# 2024" (and "Verslag van de (in)formele JBZ-Raad ..."); a "verslag van een schriftelijk overleg" is not one.
+DEFAULT_MATCH = (
+    "geannoteerde agenda",
+    "verslag jbz-raad",
+    "verslag van de jbz-raad",
+    "verslag van de formele",
+    "verslag van de informele",
+)
 RETRY_STATUSES = (429, 500, 502, 503, 504)
 MAX_PAGES = 200  # a guard against a service that keeps sending nextLinks
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -59,11 +67,11 @@ class FetchError(AgendadiffError):
 
 @dataclass(frozen=True)
 class Query:
-    """Which letters to look for: those of one Kamerstukdossier whose subject holds `match`."""
+    """Which letters to look for: those of one Kamerstukdossier whose subject holds one of `match`."""
 
     dossier: int
     addition: str | None = None  # the dossier's Toevoeging ("VI" in 36410-VI)
-    match: str = DEFAULT_MATCH
+    match: tuple[str, ...] = DEFAULT_MATCH
     since: dt.date | None = None
 
     @property
@@ -228,11 +236,15 @@ def letter_filter(query: Query) -> str:
     parts = [
         "Verwijderd eq false",
         f"Kamerstukdossier/any(d: {dossier})",
-        f"contains(tolower(Onderwerp),'{_literal(query.match.lower())}')",
+        _any_of([f"contains(tolower(Onderwerp),'{_literal(m.lower())}')" for m in query.match]),
     ]
     if query.since:
         parts.append(f"Datum ge {query.since.isoformat()}T00:00:00Z")
     return " and ".join(parts)
+
+
+def _any_of(conditions: list[str]) -> str:
+    return conditions[0] if len(conditions) == 1 else "(" + " or ".join(conditions) + ")"
 
 
 def _literal(text: str) -> str:

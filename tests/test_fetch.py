@@ -90,11 +90,13 @@ QUERY = Query(32317)
 def test_the_filter_is_the_documented_one() -> None:
     assert letter_filter(Query(32317)) == (
         "Verwijderd eq false and Kamerstukdossier/any(d: d/Nummer eq 32317) and "
-        "contains(tolower(Onderwerp),'geannoteerde agenda')"
+        "(contains(tolower(Onderwerp),'geannoteerde agenda') or contains(tolower(Onderwerp),'verslag jbz-raad') or "
+        "contains(tolower(Onderwerp),'verslag van de jbz-raad') or contains(tolower(Onderwerp),'verslag van de formele') "
+        "or contains(tolower(Onderwerp),'verslag van de informele'))"
     )
     import datetime as dt
 
-    assert letter_filter(Query(36410, "VI", "Agenda's van 'de' Raad", dt.date(2025, 1, 1))) == (
+    assert letter_filter(Query(36410, "VI", ("Agenda's van 'de' Raad",), dt.date(2025, 1, 1))) == (
         "Verwijderd eq false and Kamerstukdossier/any(d: d/Nummer eq 36410 and d/Toevoeging eq 'VI') and "
         "contains(tolower(Onderwerp),'agenda''s van ''de'' raad') and Datum ge 2025-01-01T00:00:00Z"
     )

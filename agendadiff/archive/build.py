@@ -13,13 +13,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from agendadiff.archive.layout import (
+    COMMITMENTS,
     MANIFEST,
+    OUTCOMES,
+    OUTCOMES_MANIFEST,
     REPORTS,
     STATE,
     TIMELINE,
+    VERSLAG,
     Progress,
     Stored,
+    meeting_pairs,
+    outcome_name,
     report_name,
+    series_pairs,
     sha_of,
 )
 from agendadiff.files import write_atomically
@@ -44,7 +51,7 @@ def report_plan(archive: Archive, letters: Sequence[Stored]) -> ReportPlan:
 
     manifest = read_manifest(archive)
     settings_hash = settings_fingerprint(archive)
-    pairs = tuple((a.name, b.name) for a, b in itertools.pairwise(letters))
+    pairs = tuple((a.name, b.name) for a, b in series_pairs(letters))
     inputs = {
         report_name(a, b): hashlib.sha256(
             f"{sha_of(letters, a)} {sha_of(letters, b)} {settings_hash} {__version__}".encode()
@@ -138,7 +145,7 @@ def timeline_pages(archive: Archive, letters: Sequence[Stored]) -> tuple[str, st
     from agendadiff.render.timeline import timeline_html, timeline_json
     from agendadiff.timeline import build_timeline
 
-    latest = [s for s in letters if s.date][-archive.settings.timeline :]
+    latest = [s for s in letters if s.date and s.kind != VERSLAG][-archive.settings.timeline :]
     read = [archive.letter(s) for s in latest]
     cache = _alignment_cache(archive)
     fingerprint, pairing = settings_fingerprint(archive), archive.pairing()
@@ -151,26 +158,106 @@ def timeline_pages(archive: Archive, letters: Sequence[Stored]) -> tuple[str, st
         alignments.append(alignment)
     write_atomically(archive.root / ALIGNMENTS, json.dumps(kept))
     result = build_timeline(read, archive.topics(), archive.lexicon(), alignments, pairing.dossiers)
-    earlier = {s.name: k for k, s in enumerate(letters)}
+    before = {b.name: a.name for a, b in series_pairs(letters)}
 
     def report(index: int) -> str | None:
         """The comparison of a timeline letter with the archive's letter before it."""
-        k = earlier[latest[index].name]
-        return f"{REPORTS}/{report_name(letters[k - 1].name, letters[k].name)}.html" if k else None
+        name = latest[index].name
+        return f"{REPORTS}/{report_name(before[name], name)}.html" if name in before else None
 
     return timeline_html(result, archive.settings.lang, reports=report), timeline_json(result)
 
 
-def index_page(archive: Archive, letters: Sequence[Stored], manifest: dict[str, dict[str, Any]]) -> str:
-    from agendadiff.render.index import IndexRow, index_html
+def index_page(
+    archive: Archive,
+    letters: Sequence[Stored],
+    manifest: dict[str, dict[str, Any]],
+    outcomes: dict[str, dict[str, Any]],
+    open_commitments: int,
+) -> str:
+    from agendadiff.render.index import IndexRow, MeetingRow, index_html
 
+    before = {b.name: a.name for a, b in series_pairs(letters)}
     rows = []
-    for k, stored in enumerate(letters):
-        name = report_name(letters[k - 1].name, stored.name) if k else None
+    for stored in letters:
+        name = report_name(before[stored.name], stored.name) if stored.name in before else None
         report = manifest[name] | {"name": name} if name else None
-        rows.append(IndexRow(stored.name, stored.original, stored.date, stored.meeting, report))
+        rows.append(IndexRow(stored.name, stored.original, stored.date, stored.meeting, report, stored.kind))
     timeline = f"{TIMELINE}.html" if archive.settings.timeline else None
-    return index_html(archive.settings.series, rows, archive.settings.lang, timeline)
+    meetings = [
+        MeetingRow(
+            agenda.name,
+            verslag.name,
+            agenda.meeting,
+            outcome_name(agenda, verslag),
+            outcomes.get(outcome_name(agenda, verslag), {}).get("summary", {}),
+        )
+        for agenda, verslag in meeting_pairs(letters)
+    ]
+    return index_html(
+        archive.settings.series,
+        rows,
+        archive.settings.lang,
+        timeline,
+        meetings,
+        f"{COMMITMENTS}.html",
+        open_commitments,
+    )
+
+
+def write_outcomes(archive: Archive, letters: Sequence[Stored]) -> tuple[dict[str, dict[str, Any]], list[str]]:
+    """The outcome report of every meeting the archive has both letters of, each (re)written only when what
+    it is made from changed; its verdict counts for the index. Returns them and the names written."""
+    from agendadiff._version import __version__
+
+    path = archive.root / OUTCOMES_MANIFEST
+    try:
+        earlier: dict[str, dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        earlier = {}
+    settings = settings_fingerprint(archive)
+    kept: dict[str, dict[str, Any]] = {}
+    written = []
+    (archive.root / OUTCOMES).mkdir(exist_ok=True)
+    for agenda, verslag in meeting_pairs(letters):
+        name = outcome_name(agenda, verslag)
+        inputs = hashlib.sha256(f"{agenda.sha256} {verslag.sha256} {settings} {__version__}".encode()).hexdigest()
+        files_there = all((archive.root / OUTCOMES / f"{name}.{ext}").exists() for ext in OUTCOME_EXTENSIONS)
+        if earlier.get(name, {}).get("inputs") == inputs and files_there:
+            kept[name] = earlier[name]
+            continue
+        files, summary = render_outcome(archive, agenda, verslag)
+        for ext, text in files.items():
+            write_atomically(archive.root / OUTCOMES / f"{name}.{ext}", text)
+        kept[name] = {"inputs": inputs, "summary": summary}
+        written.append(name)
+    for name in earlier.keys() - kept.keys():
+        for ext in OUTCOME_EXTENSIONS:
+            (archive.root / OUTCOMES / f"{name}.{ext}").unlink(missing_ok=True)
+    write_atomically(path, json.dumps(kept, indent=2, sort_keys=True) + "\n")
+    return kept, written
+
+
+def render_outcome(archive: Archive, agenda: Stored, verslag: Stored) -> tuple[dict[str, str], dict[str, int]]:
+    from agendadiff.outcome import outcome
+    from agendadiff.render import Options, render
+    from agendadiff.render.followthrough import outcome_data
+
+    result = outcome(archive.letter(agenda), archive.letter(verslag), archive.lexicon(), archive.pairing())
+    options = Options(lang=archive.settings.lang)
+    files = {_extension(f): render("outcome", f, result, options) for f in formats("outcome")}
+    return files, dict(outcome_data(result)["summary"])
+
+
+def register_pages(archive: Archive, letters: Sequence[Stored]) -> tuple[dict[str, str], int]:
+    """The commitments register over every letter of the archive (its files by extension), and how many
+    commitments are open."""
+    from agendadiff.commitments import register
+    from agendadiff.render import Options, render
+
+    result = register([archive.letter(s) for s in letters])
+    options = Options(lang=archive.settings.lang)
+    return {_extension(f): render("register", f, result, options) for f in formats("register")}, len(result.open)
 
 
 Rendered = tuple[str, dict[str, str], dict[str, Any], list[list[Any]]]  # name, files, figures, alignment
@@ -191,6 +278,8 @@ def _extension(output_format: str) -> str:
 
 
 REPORT_EXTENSIONS = tuple(map(_extension, formats("comparison")))
+OUTCOME_EXTENSIONS = tuple(map(_extension, formats("outcome")))
+COMMITMENT_EXTENSIONS = tuple(map(_extension, formats("register")))
 
 
 def _render_job(job: tuple[str, Stored, Stored, str]) -> Rendered:
@@ -234,7 +323,8 @@ def _alignment_from(data: list[list[Any]]) -> Any:
 def commit_message(added: Sequence[Stored], plan: ReportPlan, batch: bool) -> str:
     if not batch and len(added) == 1:
         letter = added[0]
-        head = f"Add letter {letter.date.isoformat() if letter.date else 'undated'}" + (
+        noun = "verslag" if letter.kind == VERSLAG else "letter"
+        head = f"Add {noun} {letter.date.isoformat() if letter.date else 'undated'}" + (
             f" ({letter.meeting_line})" if letter.meeting else ""
         )
     else:

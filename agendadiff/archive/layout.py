@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from agendadiff.errors import AgendadiffError
-from agendadiff.model import Letter, Meeting
+from agendadiff.model import Letter, LetterKind, Meeting
 
 CONFIG = "agendadiff.toml"
 STATE = ".agendadiff"
@@ -26,6 +27,10 @@ MANIFEST = f"{REPORTS}/manifest.json"
 INDEX = "index.html"
 FETCH_STATE = "fetch-state.json"  # what `update --fetch` has fetched, committed with the letters
 TIMELINE = "timeline"  # timeline.html and timeline.json: the topics through the latest letters
+OUTCOMES = "outcomes"  # per meeting with both letters: the agenda against its verslag
+OUTCOMES_MANIFEST = f"{OUTCOMES}/manifest.json"
+COMMITMENTS = "commitments"  # commitments.html, .json, .txt: the register of the series' toezeggingen
+VERSLAG = "verslag"  # a stored letter's kind, as LetterKind.REPORT's value
 TIMELINE_LETTERS = 12  # the timeline's default span: about two years of a Council's letters
 KNOWN_SUFFIXES = {".txt", ".pdf", ".docx", ".xml", ".html", ".htm"}
 Progress = Callable[[int, int, str], None]  # done, total, what
@@ -62,6 +67,7 @@ class Stored:
     sha256: str
     original: str  # path of the original, relative to the archive
     source_name: str  # the file name it came in with
+    kind: str = "geannoteerde agenda"  # the letter's kind (LetterKind's value): agendas and verslagen are two series
 
     @property
     def meeting_line(self) -> str:
@@ -129,7 +135,7 @@ def settings_toml(settings: Settings) -> str:
         "# For `agendadiff archive update --fetch`: where new letters are published (see agendadiff fetch)",
         "# [fetch]",
         '# dossier = "32317"',
-        '# match = "geannoteerde agenda"',
+        '# match = ["geannoteerde agenda", "verslag jbz-raad"]  # default: the agendas and the verslagen',
         '# since = "2025-01-01"',
         "",
         f'# timeline = {TIMELINE_LETTERS}  # how many of the latest letters timeline.html follows (0: none, "all")',
@@ -195,6 +201,8 @@ def first_line(error: BaseException) -> str:
 def letter_name(letter: Letter) -> str:
     """`2025-07-10_jbz-2025-07-22-kopenhagen`: the letter's date, then its meeting."""
     date = letter.date.isoformat() if letter.date else "undated"
+    if letter.kind is LetterKind.REPORT:
+        date += f"_{VERSLAG}"
     meeting = letter.meeting
     if meeting is None:
         return f"{date}_letter"
@@ -230,6 +238,35 @@ def sha_of(letters: Sequence[Stored], name: str) -> str:
 
 def report_name(old: str, new: str) -> str:
     return f"{old}__{new}"
+
+
+def series_pairs(letters: Sequence[Stored]) -> list[tuple[Stored, Stored]]:
+    """The consecutive pairs an archive compares: each letter with the one before it of its own series (the
+    verslagen apart from the agendas), in date order."""
+    pairs: list[tuple[Stored, Stored]] = []
+    for series in (_agendas(letters), [s for s in letters if s.kind == VERSLAG]):
+        pairs += list(itertools.pairwise(series))
+    return pairs
+
+
+def _agendas(letters: Sequence[Stored]) -> list[Stored]:
+    return [s for s in letters if s.kind != VERSLAG]
+
+
+def meeting_pairs(letters: Sequence[Stored]) -> list[tuple[Stored, Stored]]:
+    """(agenda, verslag) for every meeting the archive has both letters of: the same council on the same days
+    (the latest agenda of a meeting, when it has two)."""
+
+    def key(stored: Stored) -> tuple[str, tuple[dt.date, ...]] | None:
+        meeting = stored.meeting
+        return (meeting.council, tuple(sorted(set(meeting.dates)))) if meeting and meeting.dates else None
+
+    agendas = {key(s): s for s in letters if s.kind != VERSLAG and key(s)}
+    return [(agendas[key(v)], v) for v in letters if v.kind == VERSLAG and key(v) in agendas]
+
+
+def outcome_name(agenda: Stored, verslag: Stored) -> str:
+    return f"{agenda.name}__{verslag.name}"
 
 
 def merged(a: Outcome, b: Outcome) -> Outcome:

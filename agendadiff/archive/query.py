@@ -3,14 +3,15 @@ still what this agendadiff reads (`archive check`)."""
 
 from __future__ import annotations
 
-import itertools
 import json
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from agendadiff.archive.build import REPORT_EXTENSIONS
+from agendadiff.archive.build import COMMITMENT_EXTENSIONS, OUTCOME_EXTENSIONS, REPORT_EXTENSIONS
 from agendadiff.archive.layout import (
+    COMMITMENTS,
     LETTERS,
+    OUTCOMES,
     REPORTS,
     TIMELINE,
     LogEntry,
@@ -18,7 +19,10 @@ from agendadiff.archive.layout import (
     Progress,
     ReportFigures,
     digest,
+    meeting_pairs,
+    outcome_name,
     report_name,
+    series_pairs,
 )
 from agendadiff.errors import AgendadiffError
 from agendadiff.model import Letter
@@ -34,10 +38,12 @@ def log(archive: Archive, topic: str | None = None) -> list[LogEntry]:
     threads = _timeline_threads(archive, topic) if topic and archive.topics().get(topic) else None
     entries = []
     letters = archive.letters()
-    for k, stored in enumerate(letters):
+    before = {b.name: a.name for a, b in series_pairs(letters)}
+    for stored in letters:
         report: ReportFigures | None = None
         lines: list[str] = []
-        path = archive.root / REPORTS / f"{report_name(letters[k - 1].name, stored.name)}.json" if k else None
+        earlier = before.get(stored.name)
+        path = archive.root / REPORTS / f"{report_name(earlier, stored.name)}.json" if earlier else None
         if path is not None and path.exists():
             data = json.loads(path.read_text(encoding="utf-8"))
             topics = data["summary"]["topics"]
@@ -99,11 +105,20 @@ def check(archive: Archive, progress: Progress | None = None) -> list[Problem]:
             problems.append(Problem(stored.name, _reading_difference(json.loads(kept), letter)))
         if progress:
             progress(done + 1, len(letters), stored.name)
-    for a, b in itertools.pairwise(letters):
+    for a, b in series_pairs(letters):
         name = report_name(a.name, b.name)
         missing = [ext for ext in REPORT_EXTENSIONS if not (archive.root / REPORTS / f"{name}.{ext}").exists()]
         if missing:
             problems.append(Problem(name, f"report missing ({', '.join(missing)})"))
+    for agenda, verslag in meeting_pairs(letters):
+        name = outcome_name(agenda, verslag)
+        missing = [ext for ext in OUTCOME_EXTENSIONS if not (archive.root / OUTCOMES / f"{name}.{ext}").exists()]
+        if missing:
+            problems.append(Problem(name, f"outcome report missing ({', '.join(missing)})"))
+    if letters:
+        missing = [ext for ext in COMMITMENT_EXTENSIONS if not (archive.root / f"{COMMITMENTS}.{ext}").exists()]
+        if missing:
+            problems.append(Problem(COMMITMENTS, f"commitments register missing ({', '.join(missing)})"))
     if archive.settings.timeline and letters:
         missing = [ext for ext in ("html", "json") if not (archive.root / f"{TIMELINE}.{ext}").exists()]
         if missing:

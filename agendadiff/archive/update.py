@@ -13,11 +13,13 @@ from typing import TYPE_CHECKING
 
 from agendadiff.archive import build, query
 from agendadiff.archive.layout import (
+    COMMITMENTS,
     CONFIG,
     FETCH_STATE,
     INDEX,
     LETTERS,
     MANIFEST,
+    OUTCOMES,
     REPORTS,
     STATE,
     TIMELINE,
@@ -45,7 +47,7 @@ from agendadiff.archive.store import Store
 from agendadiff.errors import AgendadiffError
 from agendadiff.files import remove_leftovers, write_atomically
 from agendadiff.lang.words import unique_name
-from agendadiff.model import Letter
+from agendadiff.model import Letter, LetterKind
 
 if TYPE_CHECKING:
     from agendadiff.align import Pairing
@@ -95,6 +97,7 @@ class Archive:
                     sha256=meta["sha256"],
                     original=f"{LETTERS}/{meta_path.parent.name}/{meta['original']}",
                     source_name=meta["source_name"],
+                    kind=meta.get("kind", LetterKind.AGENDA.value),
                 )
             )
         return sorted(stored, key=lambda s: (s.date or dt.date.max, s.name))
@@ -182,7 +185,7 @@ class Archive:
         query = Query(
             number,
             addition,
-            str(config.get("match") or DEFAULT_MATCH),
+            _matches(config.get("match")) or DEFAULT_MATCH,
             dt.date.fromisoformat(str(since)) if since else None,
         )
         outcome = fetch(client, query, inbox, self.root / FETCH_STATE, write_state=False, progress=progress)
@@ -256,7 +259,8 @@ class Archive:
                 continue
             name = unique_name(letter_name(letter), {s.name for s in (*stored, *added)})
             original = f"{LETTERS}/{name}/original" + ("" if path.is_dir() else original_suffix(path))
-            added.append(Stored(name, letter.date, letter.meeting, sha256, original, path.name))
+            kind = (letter.kind or LetterKind.AGENDA).value
+            added.append(Stored(name, letter.date, letter.meeting, sha256, original, path.name, kind))
             new_letters[name] = (path, letter, original)
             if progress:
                 progress(done + 1, len(files), path.name)
@@ -273,7 +277,8 @@ class Archive:
             f"{REPORTS}/{name}.{ext}" for name in (*plan.write, *plan.remove) for ext in build.REPORT_EXTENSIONS
         ]
         timeline = [f"{TIMELINE}.html", f"{TIMELINE}.json"] if self.settings.timeline else []
-        touched += [MANIFEST, INDEX, *timeline] + ([FETCH_STATE] if fetch_state else [])
+        register = [f"{COMMITMENTS}.{ext}" for ext in build.COMMITMENT_EXTENSIONS]
+        touched += [MANIFEST, INDEX, OUTCOMES, *register, *timeline] + ([FETCH_STATE] if fetch_state else [])
         write_atomically(self.root / STATE / "journal.json", json.dumps({"paths": touched}))
         fault_point("after-journal")
         if fetch_state:
@@ -286,13 +291,17 @@ class Archive:
         if timeline:
             for page, text in zip(timeline, build.timeline_pages(self, everything), strict=True):
                 write_atomically(self.root / page, text)
-        write_atomically(self.root / INDEX, build.index_page(self, everything, manifest))
+        outcomes, _ = build.write_outcomes(self, everything)
+        pages, open_commitments = build.register_pages(self, everything)
+        for ext, text in pages.items():
+            write_atomically(self.root / f"{COMMITMENTS}.{ext}", text)
+        write_atomically(self.root / INDEX, build.index_page(self, everything, manifest, outcomes, open_commitments))
         fault_point("after-index")
         message = build.commit_message(added, plan, batch)
         if fetch_state and not added:
             message = "Record fetched documents" if message.startswith("Update") else message
         commit = self.store.commit(
-            [LETTERS, REPORTS, INDEX, *timeline, *([FETCH_STATE] if fetch_state else [])], message
+            [LETTERS, REPORTS, OUTCOMES, INDEX, *register, *timeline, *([FETCH_STATE] if fetch_state else [])], message
         )
         fault_point("after-commit")
         (self.root / STATE / "journal.json").unlink()
@@ -342,6 +351,7 @@ class Archive:
             "meeting": meeting_line(letter.meeting) if letter.meeting else "",
             "meeting_data": meeting_data(letter.meeting),
             "kamerstuk": letter.kamerstuk,
+            "kind": (letter.kind or LetterKind.AGENDA).value,
             "sha256": digest(path),
             "original": Path(original).name,
             "source_name": path.name,
@@ -427,3 +437,14 @@ def _inside(link: Path, folder: Path) -> bool:
 
 def open_archive(root: Path) -> Archive:
     return Archive(root)
+
+
+def _matches(value: object) -> tuple[str, ...]:
+    """The [fetch] table's `match`: one text or a list of them."""
+    if value is None or value == "":
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise ArchiveError(f"[fetch] match must be a text or a list of texts, not {value!r}")

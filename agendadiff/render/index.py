@@ -20,10 +20,31 @@ class IndexRow:
     date: dt.date | None
     meeting: Meeting | None
     report: Mapping[str, Any] | None  # the report against the letter before: its name and the manifest's figures
+    kind: str = "geannoteerde agenda"
 
 
-def index_html(series: str, rows: Sequence[IndexRow], lang: str, timeline: str | None) -> str:
-    """The page; `rows` in date order (the page shows the newest first), `timeline` the timeline page's path."""
+@dataclass(frozen=True)
+class MeetingRow:
+    """A meeting the archive has both letters of, with the verdict counts of its outcome report."""
+
+    agenda: str  # the agenda's folder under letters/
+    verslag: str
+    meeting: Meeting | None
+    outcome: str  # the outcome report's name under outcomes/
+    verdicts: Mapping[str, int]
+
+
+def index_html(
+    series: str,
+    rows: Sequence[IndexRow],
+    lang: str,
+    timeline: str | None,
+    meetings: Sequence[MeetingRow] = (),
+    commitments: str | None = None,
+    open_commitments: int = 0,
+) -> str:
+    """The page; `rows` in date order (the page shows the newest first), `timeline` the timeline page's path,
+    `meetings` those with an agenda and a verslag, `commitments` the register's page."""
     t = labels(lang)
     views = [
         {
@@ -31,9 +52,29 @@ def index_html(series: str, rows: Sequence[IndexRow], lang: str, timeline: str |
             "date": date_label(row.date, lang) if row.date else t["date_unknown"],
             "meeting": meeting_label(row.meeting, lang),
             "report": row.report,
+            "verslag": row.kind == "verslag",
         }
         for row in rows
     ]
+    meeting_views = [
+        {
+            "row": m,
+            "meeting": meeting_label(m.meeting, lang),
+            "verdicts": [
+                {"key": k.replace(" ", "_"), "label": t["verdict_" + k.replace(" ", "_")], "count": n}
+                for k, n in m.verdicts.items()
+                if n
+            ],
+        }
+        for m in reversed(meetings)
+    ]
     return template("archive-index.html.j2").render(
-        series=series, rows=list(reversed(views)), t=t, lang=lang, timeline=timeline
+        series=series,
+        rows=list(reversed(views)),
+        t=t,
+        lang=lang,
+        timeline=timeline,
+        meetings=meeting_views,
+        commitments=commitments,
+        open_commitments=open_commitments,
     )
