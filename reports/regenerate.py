@@ -1,7 +1,9 @@
 """Regenerate the committed comparison reports of the samples, or check that they are current.
 
     python reports/regenerate.py           # write reports/<old>_<new>.{txt,json,html} for each consecutive pair,
-                                           # and reports/timeline*.{txt,json,html} over all of them
+                                           # reports/timeline*.{txt,json,html} over all of them, and
+                                           # reports/outcome-*.{txt,json,html} (each verslag against its agenda)
+                                           # and reports/commitments.{txt,json,html}
     python reports/regenerate.py --check   # exit 1 and name the stale reports, writing nothing
 
 Letters are taken from samples/ in date order (their file names start with the date). Paths in the
@@ -41,6 +43,7 @@ def expected_reports() -> dict[Path, str]:
             sources = (f"../{old_path.as_posix()}", f"../{new_path.as_posix()}")  # from reports/ to samples/
             reports[ROOT / "reports" / f"{stem}.html"] = comparison_html(comparison, "nl", sources)
         reports.update(_timeline_reports(read))
+        reports.update(_followthrough_reports(read))
         return reports
     finally:
         os.chdir(here)
@@ -58,6 +61,36 @@ def _timeline_reports(letters: list[Letter]) -> dict[Path, str]:
         ROOT / "reports" / "timeline.json": timeline_json(timeline),
         ROOT / "reports" / "timeline.html": timeline_html(timeline, "nl"),
     }
+
+
+def _followthrough_reports(agendas: list[Letter]) -> dict[Path, str]:
+    """Each sample verslag against its meeting's agenda, and the commitments of all sample letters."""
+    from agendadiff import read_letter
+    from agendadiff.commitments import register
+    from agendadiff.outcome import outcome
+    from agendadiff.render.followthrough import (
+        outcome_html,
+        outcome_json,
+        outcome_text,
+        register_html,
+        register_json,
+        register_text,
+    )
+
+    reports: dict[Path, str] = {}
+    verslagen = [(path, read_letter(path)) for path in sorted(Path("samples/verslagen").glob("*.txt"))]
+    for path, verslag in verslagen:
+        [agenda] = [a for a in agendas if a.meeting and verslag.meeting and a.meeting.dates == verslag.meeting.dates]
+        result = outcome(agenda, verslag)
+        stem = f"outcome-{_short(path).removeprefix('jbz-verslag-')}"
+        reports[ROOT / "reports" / f"{stem}.txt"] = outcome_text(result)
+        reports[ROOT / "reports" / f"{stem}.json"] = outcome_json(result)
+        reports[ROOT / "reports" / f"{stem}.html"] = outcome_html(result, "nl")
+    everything = register([*agendas, *(v for _, v in verslagen)])
+    reports[ROOT / "reports" / "commitments.txt"] = register_text(everything)
+    reports[ROOT / "reports" / "commitments.json"] = register_json(everything)
+    reports[ROOT / "reports" / "commitments.html"] = register_html(everything, "nl")
+    return reports
 
 
 def stale_reports() -> list[Path]:

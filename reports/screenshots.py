@@ -3,7 +3,8 @@
     python reports/screenshots.py    # needs Chromium (scripts/install-chromium.sh) and the test extras
 
 Writes reports/screenshot-*.png: the top of the page (positions first), a topic side by side in dark mode,
-the page on a phone, and the timeline of the samples (its heat map, and the return topic's history).
+the page on a phone, the timeline of the samples (its heat map, and the return topic's history), the December
+agenda against its verslag, and the commitments register.
 """
 
 from __future__ import annotations
@@ -48,8 +49,15 @@ def main() -> int:
         timeline.evaluate("() => document.querySelector('#th-terugkeerverordening .aged').scrollIntoView()")
         timeline.evaluate("() => window.scrollBy(0, -420)")
         timeline.screenshot(path=ROOT / "reports" / "screenshot-timeline-history.png")
+
+        follow = browser.new_page(viewport={"width": 1280, "height": 1000})
+        follow.goto((ROOT / "reports" / "outcome-2025-12-12.html").as_uri())
+        follow.screenshot(path=ROOT / "reports" / "screenshot-outcome.png")
+        follow.goto((ROOT / "reports" / "commitments.html").as_uri())
+        follow.screenshot(path=ROOT / "reports" / "screenshot-commitments.png")
         browser.close()
-    for name in ("positions", "side-by-side-dark", "phone", "timeline", "timeline-history"):
+    names = ("positions", "side-by-side-dark", "phone", "timeline", "timeline-history", "outcome", "commitments")
+    for name in names:
         print(f"wrote reports/screenshot-{name}.png")
     return 0
 

@@ -343,3 +343,37 @@ def test_timeline_of_a_hostile_letter_runs_nothing(watched: Watched, tmp_path: P
     assert watched.requests == [out.as_uri()]
     assert "<script>alert(4)</script>" in thread.locator(".aged").inner_text()
     assert page.locator("script, img, b").count() == 0
+
+
+OUTCOME = ROOT / "reports" / "outcome-2025-12-12.html"
+COMMITMENTS = ROOT / "reports" / "commitments.html"
+
+
+@pytest.mark.parametrize("path", [OUTCOME, COMMITMENTS], ids=["outcome", "commitments"])
+def test_follow_through_pages_load_without_errors_or_requests_and_fit_a_phone(browser: Any, path: Path) -> None:
+    for viewport in ({"width": 1440, "height": 900}, {"width": 320, "height": 640}):
+        watched = Watched(browser, viewport=viewport)
+        page = watched.open(path)
+        assert watched.errors == [] and watched.requests == [path.as_uri()]
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]  # no sideways scroll
+        # letter text is marked Dutch, and isolated from the page's direction
+        assert page.evaluate("[...document.querySelectorAll('q')].every(q => q.lang === 'nl')")
+        assert page.evaluate("getComputedStyle(document.querySelector('q')).unicodeBidi") == "isolate"
+        watched.context.close()
+
+
+def test_the_outcome_page_shows_each_verdict_with_both_sentences(watched: Watched) -> None:
+    page = watched.open(OUTCOME)
+    badges = page.locator("article.item h3 .badge").all_inner_texts()
+    assert badges[:2] == ["afgeweken", "afgeweken"] and "zoals aangekondigd" in badges
+    first = page.locator("article.item").first
+    assert "mits de mogelijkheid van terugkeerhubs" in first.inner_text()
+    assert first.locator("q").all_inner_texts()[1] == "Nederland heeft ingestemd met de algemene oriëntatie."
+
+
+def test_the_register_lists_open_commitments_first(watched: Watched) -> None:
+    page = watched.open(COMMITMENTS)
+    headings = page.locator("h2").all_inner_texts()
+    assert headings[1:] == ["Openstaande toezeggingen", "Nagekomen of vervallen"]
+    fulfilled = page.locator("article.commitment", has_text="nagekomen in 12 december 2025")
+    assert fulfilled.count() == 2 and "Zoals toegezegd" in fulfilled.first.inner_text()

@@ -118,7 +118,9 @@ def test_committed_reports_are_current(update_golden: bool) -> None:
     spec.loader.exec_module(regenerate)
     expected = regenerate.expected_reports()
     pairs = len(list((ROOT / "samples").glob("jbz-*.txt"))) - 1
-    assert len(expected) == 3 * pairs + 4  # each pair in three formats; the timeline in four files
+    verslagen = len(list((ROOT / "samples" / "verslagen").glob("*.txt")))
+    # each pair in three formats; the timeline in four files; each verslag's outcome and the register in three
+    assert len(expected) == 3 * pairs + 4 + 3 * verslagen + 3
     for path, text in expected.items():
         if update_golden:
             path.write_text(text, encoding="utf-8")
@@ -138,7 +140,7 @@ def test_sample_reports_have_unique_anchors_and_no_broken_links() -> None:
         assert len(ids) == len(set(ids)), page.name
         links = set(re.findall(r'href="#([^"]+)"', html))
         assert links and links <= set(ids), (page.name, links - set(ids))
-        if not page.name.startswith("timeline"):  # a comparison: every change has its anchor
+        if not page.name.startswith(("timeline", "outcome", "commitments")):  # a comparison: each change has its anchor
             assert len([i for i in ids if re.fullmatch(r"t-.+-c\d+", i)]) > 10, page.name
 
 

@@ -5,6 +5,7 @@ put in words, quoting the sentences they rest on."""
 from __future__ import annotations
 
 import json
+import textwrap
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -196,11 +197,17 @@ def _outcome_lines(outcome: Outcome) -> Iterator[str]:
         for item in items:
             shown = item.agenda or item.verslag
             assert shown is not None
-            yield f"  * {section_label(shown)}: {'; '.join(why(item, t))}"
+            yield from _wrapped(f"{section_label(shown)}: {'; '.join(why(item, t))}", "  * ", "    ")
             if item.said:
-                yield f"      announced: {item.said.text}"
+                yield from _wrapped(item.said.text, "      announced: ")
             if item.done:
-                yield f"      reported:  {item.done.text}"
+                yield from _wrapped(item.done.text, "      reported:  ")
+
+
+def _wrapped(text: str, first: str, rest: str | None = None) -> list[str]:
+    """`text` wrapped at 100 columns after `first`, the next lines indented as deep (or by `rest`)."""
+    indent = " " * len(first) if rest is None else rest
+    return textwrap.wrap(text, 100, initial_indent=first, subsequent_indent=indent, break_on_hyphens=False) or [first]
 
 
 def register_text(register: Register) -> str:
@@ -223,12 +230,14 @@ def _register_lines(register: Register) -> Iterator[str]:
             commitment = track.commitment
             due = f", due {commitment.due.isoformat()} ({commitment.due_text})" if commitment.due else ""
             yield f"  * [{commitment.id}] {_date(letters[commitment.letter])}, {commitment.section}{due}"
-            yield f"      {commitment.text}"
+            yield from _wrapped(commitment.text, "      ")
             for k, quote in track.repeated:
-                yield f"      repeated {_date(letters[k])}: {quote.text}"
+                yield from _wrapped(quote.text, f"      repeated {_date(letters[k])}: ", "        ")
             if track.fulfilled:
                 k, quote = track.fulfilled
-                yield f"      fulfilled {_date(letters[k])} ({quote.section}): {quote.text}"
+                yield from _wrapped(
+                    f"({quote.section}) {quote.text}", f"      fulfilled {_date(letters[k])}: ", "        "
+                )
 
 
 # -- HTML ---------------------------------------------------------------------------------------------------
@@ -254,6 +263,7 @@ def outcome_html(outcome: Outcome, lang: str = "nl") -> str:
         for item in outcome.items
         if item.verdict is verdict
     ]
+    _mark_group_starts(rows, "verdict_key")
     return template("followthrough.html.j2").render(
         t=t,
         lang=lang,
@@ -306,6 +316,7 @@ def register_html(register: Register, lang: str = "nl") -> str:
         for track in register.tracks
         if track.status is status
     ]
+    _mark_group_starts(commitments, "status_key")
     span = f"{date_label(letters[0].date, lang)} – {date_label(letters[-1].date, lang)}" if letters else ""
     return template("followthrough.html.j2").render(
         t=t,
@@ -325,3 +336,11 @@ def register_html(register: Register, lang: str = "nl") -> str:
 
 def _kind(letter: Letter) -> str:
     return letter.kind.value if letter.kind else ""
+
+
+def _mark_group_starts(rows: list[dict[str, Any]], key: str) -> None:
+    """The first row of each group (verdict, status) carries the group's anchor, which the summary links to."""
+    seen: set[str] = set()
+    for row in rows:
+        row["anchor"] = "" if row[key] in seen else f"g-{row[key]}"
+        seen.add(row[key])
