@@ -283,6 +283,9 @@ def timeline(
     for letter in result.letters:
         for warning in letter.warnings:
             click.echo(f"agendadiff: {letter.source.path}: warning: {warning}", err=True)
+    if len(result.letters) < len(files):
+        left = len(files) - len(result.letters)
+        click.echo(f"agendadiff: warning: {left} verslag(en) left out: the timeline follows the agendas", err=True)
 
 
 @main.command()

@@ -28,6 +28,7 @@ from agendadiff.model import (
     Alignment,
     Appearance,
     Letter,
+    LetterKind,
     PositionStep,
     Section,
     SectionKind,
@@ -104,6 +105,13 @@ LETTER_SUFFIXES = (".txt", ".pdf", ".docx", ".xml", ".html", ".htm")
 PARALLEL_FROM = 12  # below this many letters, starting worker processes costs more than it saves
 
 
+def _followed(letters: list[Letter]) -> list[Letter]:
+    """The letters a timeline follows: the agendas (and other letters), not the verslagen among them, which
+    report on a meeting rather than take positions for it; only verslagen, when there is nothing else."""
+    kept = [letter for letter in letters if letter.kind is not LetterKind.REPORT]
+    return kept or letters
+
+
 def letter_files(paths: Sequence[Path]) -> list[Path]:
     """The files named, with a folder standing for the letters in it (files by their suffix, and folders that
     `agendadiff fetch` wrote, a letter with its annexes; not recursing), and an archive for its stored letters."""
@@ -142,8 +150,8 @@ def timeline_of_files(
 
     with worker_pool(len(paths), worth_from=PARALLEL_FROM) as pool:
         if pool is None:
-            return build_timeline(read_letters(paths, format_in), topics, lexicon, dossiers=dossiers)
-        letters = ordered(read_letters(paths, format_in, pool))
+            return build_timeline(_followed(read_letters(paths, format_in)), topics, lexicon, dossiers=dossiers)
+        letters = ordered(_followed(read_letters(paths, format_in, pool)))
         pairings = [Pairing(dossiers=dossiers, topics=topics)] * (len(letters) - 1)
         alignments = mapped(pool, align, letters[:-1], letters[1:], pairings)
     return build_timeline(letters, topics, lexicon, alignments, dossiers)

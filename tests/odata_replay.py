@@ -7,6 +7,7 @@ that is not JSON."""
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 import urllib.parse
@@ -116,7 +117,12 @@ class _Handler(BaseHTTPRequestHandler):
         if skip // scenario.page_size in scenario.broken_pages:
             self._send(200, b'{"value": [ {"Id": "x", ', "application/json")
             return
-        chosen = [d for d in scenario.documents if d.subject.lower().find("geannoteerde agenda") >= 0]
+        # the subject texts the filter asks for: contains(tolower(Onderwerp),'...') or ...
+        wanted = [
+            t.replace("''", "'")
+            for t in re.findall(r"contains\(tolower\(Onderwerp\),'((?:[^']|'')*)'\)", params.get("$filter", ""))
+        ]
+        chosen = [d for d in scenario.documents if any(w in d.subject.lower() for w in wanted)]
         page = chosen[skip : skip + scenario.page_size]
         body: dict[str, Any] = {"@odata.context": f"{PREFIX}$metadata#Document", "value": [d.entity() for d in page]}
         if skip + scenario.page_size < len(chosen):

@@ -59,9 +59,11 @@ def scenario_of(split_october: tuple[bytes, bytes]) -> Scenario:
                 annexes=[Doc("b2x", "2025D40001", "Bijlage: geannoteerde agenda", "2025-10-02", agenda,
                              extension="docx", kind="Bijlage")]),
             Doc("c3", "2025D41000", "Geannoteerde agenda (ingetrokken)", "2025-10-05", b"%PDF-1.4 gone", deleted=True),
-            Doc("d4", "2025D42000", "Verslag van de JBZ-Raad van 13 en 14 oktober 2025", "2025-10-20", b"%PDF-1.4 x"),
+            Doc("d4", "2025D42000", "Verslag van de JBZ-Raad van 13 en 14 oktober 2025", "2025-10-24",
+                (FORMATS / "jbz-verslag-2025-10-24-constructed.pdf").read_bytes(), volgnummer=972),
             Doc("e5", "2025D47954", "Geannoteerde agenda formele JBZ-Raad 8 en 9 december 2025", "2025-11-27",
                 (FORMATS / "jbz-2025-11-27-constructed.pdf").read_bytes(), volgnummer=975),
+            Doc("f6", "2025D42100", "Verslag van een schriftelijk overleg over de JBZ-Raad", "2025-10-06", b"%PDF-1.4 so"),
         ]
     )  # fmt: skip
 
@@ -108,9 +110,10 @@ def test_the_filter_is_the_documented_one() -> None:
 def test_pages_are_followed_and_deleted_documents_and_listed_annexes_left_out(replay: tuple[Scenario, str]) -> None:
     scenario, url = replay
     found = find_letters(client(url), QUERY)
-    assert [p.number for p in found] == ["2025D31000", "2025D40000", "2025D47954"]
+    # the agendas and the verslag; not the deleted one, not the verslag of a schriftelijk overleg
+    assert [p.number for p in found] == ["2025D31000", "2025D40000", "2025D42000", "2025D47954"]
     listings = [r for r in scenario.requests if r["path"].endswith("/Document")]
-    assert len(listings) == 2  # two pages of two, through @odata.nextLink
+    assert len(listings) == 3  # three pages of two, through @odata.nextLink
     first = listings[0]["params"]
     assert first["$filter"] == letter_filter(QUERY)
     assert "BijlageDocument" in first["$expand"] and "DocumentVersie" in first["$expand"]
@@ -127,8 +130,8 @@ def test_fetch_writes_bundles_that_read_as_one_letter_and_fetches_nothing_twice(
     scenario, url = replay
     target, state = tmp_path / "inbox", tmp_path / "state.json"
     outcome = fetch(client(url), QUERY, target, state)
-    assert outcome.fetched == ("2025D31000", "2025D40000", "2025D47954")
-    assert sorted(p.name for p in target.iterdir()) == ["2025D31000", "2025D40000", "2025D47954"]
+    assert outcome.fetched == ("2025D31000", "2025D40000", "2025D42000", "2025D47954")
+    assert sorted(p.name for p in target.iterdir()) == ["2025D31000", "2025D40000", "2025D42000", "2025D47954"]
     bundle = target / "2025D40000"
     sidecar = json.loads((bundle / "document.json").read_text(encoding="utf-8"))
     assert [f["name"] for f in sidecar["files"]] == ["letter-2025D40000.pdf", "annex-2025D40001.docx"]
@@ -141,7 +144,7 @@ def test_fetch_writes_bundles_that_read_as_one_letter_and_fetches_nothing_twice(
     # A second run asks for the listing only and downloads nothing.
     before = len(scenario.requests)
     again = fetch(client(url), QUERY, target, state)
-    assert again.fetched == () and again.known == 3
+    assert again.fetched == () and again.known == 4
     assert all(r["path"].endswith("/Document") for r in scenario.requests[before:])
 
 
@@ -166,7 +169,7 @@ def test_a_503_then_success_is_retried_with_backoff(replay: tuple[Scenario, str]
     scenario.fail_first["/OData/v4/2.0/Document(a1)/resource"] = [502]
     sleeps = Sleeps()
     outcome = fetch(client(url, sleep=sleeps), QUERY, tmp_path / "inbox", tmp_path / "state.json")
-    assert len(outcome.fetched) == 3
+    assert len(outcome.fetched) == 4
     assert sleeps == [0.5, 1.0, 0.5]  # doubled per retry of one request, from the start for the next
 
 
@@ -208,7 +211,7 @@ def test_requests_are_paced(replay: tuple[Scenario, str], tmp_path: Path) -> Non
     scenario, url = replay
     fetch(client(url, interval=0.1, sleep=__import__("time").sleep), QUERY, tmp_path / "inbox", tmp_path / "s.json")
     times = [r["at"] for r in scenario.requests]
-    assert len(times) == 6  # two pages and four files
+    assert len(times) == 8  # three pages and five files
     assert min(b - a for a, b in itertools.pairwise(times)) >= 0.09
 
 
@@ -222,9 +225,9 @@ def test_the_fetch_command_with_the_base_url_from_the_environment(replay: tuple[
         main, ["fetch", "--dossier", "32317", "--to", str(tmp_path / "in")], env={"AGENDADIFF_ODATA_URL": url}
     )
     assert result.exit_code == 0, result.output
-    assert "3 new, 0 fetched before" in result.stdout and (tmp_path / "in" / "fetch-state.json").exists()
+    assert "4 new, 0 fetched before" in result.stdout and (tmp_path / "in" / "fetch-state.json").exists()
     result = runner.invoke(main, ["fetch", "--dossier", "32317", "--to", str(tmp_path / "in"), "--base-url", url])
-    assert result.exit_code == 0 and "0 new, 3 fetched before" in result.stdout
+    assert result.exit_code == 0 and "0 new, 4 fetched before" in result.stdout
 
 
 def test_the_fetch_command_fails_in_one_line(tmp_path: Path) -> None:
@@ -266,7 +269,7 @@ def test_archive_update_fetch_stores_the_letters_with_their_annexes_and_the_stat
     runner = CliRunner()
     result = runner.invoke(main, ["archive", "update", "--archive", str(root), "--fetch"], env=GIT)
     assert result.exit_code == 0, result.output
-    assert "3 new letter(s)" in result.stdout
+    assert "4 new letter(s)" in result.stdout  # three agendas and the verslag of October
     import git
 
     repo = git.Repo(root)
@@ -279,6 +282,11 @@ def test_archive_update_fetch_stores_the_letters_with_their_annexes_and_the_stat
     )
     assert any(s["kind"] == "item" and s["title"] == "Terugkeerverordening" for s in stored["sections"])
     assert len([p for p in tracked if p.startswith("reports/") and p.endswith(".html")]) == 2
+    # the October verslag is stored as one and held against its agenda
+    assert "letters/2025-10-24_verslag_jbz-2025-10-13-luxemburg/meta.json" in tracked
+    assert [p for p in tracked if p.startswith("outcomes/") and p.endswith(".html")] == [
+        "outcomes/2025-10-02_jbz-2025-10-13-luxemburg__2025-10-24_verslag_jbz-2025-10-13-luxemburg.html"
+    ]
     check = runner.invoke(main, ["archive", "check", "--archive", str(root)], env=GIT)
     assert check.exit_code == 0, check.output
     head = repo.head.commit.hexsha

@@ -330,3 +330,11 @@ def test_an_archive_of_agendas_and_verslagen_keeps_outcomes_and_commitments(tmp_
     assert [p.problem for p in problems] == ["outcome report missing (json)"]
     timeline = json.loads((archive_dir / "timeline.json").read_text(encoding="utf-8"))
     assert [letter["date"] for letter in timeline["letters"]] == ["2025-10-02", "2025-11-27"]  # the agendas only
+
+
+def test_a_timeline_of_agendas_and_verslagen_follows_the_agendas() -> None:
+    result = CliRunner().invoke(main, ["timeline", str(SAMPLES), str(SAMPLES / "verslagen"), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    sources = [letter["source"] for letter in json.loads(result.stdout)["letters"]]
+    assert len(sources) == 5 and not any("verslag" in source for source in sources)
+    assert "warning: 2 verslag(en) left out: the timeline follows the agendas" in result.stderr
