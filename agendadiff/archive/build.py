@@ -173,7 +173,7 @@ def index_page(
     letters: Sequence[Stored],
     manifest: dict[str, dict[str, Any]],
     outcomes: dict[str, dict[str, Any]],
-    open_commitments: int,
+    open_commitments: dict[str, int],
 ) -> str:
     from agendadiff.render.index import IndexRow, MeetingRow, index_html
 
@@ -191,6 +191,7 @@ def index_page(
             agenda.meeting,
             outcome_name(agenda, verslag),
             outcomes.get(outcome_name(agenda, verslag), {}).get("summary", {}),
+            open_commitments.get(agenda.name, 0) + open_commitments.get(verslag.name, 0),
         )
         for agenda, verslag in meeting_pairs(letters)
     ]
@@ -201,7 +202,7 @@ def index_page(
         timeline,
         meetings,
         f"{COMMITMENTS}.html",
-        open_commitments,
+        sum(open_commitments.values()),
     )
 
 
@@ -249,15 +250,21 @@ def render_outcome(archive: Archive, agenda: Stored, verslag: Stored) -> tuple[d
     return files, dict(outcome_data(result)["summary"])
 
 
-def register_pages(archive: Archive, letters: Sequence[Stored]) -> tuple[dict[str, str], int]:
-    """The commitments register over every letter of the archive (its files by extension), and how many
-    commitments are open."""
+def register_pages(archive: Archive, letters: Sequence[Stored]) -> tuple[dict[str, str], dict[str, int]]:
+    """The commitments register over every letter of the archive (its files by extension), and per letter (by
+    name) how many of the commitments it made are open."""
     from agendadiff.commitments import register
     from agendadiff.render import Options, render
 
-    result = register([archive.letter(s) for s in letters])
+    read = [archive.letter(s) for s in letters]
+    names = {letter.source.path: s.name for letter, s in zip(read, letters, strict=True)}
+    result = register(read)
+    open_by_letter: dict[str, int] = {}
+    for track in result.open:
+        name = names[result.letters[track.commitment.letter].source.path]
+        open_by_letter[name] = open_by_letter.get(name, 0) + 1
     options = Options(lang=archive.settings.lang)
-    return {_extension(f): render("register", f, result, options) for f in formats("register")}, len(result.open)
+    return {_extension(f): render("register", f, result, options) for f in formats("register")}, open_by_letter
 
 
 Rendered = tuple[str, dict[str, str], dict[str, Any], list[list[Any]]]  # name, files, figures, alignment

@@ -32,6 +32,7 @@ class MeetingRow:
     meeting: Meeting | None
     outcome: str  # the outcome report's name under outcomes/
     verdicts: Mapping[str, int]
+    open_commitments: int = 0  # commitments made in the meeting's two letters that are still open
 
 
 def index_html(
@@ -60,10 +61,12 @@ def index_html(
         {
             "row": m,
             "meeting": meeting_label(m.meeting, lang),
+            "agenda_date": _date_of(m.agenda, lang, t),
+            "verslag_date": _date_of(m.verslag, lang, t),
             "verdicts": [
-                {"key": k.replace(" ", "_"), "label": t["verdict_" + k.replace(" ", "_")], "count": n}
-                for k, n in m.verdicts.items()
-                if n
+                {"key": k.replace(" ", "_"), "label": t["verdict_" + k.replace(" ", "_")], "count": m.verdicts[k]}
+                for k in _VERDICTS
+                if m.verdicts.get(k)
             ],
         }
         for m in reversed(meetings)
@@ -78,3 +81,14 @@ def index_html(
         commitments=commitments,
         open_commitments=open_commitments,
     )
+
+
+_VERDICTS = ("diverged", "not reported", "not announced", "as announced", "no position")  # the outcome page's order
+
+
+def _date_of(name: str, lang: str, t: dict[str, str]) -> str:
+    """A letter's date from its folder name (`2025-10-24_verslag_...`), as the page writes dates."""
+    try:
+        return date_label(dt.date.fromisoformat(name[:10]), lang)
+    except ValueError:
+        return t["date_unknown"]
