@@ -324,8 +324,8 @@ def test_an_archive_of_agendas_and_verslagen_keeps_outcomes_and_commitments(tmp_
     index = (archive_dir / "index.html").read_text(encoding="utf-8")
     assert 'href="outcomes/2025-11-27_jbz-2025-12-08-brussel__2025-12-12_verslag_jbz-2025-12-08-brussel.html"' in index
     assert 'href="commitments.html"' in index and "afgeweken" in index
-    # the October meeting's letters made two commitments that are still open (the Ukraine plan, the action plan)
-    assert '<a href="commitments.html#open">2</a>' in index
+    # the October letters made three commitments still open: the Ukraine plan, the Schengen visit, the action plan
+    assert '<a href="commitments.html#open">3</a>' in index
     assert open_archive(archive_dir).check() == []
     (archive_dir / "outcomes" / outcomes[0]).unlink()
     problems = open_archive(archive_dir).check()
