@@ -7,8 +7,8 @@ from __future__ import annotations
 import json
 import textwrap
 from collections import Counter
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
 
 from agendadiff.model import (
     CommitmentStatus,
@@ -188,10 +188,7 @@ def _outcome_lines(outcome: Outcome) -> Iterator[str]:
     yield ""
     counts = _counts(outcome)
     yield "Items: " + ", ".join(f"{n} {verdict}" for verdict, n in counts.items() if n)
-    for verdict in VERDICT_ORDER:
-        items = [item for item in outcome.items if item.verdict is verdict]
-        if not items:
-            continue
+    for verdict, items in _groups(outcome.items, VERDICT_ORDER, lambda item: item.verdict):
         yield ""
         yield f"== {verdict.value} ({len(items)})"
         for item in items:
@@ -202,6 +199,18 @@ def _outcome_lines(outcome: Outcome) -> Iterator[str]:
                 yield from _wrapped(item.said.text, "      announced: ")
             if item.done:
                 yield from _wrapped(item.done.text, "      reported:  ")
+
+
+T = TypeVar("T")
+K = TypeVar("K")
+
+
+def _groups(things: Sequence[T], order: Sequence[K], key: Callable[[T], K]) -> Iterator[tuple[K, list[T]]]:
+    """`things` by their key, in `order`, each group that has members."""
+    for value in order:
+        members = [thing for thing in things if key(thing) == value]
+        if members:
+            yield value, members
 
 
 def _wrapped(text: str, first: str, rest: str | None = None) -> list[str]:
@@ -220,10 +229,7 @@ def _register_lines(register: Register) -> Iterator[str]:
     yield f"Commitments in {len(letters)} letters, {first} to {last}"
     found = Counter(track.status for track in register.tracks)
     yield "Status: " + (", ".join(f"{found[s]} {s.value}" for s in STATUS_ORDER if found[s]) or "no commitments")
-    for status in STATUS_ORDER:
-        tracks = [track for track in register.tracks if track.status is status]
-        if not tracks:
-            continue
+    for status, tracks in _groups(register.tracks, STATUS_ORDER, lambda track: track.status):
         yield ""
         yield f"== {status.value} ({len(tracks)})"
         for track in tracks:
