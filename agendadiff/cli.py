@@ -358,6 +358,7 @@ def commitments(
     Example:
       agendadiff commitments samples/ samples/verslagen/ -o commitments.html
     """
+    import os
     from pathlib import Path
 
     from agendadiff.commitments import register
@@ -367,7 +368,10 @@ def commitments(
 
     files = letter_files([Path(p) for p in letters])
     result = register(read_letters(files, format_in))
-    report = render("register", _chosen_format(output, output_format), result, Options(lang=lang))
+    # the page links to the letters by paths relative to where it is written
+    here = os.path.relpath(os.path.dirname(os.path.abspath(output))) if output else ""
+    options = Options(lang=lang, links_from="" if here == "." else here)
+    report = render("register", _chosen_format(output, output_format), result, options)
     if output:
         _write_atomically(output, report)
     else:

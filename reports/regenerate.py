@@ -89,7 +89,7 @@ def _followthrough_reports(agendas: list[Letter]) -> dict[Path, str]:
     everything = register([*agendas, *(v for _, v in verslagen)])
     reports[ROOT / "reports" / "commitments.txt"] = register_text(everything)
     reports[ROOT / "reports" / "commitments.json"] = register_json(everything)
-    reports[ROOT / "reports" / "commitments.html"] = register_html(everything, "nl")
+    reports[ROOT / "reports" / "commitments.html"] = register_html(everything, "nl", links_from="reports")
     return reports
 
 

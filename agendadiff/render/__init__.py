@@ -20,6 +20,7 @@ class Options:
     sources: tuple[str, str] | None = None  # links from a comparison page to its two letters
     history: bool = False  # a timeline's sentence history, in text
     topic: str | None = None  # the topic a timeline was narrowed to, for its heading
+    links_from: str = ""  # the folder a page is written to, relative to the letters' paths (links to letters)
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ OUTPUTS: dict[str, dict[str, Output]] = {
     "register": {
         "text": Output("followthrough", "register_text"),
         "json": Output("followthrough", "register_json"),
-        "html": Output("followthrough", "register_html", ("lang",)),
+        "html": Output("followthrough", "register_html", ("lang", "links_from")),
     },
 }
 

@@ -108,3 +108,12 @@ def pair_reasons(pair: Pair, t: dict[str, str] | None = None) -> str:
         word = t["reason_" + reason.value.replace(" ", "_")] if t else reason.value
         words.append(f"{word}: {named[reason]}" if named.get(reason) else word)
     return ", ".join(words)
+
+
+def file_link(path: str) -> str:
+    """A link to a local file that can only be a relative path: a name that reads as a scheme
+    ("javascript:...", "data:...") gets "./" before it, and the path is percent-encoded as a URL's is."""
+    from urllib.parse import quote
+
+    link = quote(path.replace("\\", "/"), safe="/._-~")
+    return link if link.startswith(("/", ".")) or ":" not in path.split("/")[0] else f"./{link}"

@@ -28,6 +28,7 @@ from agendadiff.render.common import (
     PACKAGE,
     cue_text,
     date_label,
+    file_link,
     labels,
     meeting_label,
     meeting_line,
@@ -477,15 +478,6 @@ def _letter_view(letter: Letter, label: str, href: str | None, t: dict[str, str]
         "kamerstuk": kamerstuk,
         "kamerstuk_href": _kamerstuk_url(kamerstuk),
     }
-
-
-def file_link(path: str) -> str:
-    """A link to a local file that can only be a relative path: a name that reads as a scheme
-    ("javascript:...", "data:...") gets "./" before it, and the path is percent-encoded as a URL's is."""
-    from urllib.parse import quote
-
-    link = quote(path.replace("\\", "/"), safe="/._-~")
-    return link if link.startswith(("/", ".")) or ":" not in path.split("/")[0] else f"./{link}"
 
 
 def _kamerstuk_url(kamerstuk: str | None) -> str | None:

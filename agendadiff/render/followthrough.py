@@ -21,7 +21,15 @@ from agendadiff.model import (
     Section,
     Verdict,
 )
-from agendadiff.render.common import date_label, labels, meeting_label, meeting_line, section_label, template
+from agendadiff.render.common import (
+    date_label,
+    file_link,
+    labels,
+    meeting_label,
+    meeting_line,
+    section_label,
+    template,
+)
 from agendadiff.serialize import meeting_data
 
 FORMAT_VERSION = 1
@@ -295,8 +303,16 @@ def outcome_html(outcome: Outcome, lang: str = "nl") -> str:
     )
 
 
-def register_html(register: Register, lang: str = "nl") -> str:
+def register_html(register: Register, lang: str = "nl", links_from: str = "") -> str:
+    """The register as a page; its links to letters are relative to `links_from`, the folder it is written to
+    (relative to the letters' paths; "" when they are relative to it already)."""
+    import os
+
     from agendadiff._version import __version__
+
+    def href(letter: Letter) -> str:
+        path = letter.source.path
+        return file_link(os.path.relpath(path, links_from) if links_from else path)
 
     t = labels(lang)
     letters = register.letters
@@ -307,13 +323,18 @@ def register_html(register: Register, lang: str = "nl") -> str:
             "status_key": track.status.value,
             "status": t[f"status_{track.status.value}"],
             "made": date_label(letters[track.commitment.letter].date, lang),
+            "made_href": href(letters[track.commitment.letter]),
             "kind": _kind(letters[track.commitment.letter]),
             "who": track.commitment.who,
             "text": track.commitment.text,
             "due": date_label(track.commitment.due, lang) if track.commitment.due else "",
             "due_text": track.commitment.due_text,
             "repeated": [{"date": date_label(letters[k].date, lang), "text": q.text} for k, q in track.repeated],
-            "fulfilled": {"date": date_label(letters[track.fulfilled[0]].date, lang), "text": track.fulfilled[1].text}
+            "fulfilled": {
+                "date": date_label(letters[track.fulfilled[0]].date, lang),
+                "href": href(letters[track.fulfilled[0]]),
+                "text": track.fulfilled[1].text,
+            }
             if track.fulfilled
             else None,
             "open": track in register.open,
