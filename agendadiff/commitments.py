@@ -143,8 +143,9 @@ def register(letters: Sequence[Letter], lexicon: CommitmentLexicon | None = None
             if commitment.id in taken:
                 continue
             repeated: list[tuple[int, Quote]] = []
-            fulfilled: tuple[int, Quote] | None = None
-            for later in range(commitment.letter + 1, len(ordered)):
+            kept_here = _kept_in_place(ordered[commitment.letter], commitment, lexicon)
+            fulfilled: tuple[int, Quote] | None = (commitment.letter, kept_here) if kept_here else None
+            for later in range(commitment.letter + 1, len(ordered) if fulfilled is None else 0):
                 again = [c for c in made[later] if c.id not in taken and _same(commitment, c, subjects)]
                 if again:
                     taken.add(again[0].id)
@@ -207,6 +208,19 @@ def _subject(letter: Letter, commitment: Commitment) -> list[str]:
 
 def _same(earlier: Commitment, later: Commitment, subjects: dict[str, list[str]]) -> bool:
     return words_alike(_stems(subjects[earlier.id]), _stems(subjects[later.id])) >= SAME
+
+
+def _kept_in_place(letter: Letter, commitment: Commitment, lexicon: CommitmentLexicon) -> Quote | None:
+    """A promise a letter recounts and keeps in the same breath ("heeft toegezegd in dit verslag in te gaan op
+    ... Hierbij wordt deze toezegging gestand gedaan"): the delivery sentence after it in its section."""
+    section = next(s for s in letter.sections if s.id == commitment.section)
+    after = False
+    for start, end in sentence_spans(section.text):
+        sentence = section.text[start:end]
+        if after and lexicon.delivery.search(sentence) and not lexicon.promise.search(sentence):
+            return Quote(section.id, sentence, start, end)
+        after = after or sentence == commitment.text
+    return None
 
 
 def _delivery(letter: Letter, subject: list[str], lexicon: CommitmentLexicon) -> Quote | None:

@@ -340,3 +340,27 @@ def test_a_timeline_of_agendas_and_verslagen_follows_the_agendas() -> None:
     sources = [letter["source"] for letter in json.loads(result.stdout)["letters"]]
     assert len(sources) == 5 and not any("verslag" in source for source in sources)
     assert "warning: 2 verslag(en) left out: the timeline follows the agendas" in result.stderr
+
+
+def test_a_promise_recounted_and_kept_in_one_letter_is_fulfilled_there(tmp_path: Path) -> None:
+    path = tmp_path / "verslag.txt"
+    path.write_text(
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 22 oktober 2025\n\n"
+        "Hierbij bieden wij uw Kamer het verslag aan van de JBZ-Raad.\n\nToezeggingen\n\nTerugkoppeling over de opt-out\n\n"
+        "Tijdens het commissiedebat heeft de minister toegezegd in dit verslag in te gaan op de opt-out. "
+        "Hierbij wordt deze toezegging gestand gedaan. Lidstaten reageerden verschillend.\n",
+        encoding="utf-8",
+    )
+    [track] = register([read_letter(path)]).tracks
+    assert track.status is CommitmentStatus.FULFILLED
+    assert track.fulfilled and track.fulfilled[0] == 0 and "gestand" in track.fulfilled[1].text
+
+
+def test_the_verbs_of_a_verslag_state_votes_in_the_past_tense() -> None:
+    from agendadiff.outcome import _vote
+    from agendadiff.positions import load_lexicon
+
+    lexicon = load_lexicon()
+    assert _vote("Nederland stemde in met de raadspositie.", lexicon) == "for"
+    assert _vote("Nederland stemde tegen.", lexicon) == "against"
+    assert _vote("Nederland onthield zich van stemming.", lexicon) == "abstain"
