@@ -282,7 +282,12 @@ def find_letters(client: Client, query: Query) -> list[Published]:
         url = urllib.parse.urljoin(url, link) if isinstance(link, str) and link else None
     found = [_published(row, client.base_url) for row in rows if not row.get("Verwijderd")]
     annex_ids = {a.id for letter in found for a in letter.annexes}
-    return [p for p in found if p.id not in annex_ids and p.kind.lower() != "bijlage"]
+    return [p for p in found if p.id not in annex_ids and not p.kind.lower().startswith(_NOT_LETTERS)]
+
+
+# Kinds (Soort) of documents in a dossier that are not the cabinet's letters: an annex listed on its own, and
+# the committee's report of a written consultation, whose subject often names the geannoteerde agenda.
+_NOT_LETTERS = ("bijlage", "verslag van een schriftelijk overleg")
 
 
 def _published(row: dict[str, Any], where: str) -> Published:

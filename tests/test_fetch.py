@@ -64,6 +64,8 @@ def scenario_of(split_october: tuple[bytes, bytes]) -> Scenario:
             Doc("e5", "2025D47954", "Geannoteerde agenda formele JBZ-Raad 8 en 9 december 2025", "2025-11-27",
                 (FORMATS / "jbz-2025-11-27-constructed.pdf").read_bytes(), volgnummer=975),
             Doc("f6", "2025D42100", "Verslag van een schriftelijk overleg over de JBZ-Raad", "2025-10-06", b"%PDF-1.4 so"),
+            Doc("g7", "2025D43823", "Verslag van een schriftelijk overleg over o.a. de geannoteerde agenda van de "
+                "formele JBZ-Raad", "2025-10-08", b"%PDF-1.4 so", kind="Verslag van een schriftelijk overleg"),
         ]
     )  # fmt: skip
 
