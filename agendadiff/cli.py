@@ -573,6 +573,9 @@ def archive_update(
     else:
         pushed = "; pushed earlier commits" if outcome.pushed else ""
         click.echo(f"agendadiff: nothing new in {folder}{pushed}")
+    if outcome.waiting:
+        names = ", ".join(outcome.waiting[:3]) + (" …" if len(outcome.waiting) > 3 else "")
+        click.echo(f"agendadiff: {len(outcome.waiting)} file(s) still being written, left for the next run: {names}")
     _report_failures(outcome.failed, quarantined=True)
 
 

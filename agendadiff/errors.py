@@ -30,3 +30,5 @@ SECTION_TOO_LONG = (
     "section {section!r} has {words:,} words, more than the {limit:,} a section can have (a real letter's longest "
     "are a few thousand); is a heading missing, or is it not a letter?"
 )
+TOO_DEEP = "its markup is nested deeper than any letter's (hundreds of levels); it is not a letter agendadiff can read"
+NOT_OF_THE_SERIES = "not a letter of this series ({reason}); a geannoteerde agenda or verslag has a date and a meeting"

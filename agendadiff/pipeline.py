@@ -40,7 +40,12 @@ def read_letter(path: str | Path, format_in: str | None = None) -> Letter:
     from agendadiff.readers import read_document
     from agendadiff.segment import segment
 
-    return within_limits(segment(normalize(read_document(path, format_in))), str(path))
+    try:
+        return within_limits(segment(normalize(read_document(path, format_in))), str(path))
+    except RecursionError:
+        from agendadiff.errors import TOO_DEEP, InputError
+
+        raise InputError(str(path), TOO_DEEP) from None
 
 
 # The size of a letter agendadiff reads. A real geannoteerde agenda or verslag is under 100 pages and far
@@ -121,9 +126,14 @@ def read_bundle(path: Path, format_in: str | None = None) -> Letter:
     from agendadiff.readers.bundle import bundle_digest, bundle_files
     from agendadiff.segment import segment
 
-    letters = [
-        within_limits(segment(normalize(read_document(file, format_in))), str(file)) for file in bundle_files(path)
-    ]
+    try:
+        letters = [
+            within_limits(segment(normalize(read_document(file, format_in))), str(file)) for file in bundle_files(path)
+        ]
+    except RecursionError:
+        from agendadiff.errors import TOO_DEEP, InputError
+
+        raise InputError(str(path), TOO_DEEP) from None
     main, annexes = letters[0], letters[1:]
     sections = list(main.sections)
     taken = {s.id for s in sections}

@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# Files the tests put in an inbox are complete at once: no waiting for a copy to settle (a test of it sets its own).
+os.environ["AGENDADIFF_SETTLE_SECONDS"] = "0"
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "jbz-2025-07-10.txt"

@@ -646,3 +646,68 @@ def test_a_file_name_that_is_not_utf8_is_quarantined_and_the_others_go_in(archiv
     assert "not UTF-8" in result.output and "Traceback" not in result.output
     assert any(JULY_NAME in p for p in git.Repo(archive).git.ls_files().splitlines())
     assert os.path.exists(os.fsencode(box) + b"/failed/brief-\xff\xfe.txt")
+
+
+def test_an_inbox_entry_that_is_no_letter_file_is_quarantined_with_its_reason(archive: Path, tmp_path: Path) -> None:
+    """A folder, a pipe, a file that cannot be read, deeply nested markup and files that read as no letter of
+    the series each go to inbox/failed/ with the reason; the letters beside them go in."""
+    box = inbox(archive, JULY)
+    (box / "notes").mkdir()
+    (box / "notes" / "todo.txt").write_text("bellen\n", encoding="utf-8")
+    os.mkfifo(box / "pipe.txt")
+    depth = 1200
+    (box / "nested.xml").write_text(
+        '<?xml version="1.0"?><officiele-publicatie><kamerstuk>' + "<al>" * depth + "Den Haag, 10 juli 2025"
+        + "</al>" * depth + "</kamerstuk></officiele-publicatie>",
+        encoding="utf-8",
+    )  # fmt: skip
+    (box / "one-line.txt").write_text("Het kabinet steunt het voorstel.\n", encoding="utf-8")
+    (box / "english.txt").write_text("The Hague, 10 July 2025\n\nDear Chair,\n\nThe government supports it.\n")
+    (box / "memo.txt").write_text("Den Haag, 3 maart 2025\n\nGeachte voorzitter,\n\nEen brief over iets anders.\n")
+    result = run("archive", "update", "--archive", str(archive))
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output and "internal error" not in result.output
+    reasons = {
+        p.name.removesuffix(".error.txt"): p.read_text(encoding="utf-8") for p in (box / "failed").glob("*.error.txt")
+    }
+    assert "is a folder, not a letter" in reasons["notes"]
+    assert "is not a regular file" in reasons["pipe.txt"]
+    assert "nested deeper than any letter's" in reasons["nested.xml"]
+    assert "not a letter of this series (no letter date)" in reasons["one-line.txt"]
+    assert "not a letter of this series (no letter date)" in reasons["english.txt"]
+    assert "neither a geannoteerde agenda nor a verslag" in reasons["memo.txt"]
+    assert [p.name for p in box.iterdir() if p.name not in ("failed", "archived")] == []
+    assert any(JULY_NAME in p for p in git.Repo(archive).git.ls_files().splitlines())
+
+
+def test_an_unreadable_inbox_file_is_quarantined(archive: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from agendadiff.archive import layout
+
+    box = inbox(archive, JULY, OCTOBER)
+    real = layout.Path.read_bytes
+
+    def refuse(self: Path) -> bytes:
+        if self.name == OCTOBER.name:
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(layout.Path, "read_bytes", refuse)
+    result = run("archive", "update", "--archive", str(archive))
+    assert result.exit_code == 1 and "cannot be read (PermissionError)" in result.output
+    assert (box / "failed" / f"{OCTOBER.name}.error.txt").is_file()
+
+
+def test_a_file_still_being_copied_waits_for_the_next_run(archive: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A half-copied letter was stored and the full copy became a -2 duplicate: a file changed in the last
+    seconds is left for the next run, and said so."""
+    monkeypatch.setenv("AGENDADIFF_SETTLE_SECONDS", "30")
+    box = inbox(archive, JULY, OCTOBER)
+    settled = time.time() - 60
+    os.utime(box / JULY.name, (settled, settled))
+    result = run("archive", "update", "--archive", str(archive))
+    assert result.exit_code == 0, result.output
+    assert f"1 file(s) still being written, left for the next run: {OCTOBER.name}" in result.output
+    assert (box / OCTOBER.name).exists() and not (box / JULY.name).exists()
+    os.utime(box / OCTOBER.name, (settled, settled))
+    again = run("archive", "update", "--archive", str(archive))
+    assert again.exit_code == 0 and "1 new letter(s)" in again.output

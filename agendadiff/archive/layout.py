@@ -88,6 +88,7 @@ class Outcome:
     removed_reports: tuple[str, ...] = ()  # reports of pairs that are no longer consecutive
     commits: tuple[str, ...] = ()
     pushed: bool = False
+    waiting: tuple[str, ...] = ()  # inbox files still being written: left for the next run
 
 
 @dataclass(frozen=True)

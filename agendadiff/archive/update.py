@@ -44,7 +44,7 @@ from agendadiff.archive.layout import (
     takes,
 )
 from agendadiff.archive.store import Store
-from agendadiff.errors import AgendadiffError
+from agendadiff.errors import NOT_OF_THE_SERIES, AgendadiffError
 from agendadiff.files import remove_leftovers, write_atomically
 from agendadiff.lang.words import unique_name
 from agendadiff.model import Letter, LetterKind
@@ -154,18 +154,13 @@ class Archive:
             self._ready(inbox)
             state = self._fetch(fetch, inbox, progress) if fetch else None
             listed = sorted(inbox.iterdir()) if inbox.is_dir() else []
-            # A link that leaves the inbox would commit (and --push publish) a file from elsewhere; a name
-            # that is not UTF-8 cannot be written into the letter's records or said on a terminal.
-            escaping = [p for p in listed if p.is_symlink() and not _inside(p, inbox)]
-            unnamed = [p for p in listed if p not in escaping and not _utf8(p.name)]
-            refused = tuple(Problem(str(p), f"{p}: {LINK_OUT_OF_INBOX}") for p in escaping) + tuple(
-                Problem(str(p), f"{_shown(p)}: {NAME_NOT_UTF8}") for p in unnamed
-            )
+            entries = [(path, _refusal(path, inbox)) for path in listed if _inbox_entry(path)]
+            refused = tuple(Problem(str(p), f"{_shown(p)}: {why}") for p, why in entries if why)
             self._quarantine(refused)
-            escaping += unnamed
-            files = [p for p in listed if p not in escaping and takes(p)]
+            waiting = tuple(p.name for p, why in entries if why is None and _being_written(p))
+            files = [p for p, why in entries if why is None and p.name not in waiting]
             outcome = self._transaction(files, batch=True, progress=progress, fetch_state=state)
-            outcome = replace(outcome, failed=refused + outcome.failed)
+            outcome = replace(outcome, failed=refused + outcome.failed, waiting=waiting)
             for path in files:
                 if path.exists():  # stored now, or stored before; failed ones went to inbox/failed
                     move_into(path, inbox / "archived")
@@ -248,7 +243,11 @@ class Archive:
         failed: list[Problem] = []
         new_letters: dict[str, tuple[Path, Letter, str]] = {}  # name -> (file, letter, original)
         for done, path in enumerate(files):
-            sha256 = digest(path)
+            try:
+                sha256 = digest(path)
+            except OSError as error:  # unreadable (permissions), or gone since it was listed
+                failed.append(Problem(str(path), f"{_shown(path)}: cannot be read ({error.__class__.__name__})"))
+                continue
             if sha256 in by_hash or sha256 in {s.sha256 for s in added}:
                 known.append(path.name)
                 continue
@@ -256,6 +255,10 @@ class Archive:
                 letter = read_letter(path)
             except AgendadiffError as error:
                 failed.append(Problem(str(path), str(error)))
+                continue
+            reason = _not_of_the_series(letter)
+            if reason:
+                failed.append(Problem(str(path), f"{_shown(path)}: {NOT_OF_THE_SERIES.format(reason=reason)}"))
                 continue
             name = unique_name(letter_name(letter), {s.name for s in (*stored, *added)})
             original = f"{LETTERS}/{name}/original" + ("" if path.is_dir() else original_suffix(path))
@@ -412,6 +415,61 @@ LINK_OUT_OF_INBOX = "is a link that leads out of the inbox (or nowhere); copy th
 
 
 NAME_NOT_UTF8 = "has a file name that is not UTF-8; rename it (the letter itself may be in any encoding)"
+
+
+SETTLE_SECONDS = 2.0  # a file changed this recently may still be being copied in: it waits for the next run
+NOT_A_LETTER_ENTRY = "is a folder, not a letter (a letter folder is one that agendadiff fetch wrote)"
+NOT_A_FILE = "is not a regular file (a pipe, a socket or a device)"
+
+
+def _not_of_the_series(letter: Letter) -> str | None:
+    """Why a file read as a letter is still no letter of a Council series (a web page, an English or
+    undated letter, a line of text), or None: it has a date, and is an agenda or a verslag or names a meeting."""
+    if letter.date is None:
+        return "no letter date"
+    if letter.kind in (None, LetterKind.OTHER) and letter.meeting is None:
+        return "neither a geannoteerde agenda nor a verslag, and no Council meeting"
+    return None
+
+
+def _inbox_entry(path: Path) -> bool:
+    """Whether an inbox entry is for update to look at: not hidden, not its own archived/ and failed/."""
+    return not path.name.startswith(".") and not (path.name in ("archived", "failed") and path.is_dir())
+
+
+def _refusal(path: Path, inbox: Path) -> str | None:
+    """Why an inbox entry cannot go in (it goes to inbox/failed/ with this reason), or None.
+
+    A link that leaves the inbox would commit (and --push publish) a file from elsewhere; a name that is not
+    UTF-8 cannot be written into the letter's records or said on a terminal; a folder that is no letter, or a
+    pipe, would otherwise lie in the inbox forever, unsaid."""
+    if path.is_symlink() and not _inside(path, inbox):
+        return LINK_OUT_OF_INBOX
+    if not _utf8(path.name):
+        return NAME_NOT_UTF8
+    if path.is_dir():
+        return None if takes(path) else NOT_A_LETTER_ENTRY
+    if not path.is_file():
+        return NOT_A_FILE
+    return None
+
+
+def _being_written(path: Path) -> bool:
+    """Whether a file (or a letter folder's file) changed in the last SETTLE_SECONDS (or the seconds
+    AGENDADIFF_SETTLE_SECONDS says): a copy still going on is taken whole by the next run, never half."""
+    import os
+    import time
+
+    settle = float(os.environ.get(SETTLE_VARIABLE) or SETTLE_SECONDS)
+    files = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()]
+    try:
+        newest = max((p.stat().st_mtime for p in files), default=0.0)
+    except OSError:
+        return False
+    return time.time() - newest < settle
+
+
+SETTLE_VARIABLE = "AGENDADIFF_SETTLE_SECONDS"
 
 
 def _utf8(name: str) -> bool:
