@@ -681,17 +681,15 @@ def test_an_inbox_entry_that_is_no_letter_file_is_quarantined_with_its_reason(ar
 
 
 def test_an_unreadable_inbox_file_is_quarantined(archive: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from agendadiff.archive import layout
-
     box = inbox(archive, JULY, OCTOBER)
-    real = layout.Path.read_bytes
+    real = Path.read_bytes
 
     def refuse(self: Path) -> bytes:
         if self.name == OCTOBER.name:
             raise PermissionError(13, "Permission denied")
         return real(self)
 
-    monkeypatch.setattr(layout.Path, "read_bytes", refuse)
+    monkeypatch.setattr(Path, "read_bytes", refuse)
     result = run("archive", "update", "--archive", str(archive))
     assert result.exit_code == 1 and "cannot be read (PermissionError)" in result.output
     assert (box / "failed" / f"{OCTOBER.name}.error.txt").is_file()
