@@ -181,7 +181,7 @@ def test_add_names_a_letter_it_cannot_read_and_stores_the_others(archive: Path, 
     result = CliRunner().invoke(main, ["archive", "add", str(JULY), str(missing), "--archive", str(archive)])
     assert result.exit_code == 1
     assert result.stderr.strip() == f"agendadiff: {missing}: no such file"
-    assert commits(archive)[0].startswith("Add letter 2025-07-10")
+    assert commits(archive)[0] == "Update: 1 letter, 0 reports"  # committed before the push
 
 
 def test_a_terminal_gets_a_progress_bar(archive: Path) -> None:
@@ -709,3 +709,42 @@ def test_a_file_still_being_copied_waits_for_the_next_run(archive: Path, monkeyp
     os.utime(box / OCTOBER.name, (settled, settled))
     again = run("archive", "update", "--archive", str(archive))
     assert again.exit_code == 0 and "1 new letter(s)" in again.output
+
+
+def test_a_stale_git_index_lock_is_one_line_saying_what_to_do(archive: Path) -> None:
+    inbox(archive, JULY)
+    lock = archive / ".git" / "index.lock"
+    lock.touch()
+    result = run("archive", "update", "--archive", str(archive))
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "git failed: fatal: Unable to create" in result.output and f"remove {lock}" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert commits(archive) == ["Start the JBZ-Raad archive"]  # nothing half committed
+    lock.unlink()
+    assert "1 new letter(s)" in ok("archive", "update", "--archive", str(archive))
+
+
+def test_a_push_to_a_remote_that_never_answers_times_out_and_keeps_the_commit(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = git.Repo(archive)
+    repo.create_remote("origin", "ssh://example.invalid/archief.git")
+    settings = archive / "agendadiff.toml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace('# remote = "origin"  # for --push', 'remote = "origin"')
+    )
+    repo.index.add(["agendadiff.toml"])
+    repo.index.commit("remote")
+    monkeypatch.setenv("GIT_SSH_COMMAND", "sh -c 'sleep 60'")  # a server that takes the connection and says nothing
+    monkeypatch.setenv("AGENDADIFF_PUSH_TIMEOUT", "1")
+    inbox(archive, JULY)
+    started = time.monotonic()
+    result = run("archive", "update", "--archive", str(archive), "--push")
+    assert time.monotonic() - started < 30
+    assert result.exit_code == 2 and "push to origin failed: no answer within 1 s" in result.output
+    assert "the commit is kept and the next --push sends it" in result.output
+    assert commits(archive)[0] == "Update: 1 letter, 0 reports"  # committed before the push
+    monkeypatch.setenv("GIT_SSH_COMMAND", "false")  # now the remote refuses: git's own words, not an exit code
+    refused = run("archive", "update", "--archive", str(archive), "--push")
+    assert refused.exit_code == 2 and "fatal: Could not read from remote repository" in refused.output
+    assert "exit code" not in refused.output

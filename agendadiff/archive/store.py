@@ -3,11 +3,45 @@ tells what nobody committed, puts back what a killed run left, and pushes (never
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+import os
+import re
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from agendadiff.archive.layout import CONFIG, ArchiveError, first_line
+
+F = TypeVar("F", bound=Callable[..., Any])
+PUSH_TIMEOUT = 120.0  # seconds a push may take (AGENDADIFF_PUSH_TIMEOUT): a remote that never answers holds the lock
+PUSH_TIMEOUT_VARIABLE = "AGENDADIFF_PUSH_TIMEOUT"
+
+
+def git_reason(error: BaseException) -> str:
+    """What git itself said, in one line: its fatal: or error: line rather than GitPython's "exit code(128)"."""
+    stderr = str(getattr(error, "stderr", "") or "")
+    lines = [line.strip().strip("'").strip() for line in stderr.replace("stderr:", "").splitlines()]
+    said = [line for line in lines if re.match(r"(?:fatal|error|remote|ssh|hint):", line)] or [x for x in lines if x]
+    return re.sub(r"\s+", " ", said[0]) if said else first_line(error)
+
+
+def _git_errors(method: F) -> F:
+    """A git command that fails becomes one line saying what git said and what to do; nothing is committed."""
+
+    @functools.wraps(method)
+    def run(self: Store, *args: Any, **kwargs: Any) -> Any:
+        import git
+
+        try:
+            return method(self, *args, **kwargs)
+        except git.GitCommandError as error:
+            reason = git_reason(error)
+            hint = ""
+            if "index.lock" in reason:
+                hint = f"; if no other git works on it, remove {self.root / '.git' / 'index.lock'} and run again"
+            raise ArchiveError(f"{self.root}: git failed: {reason}{hint}; nothing was committed") from None
+
+    return run  # type: ignore[return-value]
 
 
 class Store:
@@ -37,11 +71,13 @@ class Store:
     def head_detached(self) -> bool:
         return bool(self.repo.head.is_detached)
 
+    @_git_errors
     def changes(self, leave_out: Sequence[str]) -> list[str]:
         """Paths in the work tree that differ from HEAD (untracked ones too), but for `leave_out` pathspecs."""
         status = self.repo.git.status("--porcelain", "--untracked-files=all", "--", ".", *leave_out)
         return [line[3:] for line in status.splitlines() if line.strip()]
 
+    @_git_errors
     def restore(self, paths: Sequence[str]) -> None:
         """`paths` as HEAD has them: unstaged, tracked files checked out, new files removed."""
         if not paths:
@@ -52,6 +88,7 @@ class Store:
             self.repo.git.checkout("HEAD", "--", *sorted(in_head))
         self.repo.git.clean("-f", "-d", "-q", "--", *paths)
 
+    @_git_errors
     def commit(self, paths: Sequence[str], message: str) -> str:
         """Stage everything under `paths` (new, changed and deleted files) and commit it; the commit's id."""
         self.repo.git.add("--all", "--", *paths)
@@ -63,12 +100,21 @@ class Store:
         import git
 
         after = "; the commit is kept and the next --push sends it" if kept else ""
+        limit = float(os.environ.get(PUSH_TIMEOUT_VARIABLE) or PUSH_TIMEOUT)
         try:
             remote = self.repo.remote(remote_name)
             branch = self.repo.active_branch.name
-            results = remote.push(f"refs/heads/{branch}:refs/heads/{branch}")  # never forced
-        except (ValueError, git.GitCommandError) as error:
+            refspec = f"refs/heads/{branch}:refs/heads/{branch}"  # never forced
+            results = remote.push(refspec, kill_after_timeout=limit)
+        except ValueError as error:
             raise ArchiveError(f"{self.root}: push to {remote_name} failed: {first_line(error)}{after}") from None
+        except git.GitCommandError as error:
+            reason = git_reason(error)
+            if error.status in (-9, 9, -15, 15) or "timeout" in str(error).lower():
+                reason = f"no answer within {limit:g} s"
+            raise ArchiveError(f"{self.root}: push to {remote_name} failed: {reason}{after}") from None
+        if not results:  # killed after the timeout before git said anything
+            raise ArchiveError(f"{self.root}: push to {remote_name} failed: no answer within {limit:g} s{after}")
         if any(r.flags & r.ERROR for r in results):
             raise ArchiveError(
                 f"{self.root}: push to {remote_name} refused ({results[0].summary.strip()}); "
