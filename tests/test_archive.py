@@ -181,7 +181,7 @@ def test_add_names_a_letter_it_cannot_read_and_stores_the_others(archive: Path, 
     result = CliRunner().invoke(main, ["archive", "add", str(JULY), str(missing), "--archive", str(archive)])
     assert result.exit_code == 1
     assert result.stderr.strip() == f"agendadiff: {missing}: no such file"
-    assert commits(archive)[0] == "Update: 1 letter, 0 reports"  # committed before the push
+    assert commits(archive)[0].startswith("Add letter 2025-07-10")
 
 
 def test_a_terminal_gets_a_progress_bar(archive: Path) -> None:
