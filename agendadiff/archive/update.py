@@ -115,16 +115,20 @@ class Archive:
         """Hold the archive's lock; wait up to `wait` seconds for another run to let go."""
         from filelock import FileLock, Timeout
 
-        (self.root / STATE).mkdir(exist_ok=True)
-        lock = FileLock(self.root / STATE / "lock")
         try:
+            (self.root / STATE).mkdir(exist_ok=True)
+            lock = FileLock(self.root / STATE / "lock")
             lock.acquire(timeout=wait)
         except Timeout:
             raise ArchiveBusy(
                 f"{self.root}: another agendadiff is working on this archive; try again later or use --wait"
             ) from None
+        except OSError as error:
+            raise ArchiveError(_unwritable(self.root, error)) from None
         try:
             yield
+        except OSError as error:  # a full disk, a read-only archive: the journal lets the next run start again
+            raise ArchiveError(_unwritable(self.root, error)) from None
         finally:
             lock.release()
 
@@ -420,6 +424,15 @@ NAME_NOT_UTF8 = "has a file name that is not UTF-8; rename it (the letter itself
 SETTLE_SECONDS = 2.0  # a file changed this recently may still be being copied in: it waits for the next run
 NOT_A_LETTER_ENTRY = "is a folder, not a letter (a letter folder is one that agendadiff fetch wrote)"
 NOT_A_FILE = "is not a regular file (a pipe, a socket or a device)"
+
+
+def _unwritable(root: Path, error: OSError) -> str:
+    where = f" {error.filename}" if error.filename else ""
+    reason = error.strerror or error.__class__.__name__
+    return (
+        f"{root}: cannot write{where}: {reason}; nothing was committed, and the next run starts again "
+        "where this one stopped once there is room (or write access)"
+    )
 
 
 def _not_of_the_series(letter: Letter) -> str | None:
