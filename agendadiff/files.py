@@ -2,20 +2,55 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 TEMPORARY_PREFIX, TEMPORARY_SUFFIX = ".agendadiff-", ".tmp"
+_LOG: ContextVar[Path | None] = ContextVar("agendadiff_written_log", default=None)
+
+
+@contextmanager
+def recording(log: Path) -> Iterator[None]:
+    """While it lasts, every write_atomically first notes in `log` the file it is about to write and the sha256
+    of what it writes: what a killed run leaves can then be told from what a person edited."""
+    token = _LOG.set(log)
+    try:
+        yield
+    finally:
+        _LOG.reset(token)
+
+
+def recorded(log: Path) -> dict[str, set[str]]:
+    """The files a `recording` noted (absolute paths) and the sha256 of each content written to them."""
+    written: dict[str, set[str]] = {}
+    try:
+        lines = log.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return written
+    for line in lines:
+        digest, _, path = line.partition(" ")
+        if path:
+            written.setdefault(path, set()).add(digest)
+    return written
 
 
 def write_atomically(path: str | Path, data: str | bytes) -> None:
     """Write next to the target, flush to disk, then rename over it. Raises OSError."""
     folder = os.path.dirname(os.path.abspath(path))
+    content = data.encode("utf-8") if isinstance(data, str) else data
+    log = _LOG.get()
+    if log is not None:  # noted before the file changes: a kill after it leaves a file the log vouches for
+        with open(log, "a", encoding="utf-8") as out:
+            out.write(f"{hashlib.sha256(content).hexdigest()} {os.path.abspath(path)}\n")
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=TEMPORARY_PREFIX, suffix=TEMPORARY_SUFFIX)
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(data.encode("utf-8") if isinstance(data, str) else data)
+            out.write(content)
             out.flush()
             os.fsync(out.fileno())
         umask = os.umask(0)

@@ -772,3 +772,23 @@ def test_a_full_disk_or_a_read_only_archive_is_one_line_and_the_next_run_finishe
     monkeypatch.setattr("agendadiff.archive.build.write_atomically", real)
     assert "2 new letter(s)" in ok("archive", "update", "--archive", str(archive))
     assert ok("archive", "check", "--archive", str(archive)).strip().endswith("0 problem(s)")
+
+
+def test_a_killed_run_never_takes_a_hand_edit_with_it(archive: Path) -> None:
+    """The run after a crash put back every path of the journal, hand edits made in between included; now
+    only what the killed run wrote is put back, and an edit someone made stays (and is said)."""
+    ok("archive", "add", str(JULY), "--archive", str(archive))
+    inbox(archive, OCTOBER)
+    killed = cli("archive", "update", "--archive", str(archive), env={"AGENDADIFF_KILL_AT": "after-reports"})
+    assert killed.returncode == -9, killed.stderr
+    index = archive / "index.html"
+    edited = index.read_text(encoding="utf-8").replace("</main>", "<p>Een opmerking van de redactie.</p></main>")
+    index.write_text(edited, encoding="utf-8")
+    report = next((archive / "reports").glob("*.html"))  # written by the killed run: its own
+    refused = cli("archive", "update", "--archive", str(archive))
+    assert refused.returncode == 2 and "uncommitted changes (index.html)" in refused.stderr
+    assert index.read_text(encoding="utf-8") == edited  # the edit is still there
+    assert not report.exists()  # what the killed run wrote was taken back
+    git.Repo(archive).git.checkout("--", "index.html")
+    assert cli("archive", "update", "--archive", str(archive)).returncode == 0
+    assert len(commits(archive)) == 3

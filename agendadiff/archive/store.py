@@ -78,15 +78,42 @@ class Store:
         return [line[3:] for line in status.splitlines() if line.strip()]
 
     @_git_errors
-    def restore(self, paths: Sequence[str]) -> None:
-        """`paths` as HEAD has them: unstaged, tracked files checked out, new files removed."""
+    def restore(self, paths: Sequence[str], keep: Sequence[str] = ()) -> None:
+        """`paths` as HEAD has them: unstaged, tracked files checked out, new files removed; but the files in
+        `keep` (relative paths: changes someone else made) are left as they are."""
         if not paths:
             return
         self.repo.git.reset("-q", "HEAD", "--", *paths)
-        in_head = {p for p in paths if self.repo.git.ls_tree("-r", "--name-only", "HEAD", "--", p)}
-        if in_head:
-            self.repo.git.checkout("HEAD", "--", *sorted(in_head))
-        self.repo.git.clean("-f", "-d", "-q", "--", *paths)
+        kept = set(keep)
+        entries = [(path, tracked) for path, tracked in self.changed_files(paths) if path not in kept]
+        tracked = [path for path, is_tracked in entries if is_tracked]
+        if tracked:
+            self.repo.git.checkout("HEAD", "--", *tracked)
+        for path, is_tracked in entries:
+            if not is_tracked:
+                (self.root / path).unlink(missing_ok=True)
+        for path in paths:  # the folders a killed run made, now empty
+            folder = self.root / path
+            if folder.is_dir():
+                for below, _, _ in sorted(os.walk(folder, topdown=False), key=lambda w: -len(w[0])):
+                    if not os.listdir(below):
+                        os.rmdir(below)
+
+    @_git_errors
+    def changed_files(self, paths: Sequence[str]) -> list[tuple[str, bool]]:
+        """The files under `paths` that differ from HEAD, or that git does not track: (relative path, tracked)."""
+        status = self.repo.git.status("--porcelain", "-z", "--untracked-files=all", "--", *paths)
+        entries = [entry for entry in status.split("\0") if entry]
+        found = []
+        skip = False
+        for entry in entries:
+            if skip:  # the old name of a rename
+                skip = False
+                continue
+            code, path = entry[:2], entry[3:]
+            skip = code[0] in "RC"
+            found.append((path, code != "??"))
+        return found
 
     @_git_errors
     def commit(self, paths: Sequence[str], message: str) -> str:

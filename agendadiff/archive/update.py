@@ -45,7 +45,7 @@ from agendadiff.archive.layout import (
 )
 from agendadiff.archive.store import Store
 from agendadiff.errors import NOT_OF_THE_SERIES, AgendadiffError
-from agendadiff.files import remove_leftovers, write_atomically
+from agendadiff.files import recorded, recording, remove_leftovers, write_atomically
 from agendadiff.lang.words import unique_name
 from agendadiff.model import Letter, LetterKind
 
@@ -228,9 +228,23 @@ class Archive:
 
     def _restore(self, paths: Sequence[str]) -> None:
         """Put the journal's paths back as HEAD has them: unstaged, tracked files checked out, new files
-        removed. Then the run does all its work again, so a kill at any point costs only time."""
-        self.store.restore(paths)
+        removed. Then the run does all its work again, so a kill at any point costs only time. Only files the
+        run's log vouches for (a content it wrote) are put back: a file someone edited since stays, and the
+        check for changes nobody committed then says so."""
+        log = self.root / WRITTEN_LOG
+        if log.exists():
+            own = recorded(log)
+            foreign = [
+                path
+                for path, _ in self.store.changed_files(paths)
+                if (self.root / path).is_file()
+                and _sha256(self.root / path) not in own.get(str((self.root / path).absolute()), ())
+            ]
+            self.store.restore(paths, keep=foreign)
+        else:  # a journal without a log (an older agendadiff's): all of it is put back
+            self.store.restore(paths)
         (self.root / STATE / "journal.json").unlink()
+        log.unlink(missing_ok=True)
 
     def _transaction(
         self, files: Sequence[Path], batch: bool, progress: Progress | None = None, fetch_state: str | None = None
@@ -286,7 +300,29 @@ class Archive:
         timeline = [f"{TIMELINE}.html", f"{TIMELINE}.json"] if self.settings.timeline else []
         register = [f"{COMMITMENTS}.{ext}" for ext in build.COMMITMENT_EXTENSIONS]
         touched += [MANIFEST, INDEX, OUTCOMES, *register, *timeline] + ([FETCH_STATE] if fetch_state else [])
+        log = self.root / WRITTEN_LOG
+        log.unlink(missing_ok=True)
         write_atomically(self.root / STATE / "journal.json", json.dumps({"paths": touched}))
+        with recording(log):
+            return self._write_and_commit(
+                added, known, failed, new_letters, everything, plan, batch, progress, fetch_state, timeline, register
+            )
+
+    def _write_and_commit(
+        self,
+        added: list[Stored],
+        known: list[str],
+        failed: list[Problem],
+        new_letters: dict[str, tuple[Path, Letter, str]],
+        everything: list[Stored],
+        plan: build.ReportPlan,
+        batch: bool,
+        progress: Progress | None,
+        fetch_state: str | None,
+        timeline: list[str],
+        register: list[str],
+    ) -> Outcome:
+        """The transaction's writes and its commit, each write noted in the log before it is made."""
         fault_point("after-journal")
         if fetch_state:
             write_atomically(self.root / FETCH_STATE, fetch_state)
@@ -312,6 +348,7 @@ class Archive:
         )
         fault_point("after-commit")
         (self.root / STATE / "journal.json").unlink()
+        (self.root / WRITTEN_LOG).unlink(missing_ok=True)
         return Outcome(
             added=tuple(s.name for s in added),
             known=tuple(known),
@@ -419,6 +456,15 @@ LINK_OUT_OF_INBOX = "is a link that leads out of the inbox (or nowhere); copy th
 
 
 NAME_NOT_UTF8 = "has a file name that is not UTF-8; rename it (the letter itself may be in any encoding)"
+
+
+WRITTEN_LOG = f"{STATE}/written.log"  # what a transaction wrote: the journal's proof of what is its own
+
+
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 SETTLE_SECONDS = 2.0  # a file changed this recently may still be being copied in: it waits for the next run
