@@ -453,6 +453,8 @@ def fetch(
     outcome = fetch(client, query, folder, Path(state) if state else folder / "fetch-state.json")
     for name in outcome.fetched:
         click.echo(f"fetched {folder / name}")
+    for line in outcome.skipped:
+        click.echo(f"agendadiff: warning: {line}", err=True)
     matched = " or ".join(f"'{m}'" for m in query.match)
     click.echo(f"agendadiff: {len(outcome.fetched)} new, {outcome.known} fetched before ({query.label}, {matched})")
 
@@ -573,6 +575,8 @@ def archive_update(
     else:
         pushed = "; pushed earlier commits" if outcome.pushed else ""
         click.echo(f"agendadiff: nothing new in {folder}{pushed}")
+    for line in outcome.warnings:
+        click.echo(f"agendadiff: warning: {line}", err=True)
     if outcome.waiting:
         names = ", ".join(outcome.waiting[:3]) + (" …" if len(outcome.waiting) > 3 else "")
         click.echo(f"agendadiff: {len(outcome.waiting)} file(s) still being written, left for the next run: {names}")

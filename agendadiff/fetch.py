@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import http.client
 import json
 import os
 import re
@@ -115,28 +116,37 @@ class Client:
         return urllib.parse.urljoin(base, path) + query
 
     def json(self, url: str) -> dict[str, Any]:
-        body = self._get(url, "application/json")
-        try:
-            data = json.loads(body.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError) as error:
-            raise FetchError(f"{url}: the service answered with malformed JSON ({error.__class__.__name__})") from None
+        data = json.loads(self._get(url, "application/json", _json_problem).decode("utf-8"))
         if not isinstance(data, dict):
             raise FetchError(f"{url}: the service answered JSON that is not an object")
         return data
 
-    def file(self, url: str) -> bytes:
-        return self._get(url, "*/*")
+    def file(self, url: str, document: Published | None = None) -> bytes:
+        """A document's file; one cut short (fewer bytes than the service lists), or an error page where a
+        PDF or DOCX should be, is fetched again like any other transient fault."""
+        return self._get(url, "*/*", lambda body: _file_problem(body, document))
 
-    def _get(self, url: str, accept: str) -> bytes:
+    def same_host(self, url: str) -> bool:
+        return urllib.parse.urlsplit(url).netloc == urllib.parse.urlsplit(self.base_url).netloc
+
+    def _get(self, url: str, accept: str, problem_of: Callable[[bytes], str | None] | None = None) -> bytes:
         problem, asked = "", None
+        opener = urllib.request.build_opener(_SameHostRedirects(urllib.parse.urlsplit(self.base_url).netloc))
         for attempt in range(self.attempts):
             if attempt:
                 self.sleep(self._delay(attempt, asked))
             self._pace()
             request = urllib.request.Request(url, headers={"User-Agent": self.agent(), "Accept": accept})
             try:
-                with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                    return _read_capped(response, url)
+                with opener.open(request, timeout=self.timeout) as response:
+                    body = _read_capped(response, url, time.monotonic() + self.timeout * DEADLINE_FACTOR)
+                wrong = problem_of(body) if problem_of else None
+                if wrong is None:
+                    return body
+                problem, asked = wrong, None
+                continue
+            except _OtherHost as error:
+                raise FetchError(f"{url}: the service redirects to another host ({error}); not followed") from None
             except urllib.error.HTTPError as error:
                 problem = f"HTTP {error.code} {error.reason}"
                 if error.code not in RETRY_STATUSES:
@@ -148,7 +158,7 @@ class Client:
                 timed_out = isinstance(error.reason, TimeoutError)
                 problem = f"no answer within {self.timeout:g} s" if timed_out else f"cannot connect ({error.reason})"
                 asked = None
-            except OSError as error:  # a connection reset or cut short
+            except (OSError, http.client.HTTPException) as error:  # a connection reset, a chunked body cut short
                 problem, asked = f"connection failed ({error.__class__.__name__})", None
         raise FetchError(f"{url}: {problem} after {self.attempts} attempts")
 
@@ -185,11 +195,68 @@ def _service_message(error: urllib.error.HTTPError) -> str:
     return f" ({text[:200]})" if text else ""
 
 
-def _read_capped(response: Any, url: str) -> bytes:
-    data: bytes = response.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
-        raise FetchError(f"{url}: the answer is larger than {MAX_FILE_BYTES // 2**20} MB")
-    return data
+DEADLINE_FACTOR = 4  # a whole answer must come within this many timeouts: a server that trickles is given up
+
+
+def _read_capped(response: Any, url: str, deadline: float) -> bytes:
+    """The answer's body, in pieces: at most MAX_FILE_BYTES, and all of it before `deadline` (the timeout is
+    per read, so a server sending a byte a second would otherwise hold the request for ever)."""
+    pieces: list[bytes] = []
+    size = 0
+    while True:
+        piece: bytes = response.read(65536)
+        if not piece:
+            return b"".join(pieces)
+        pieces.append(piece)
+        size += len(piece)
+        if size > MAX_FILE_BYTES:
+            raise FetchError(f"{url}: the answer is larger than {MAX_FILE_BYTES // 2**20} MB")
+        if time.monotonic() > deadline:
+            raise TimeoutError("the answer did not come in time")
+
+
+def _json_problem(body: bytes) -> str | None:
+    """Why a JSON answer is no use (cut short, say), as a transient fault: None when it parses."""
+    try:
+        json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as error:
+        return f"the service answered with malformed JSON ({error.__class__.__name__})"
+    return None
+
+
+_MAGIC = {".pdf": (b"%PDF",), ".docx": (b"PK\x03\x04",), ".doc": (b"\xd0\xcf\x11\xe0",)}
+
+
+def _file_problem(body: bytes, document: Published | None) -> str | None:
+    """Why a downloaded file is not the document (empty, cut short, an HTML error page), or None."""
+    if not body:
+        return "the service sent an empty file"
+    if document is None:
+        return None
+    expected = _MAGIC.get(document.extension)
+    if expected and not body.startswith(expected):
+        head = body[:200].lstrip().lower()
+        what = "an HTML page" if head.startswith((b"<!doctype html", b"<html")) else "something else"
+        return f"the service sent {what} where a {document.extension[1:].upper()} file should be"
+    if document.size is not None and len(body) != document.size:
+        return f"the file has {len(body)} bytes, the service lists {document.size}"
+    return None
+
+
+class _OtherHost(Exception):
+    pass
+
+
+class _SameHostRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow redirects on the service's own host only: a letter is never fetched from elsewhere."""
+
+    def __init__(self, host: str) -> None:
+        self.host = host
+
+    def redirect_request(self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str) -> Any:
+        if urllib.parse.urlsplit(newurl).netloc != self.host:
+            raise _OtherHost(urllib.parse.urlsplit(newurl).netloc)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
 def _retry_after(value: str) -> float | None:
@@ -221,6 +288,7 @@ class Published:
     extension: str
     kamerstuk: str | None  # e.g. kst-32317-736
     annexes: tuple[Published, ...] = ()
+    size: int | None = None  # ContentLength: the bytes the service says the file has
 
     @property
     def fingerprint(self) -> str:
@@ -252,7 +320,7 @@ def _literal(text: str) -> str:
 
 
 _VERSIONS = "DocumentVersie($select=Id,Versienummer,Extensie,ExterneIdentifier)"
-_FIELDS = "Id,Soort,DocumentNummer,Titel,Onderwerp,Datum,Volgnummer,ContentType,Verwijderd"
+_FIELDS = "Id,Soort,DocumentNummer,Titel,Onderwerp,Datum,Volgnummer,ContentType,ContentLength,Verwijderd"
 
 
 def find_letters(client: Client, query: Query) -> list[Published]:
@@ -280,7 +348,10 @@ def find_letters(client: Client, query: Query) -> list[Published]:
         rows += [row for row in values if isinstance(row, dict)]
         link = page.get("@odata.nextLink")
         url = urllib.parse.urljoin(url, link) if isinstance(link, str) and link else None
-    found = [_published(row, client.base_url) for row in rows if not row.get("Verwijderd")]
+        if url is not None and not client.same_host(url):
+            raise FetchError(f"{client.base_url}: the service points to another host for its next page ({url[:120]})")
+    unique = {str(row.get("Id")): row for row in rows}  # a document listed on two pages is one document
+    found = [_published(row, client.base_url) for row in unique.values() if not row.get("Verwijderd")]
     annex_ids = {a.id for letter in found for a in letter.annexes}
     return [p for p in found if p.id not in annex_ids and not p.kind.lower().startswith(_NOT_LETTERS)]
 
@@ -300,20 +371,34 @@ def _published(row: dict[str, Any], where: str) -> Published:
             for a in row.get("BijlageDocument") or []
             if isinstance(a, dict) and not a.get("Verwijderd")
         )
+        number = str(row.get("DocumentNummer") or row["Id"])
+        if not _SAFE_NAME.fullmatch(number):  # it names a folder: never a path that leaves the target
+            raise FetchError(f"{where}: a document number that is no plain name ({number[:40]!r})")
+        size = row.get("ContentLength")
         return Published(
             id=str(row["Id"]),
-            number=str(row.get("DocumentNummer") or row["Id"]),
+            number=number,
             subject=str(row.get("Onderwerp") or ""),
             title=str(row.get("Titel") or ""),
             kind=str(row.get("Soort") or ""),
             date=str(row["Datum"])[:10] if row.get("Datum") else None,
             version=int(current.get("Versienummer") or 1),
-            extension=("." + extension.lstrip(".")).lower() if extension else ".bin",
+            extension=_safe_extension(extension),
             kamerstuk=str(current["ExterneIdentifier"]) if current.get("ExterneIdentifier") else None,
             annexes=annexes,
+            size=int(size) if isinstance(size, int | str) and str(size).isdigit() else None,
         )
     except (KeyError, TypeError, ValueError) as error:
         raise FetchError(f"{where}: a document without {error} in the answer") from None
+
+
+_SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+
+
+def _safe_extension(extension: str) -> str:
+    """ ".pdf" from "pdf" or ".PDF"; anything that is not a short plain suffix becomes ".bin"."""
+    suffix = "." + extension.lstrip(".").lower() if extension else ""
+    return suffix if re.fullmatch(r"\.[a-z0-9]{1,5}", suffix) else ".bin"
 
 
 # -- Fetching ---------------------------------------------------------------------------------------
@@ -323,6 +408,7 @@ def _published(row: dict[str, Any], where: str) -> Published:
 class FetchOutcome:
     fetched: tuple[str, ...] = ()  # bundle folder names written to the target
     known: int = 0  # documents found whose version was fetched before
+    skipped: tuple[str, ...] = ()  # letters whose files could not be had this time, each in a line: tried next run
     state: dict[str, Any] = field(default_factory=dict)  # the state after this run (already written unless told not to)
 
 
@@ -365,12 +451,17 @@ def fetch(
     fetched: list[str] = []
     with tempfile.TemporaryDirectory(prefix=STAGING, dir=target) as staging:
         staged: list[tuple[Published, str, Path, dict[str, Any]]] = []
+        skipped: list[str] = []
         for done, letter in enumerate(new):
             record = documents.get(letter.id) or {"number": letter.number, "versions": []}
             version = len(record["versions"]) + 1
             name = letter.number if version == 1 else f"{letter.number}-v{version}"
             folder = Path(staging) / name
-            staged.append((letter, name, folder, _download(client, letter, folder, query)))
+            try:
+                staged.append((letter, name, folder, _download(client, letter, folder, query)))
+            except FetchError as error:  # one letter's file that cannot be had never holds up the others
+                shutil.rmtree(folder, ignore_errors=True)
+                skipped.append(f"{letter.number} skipped, tried again next run: {error}")
             if progress:
                 progress(done + 1, len(new), letter.number)
         for letter, name, folder, sidecar in staged:
@@ -385,7 +476,7 @@ def fetch(
             fetched.append(name)
     if fetched and write_state:
         write_atomically(state_path, state_text(state))
-    return FetchOutcome(tuple(fetched), len(letters) - len(new), state)
+    return FetchOutcome(tuple(fetched), len(letters) - len(new), tuple(skipped), state)
 
 
 def _clear_stale_staging(target: Path) -> None:
@@ -404,9 +495,7 @@ def _download(client: Client, letter: Published, folder: Path, query: Query) -> 
     files = []
     for role, document in [("letter", letter)] + [("annex", a) for a in letter.annexes]:
         url = client.url(f"Document({document.id})/resource")
-        data = client.file(url)
-        if not data:
-            raise FetchError(f"{url}: the service sent an empty file")
+        data = client.file(url, document)
         name = f"{role}-{document.number}{document.extension}"
         (folder / name).write_bytes(data)
         files.append(

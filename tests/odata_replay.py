@@ -45,6 +45,7 @@ class Doc:
             "Datum": f"{self.date}T00:00:00+01:00",
             "Volgnummer": self.volgnummer,
             "ContentType": "application/pdf" if self.extension == "pdf" else "application/octet-stream",
+            "ContentLength": len(self.content),
             "Verwijderd": self.deleted,
             "DocumentVersie": [
                 {
@@ -67,6 +68,11 @@ class Scenario:
     delay: dict[str, float] = field(default_factory=dict)  # path -> seconds to wait before answering
     broken_pages: set[int] = field(default_factory=set)  # listing pages (0, 1, ...) answered with malformed JSON
     unknown: str | None = None  # a navigation property the service does not know: listings answer 400
+    served: dict[str, bytes] = field(default_factory=dict)  # document id -> the body sent instead of its content
+    cut: set[str] = field(default_factory=set)  # document ids whose body is cut off after the headers promised more
+    missing: set[str] = field(default_factory=set)  # document ids whose file always answers 404
+    next_host: str | None = None  # the host the nextLink points to, instead of the service's own
+    repeat_on_next_page: bool = False  # the last document of a page listed again on the next
     requests: list[dict[str, Any]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -124,26 +130,39 @@ class _Handler(BaseHTTPRequestHandler):
         ]
         chosen = [d for d in scenario.documents if any(w in d.subject.lower() for w in wanted)]
         page = chosen[skip : skip + scenario.page_size]
+        if scenario.repeat_on_next_page and skip:
+            page = [chosen[skip - 1], *page]
         body: dict[str, Any] = {"@odata.context": f"{PREFIX}$metadata#Document", "value": [d.entity() for d in page]}
         if skip + scenario.page_size < len(chosen):
             query = dict(params)
             query["$skiptoken"] = str(skip + scenario.page_size)
-            body["@odata.nextLink"] = f"http://{self.headers['Host']}{PREFIX}Document?" + urllib.parse.urlencode(query)
+            host = scenario.next_host or self.headers["Host"]
+            body["@odata.nextLink"] = f"http://{host}{PREFIX}Document?" + urllib.parse.urlencode(query)
         self._send(200, json.dumps(body).encode(), "application/json")
 
     def _file(self, doc_id: str) -> None:
-        for doc in self.scenario.documents:
+        scenario = self.scenario
+        for doc in scenario.documents:
             for candidate in [doc, *doc.annexes]:
+                if candidate.id == doc_id and doc_id in scenario.missing:
+                    self._send(404, b"no such file", "text/plain")
+                    return
+                if candidate.id == doc_id and doc_id in scenario.cut:
+                    self._send(200, candidate.content[: len(candidate.content) // 2], "application/octet-stream",
+                               length=len(candidate.content))  # fmt: skip
+                    return
                 if candidate.id == doc_id:
-                    self._send(200, candidate.content, "application/octet-stream")
+                    self._send(200, scenario.served.get(doc_id, candidate.content), "application/octet-stream")
                     return
         self._send(404, b"no such document", "text/plain")
 
-    def _send(self, status: int, body: bytes, kind: str, headers: dict[str, str] | None = None) -> None:
+    def _send(
+        self, status: int, body: bytes, kind: str, headers: dict[str, str] | None = None, length: int | None = None
+    ) -> None:
         try:
             self.send_response(status)
             self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Content-Length", str(len(body) if length is None else length))
             for name, value in (headers or {}).items():
                 self.send_header(name, value)
             self.end_headers()

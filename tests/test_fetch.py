@@ -9,6 +9,7 @@ import importlib.util
 import itertools
 import json
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -181,9 +182,17 @@ def test_a_timeout_or_a_service_that_stays_down_leaves_everything_as_it_was(
     scenario, url = replay
     target, state = tmp_path / "inbox", tmp_path / "state.json"
     scenario.delay["/OData/v4/2.0/Document(e5)/resource"] = 1.0
-    with pytest.raises(FetchError, match=r"Document\(e5\)/resource: no answer within 0.3 s after 3 attempts"):
-        fetch(client(url, timeout=0.3), QUERY, target, state)
-    assert list(target.iterdir()) == [] and not state.exists()  # the two downloaded letters are not kept
+    outcome = fetch(client(url, timeout=0.3), QUERY, target, state)
+    # the letter whose file does not come is skipped with its reason, the others are fetched, and it is
+    # not recorded: the next run tries it again
+    [skipped] = outcome.skipped
+    assert skipped.startswith("2025D47954 skipped, tried again next run:")
+    assert "Document(e5)/resource: no answer within 0.3 s after 3 attempts" in skipped
+    assert "2025D47954" not in outcome.fetched and len(outcome.fetched) == 3
+    assert "e5" not in json.loads(state.read_text(encoding="utf-8"))["documents"]
+    for name in outcome.fetched:
+        shutil.rmtree(target / name)
+    state.unlink()
     stale = target / ".fetching-killed"  # as a run killed mid-download leaves it
     stale.mkdir()
     os.utime(stale, (0, 0))
@@ -194,12 +203,12 @@ def test_a_timeout_or_a_service_that_stays_down_leaves_everything_as_it_was(
     assert list(target.iterdir()) == [] and not state.exists()  # the stale staging folder is gone too
 
 
-def test_malformed_json_and_a_404_are_not_retried(replay: tuple[Scenario, str], tmp_path: Path) -> None:
+def test_malformed_json_is_retried_and_a_404_is_not(replay: tuple[Scenario, str], tmp_path: Path) -> None:
     scenario, url = replay
     scenario.broken_pages.add(1)
-    with pytest.raises(FetchError, match="malformed JSON"):
+    with pytest.raises(FetchError, match=r"malformed JSON .* after 3 attempts"):
         fetch(client(url), QUERY, tmp_path / "inbox", tmp_path / "state.json")
-    assert len([r for r in scenario.requests if r["path"].endswith("/Document")]) == 2
+    assert len([r for r in scenario.requests if r["path"].endswith("/Document")]) == 4  # page 0, page 1 three times
     scenario.broken_pages.clear()
     with pytest.raises(FetchError, match="HTTP 404"):
         find_letters(client(url.replace("/OData/v4/2.0/", "/elsewhere/")), QUERY)
@@ -395,3 +404,64 @@ def test_a_fetching_update_killed_midway_is_finished_by_the_next_run(
     assert finished.returncode == 0, finished.stderr
     assert git.Repo(root).head.commit.tree.hexsha == git.Repo(reference).head.commit.tree.hexsha
     assert not git.Repo(root).is_dirty(untracked_files=True)
+
+
+@pytest.mark.parametrize(
+    ("fault", "reason"),
+    [
+        ("cut", "bytes, the service lists"),
+        ("short", "the file has 9 bytes, the service lists"),
+        ("html", "the service sent an HTML page where a PDF file should be"),
+        ("missing", "HTTP 404"),
+    ],
+)
+def test_a_bad_download_is_retried_then_skipped_and_the_others_go_in(
+    replay: tuple[Scenario, str], tmp_path: Path, fault: str, reason: str
+) -> None:
+    """A truncated file, an error page served for the PDF, a file that always 404s: never stored as a
+    letter, never recorded as fetched, and never holding up the other letters."""
+    scenario, url = replay
+    if fault == "cut":
+        scenario.cut.add("a1")
+    elif fault == "short":
+        scenario.served["a1"] = b"%PDF-1.4 "
+    elif fault == "html":
+        scenario.served["a1"] = b"<!DOCTYPE html><html><body>Er ging iets mis</body></html>"
+    else:
+        scenario.missing.add("a1")
+    target, state = tmp_path / "inbox", tmp_path / "state.json"
+    outcome = fetch(client(url), QUERY, target, state)
+    [skipped] = outcome.skipped
+    assert skipped.startswith("2025D31000 skipped") and reason in skipped
+    assert "2025D31000" not in outcome.fetched and len(outcome.fetched) == 3
+    assert not (target / "2025D31000").exists()
+    assert "a1" not in json.loads(state.read_text(encoding="utf-8"))["documents"]
+    scenario.cut.clear(), scenario.served.clear(), scenario.missing.clear()
+    again = fetch(client(url), QUERY, target, state)
+    assert again.fetched == ("2025D31000",) and again.skipped == ()
+
+
+def test_a_document_listed_on_two_pages_is_fetched_once(replay: tuple[Scenario, str], tmp_path: Path) -> None:
+    scenario, url = replay
+    scenario.repeat_on_next_page = True
+    outcome = fetch(client(url), QUERY, tmp_path / "inbox", tmp_path / "state.json")
+    assert sorted(outcome.fetched) == ["2025D31000", "2025D40000", "2025D42000", "2025D47954"]
+
+
+def test_a_next_page_on_another_host_is_not_followed(replay: tuple[Scenario, str], tmp_path: Path) -> None:
+    scenario, url = replay
+    scenario.next_host = "elsewhere.example.org"
+    with pytest.raises(FetchError, match="points to another host for its next page"):
+        fetch(client(url), QUERY, tmp_path / "inbox", tmp_path / "state.json")
+    assert not any("elsewhere" in r["path"] for r in scenario.requests)
+
+
+@pytest.mark.parametrize("number", ["../../etc", "a/b", ".hidden", ""])
+def test_a_document_number_that_would_make_a_path_is_refused(
+    replay: tuple[Scenario, str], tmp_path: Path, number: str
+) -> None:
+    scenario, url = replay
+    scenario.documents[0].number = number or "\u0000"
+    with pytest.raises(FetchError, match="a document number that is no plain name"):
+        fetch(client(url), QUERY, tmp_path / "inbox", tmp_path / "state.json")
+    assert not (tmp_path / "etc").exists() and not (tmp_path / "inbox").exists()

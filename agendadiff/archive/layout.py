@@ -89,6 +89,7 @@ class Outcome:
     commits: tuple[str, ...] = ()
     pushed: bool = False
     waiting: tuple[str, ...] = ()  # inbox files still being written: left for the next run
+    warnings: tuple[str, ...] = ()  # e.g. letters the fetch had to skip this time
 
 
 @dataclass(frozen=True)

@@ -156,7 +156,7 @@ class Archive:
         that fails leaves the archive as it was."""
         with self.locked(wait):
             self._ready(inbox)
-            state = self._fetch(fetch, inbox, progress) if fetch else None
+            state, skipped = self._fetch(fetch, inbox, progress) if fetch else (None, ())
             listed = sorted(inbox.iterdir()) if inbox.is_dir() else []
             entries = [(path, _refusal(path, inbox)) for path in listed if _inbox_entry(path)]
             refused = tuple(Problem(str(p), f"{_shown(p)}: {why}") for p, why in entries if why)
@@ -164,7 +164,7 @@ class Archive:
             waiting = tuple(p.name for p, why in entries if why is None and _being_written(p))
             files = [p for p, why in entries if why is None and p.name not in waiting]
             outcome = self._transaction(files, batch=True, progress=progress, fetch_state=state)
-            outcome = replace(outcome, failed=refused + outcome.failed, waiting=waiting)
+            outcome = replace(outcome, failed=refused + outcome.failed, waiting=waiting, warnings=skipped)
             for path in files:
                 if path.exists():  # stored now, or stored before; failed ones went to inbox/failed
                     move_into(path, inbox / "archived")
@@ -172,8 +172,9 @@ class Archive:
                 outcome = replace(outcome, pushed=self._push(kept=bool(outcome.commits)))
             return outcome
 
-    def _fetch(self, client: Client, inbox: Path, progress: Progress | None) -> str | None:
-        """New letters into the inbox; the new fetch state, for the transaction to write and commit."""
+    def _fetch(self, client: Client, inbox: Path, progress: Progress | None) -> tuple[str | None, tuple[str, ...]]:
+        """New letters into the inbox; the new fetch state, for the transaction to write and commit, and the
+        letters skipped this time."""
         from agendadiff.fetch import DEFAULT_MATCH, Query, fetch, parse_dossier, state_text
 
         config = self.settings.fetch
@@ -188,7 +189,7 @@ class Archive:
             dt.date.fromisoformat(str(since)) if since else None,
         )
         outcome = fetch(client, query, inbox, self.root / FETCH_STATE, write_state=False, progress=progress)
-        return state_text(outcome.state) if outcome.fetched else None
+        return (state_text(outcome.state) if outcome.fetched else None), outcome.skipped
 
     def _ready(self, inbox: Path | None = None) -> None:
         """Refuse a detached HEAD or changes nobody committed; undo what a killed run left half done."""
