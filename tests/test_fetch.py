@@ -436,7 +436,9 @@ def test_a_bad_download_is_retried_then_skipped_and_the_others_go_in(
     assert "2025D31000" not in outcome.fetched and len(outcome.fetched) == 3
     assert not (target / "2025D31000").exists()
     assert "a1" not in json.loads(state.read_text(encoding="utf-8"))["documents"]
-    scenario.cut.clear(), scenario.served.clear(), scenario.missing.clear()
+    scenario.cut.clear()
+    scenario.served.clear()
+    scenario.missing.clear()
     again = fetch(client(url), QUERY, target, state)
     assert again.fetched == ("2025D31000",) and again.skipped == ()
 
