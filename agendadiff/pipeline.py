@@ -101,8 +101,23 @@ def worker_pool(jobs: int, worth_from: int = PARALLEL_FROM) -> Iterator[Executor
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    with ProcessPoolExecutor(max_workers=min(cores, 8), mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=min(cores, 8), mp_context=context, initializer=_die_with_parent) as pool:
         yield pool
+
+
+def _die_with_parent() -> None:
+    """A worker ends when the process that started it does, however it ends (even by SIGKILL): a forked
+    worker holds the parent's open files, the archive's lock among them, and an orphan would keep it."""
+    import signal
+    import sys
+
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        if os.getppid() == 1:  # the parent died before the line above: do not outlive it
+            os._exit(1)
 
 
 def mapped(pool: Executor | None, function: Callable[..., T], *iterables: Iterable[object]) -> list[T]:

@@ -711,17 +711,26 @@ def test_a_file_still_being_copied_waits_for_the_next_run(archive: Path, monkeyp
     assert again.exit_code == 0 and "1 new letter(s)" in again.output
 
 
-def test_a_stale_git_index_lock_is_one_line_saying_what_to_do(archive: Path) -> None:
+def test_a_stale_git_index_lock_is_cleared_and_the_run_goes_on(archive: Path) -> None:
+    """A git killed with an update leaves .git/index.lock, and git refused every later run (the soak found
+    it): a lock nobody renews is cleared under the archive's own lock."""
     inbox(archive, JULY)
     lock = archive / ".git" / "index.lock"
     lock.touch()
+    old = time.time() - 60
+    os.utime(lock, (old, old))
+    assert "1 new letter(s)" in ok("archive", "update", "--archive", str(archive))
+    assert not lock.exists()
+
+
+def test_a_git_failure_is_one_line_with_gits_words(archive: Path) -> None:
+    inbox(archive, JULY)
+    (archive / ".git" / "index").write_bytes(b"DIRC this is no index")
     result = run("archive", "update", "--archive", str(archive))
     assert result.exit_code == 2 and "Traceback" not in result.output
-    assert "git failed: fatal: Unable to create" in result.output and f"remove {lock}" in result.output
+    assert "git failed: " in result.output and "exit code" not in result.output
     assert len(result.output.strip().splitlines()) == 1
     assert commits(archive) == ["Start the JBZ-Raad archive"]  # nothing half committed
-    lock.unlink()
-    assert "1 new letter(s)" in ok("archive", "update", "--archive", str(archive))
 
 
 def test_a_push_to_a_remote_that_never_answers_times_out_and_keeps_the_commit(
@@ -792,3 +801,29 @@ def test_a_killed_run_never_takes_a_hand_edit_with_it(archive: Path) -> None:
     git.Repo(archive).git.checkout("--", "index.html")
     assert cli("archive", "update", "--archive", str(archive)).returncode == 0
     assert len(commits(archive)) == 3
+
+
+def test_report_workers_die_with_a_killed_update_and_leave_the_lock_free(tmp_path: Path) -> None:
+    """With filelock 3.13 a SIGKILLed update left its forked report workers running, and they held the lock."""
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("one core: the reports are made without workers")  # the CI machine has two
+    from filelock import FileLock
+
+    folder = tmp_path / "archief"
+    ok("archive", "init", str(folder))
+    box = folder / "inbox"
+    box.mkdir()
+    for path in sorted((ROOT / "samples").glob("jbz-*.txt")):  # five letters: four reports, on the workers
+        shutil.copy(path, box / path.name)
+    killed = cli("archive", "update", "--archive", str(folder), env={"AGENDADIFF_KILL_AT": "during-reports"})
+    assert killed.returncode == -9, killed.stderr
+    deadline = time.monotonic() + 10
+    left = ["?"]
+    while time.monotonic() < deadline and left:
+        found = subprocess.run(["pgrep", "-f", str(folder)], capture_output=True, text=True).stdout.split()
+        left = [pid for pid in found if pid != str(os.getpid())]
+        time.sleep(0.2)
+    assert left == [], "report workers outlived the update"
+    with FileLock(folder / ".agendadiff" / "lock", timeout=5):
+        pass
+    assert cli("archive", "update", "--archive", str(folder)).returncode == 0

@@ -23,6 +23,7 @@ from agendadiff.archive.layout import (
     VERSLAG,
     Progress,
     Stored,
+    fault_point,
     meeting_pairs,
     outcome_name,
     report_name,
@@ -104,6 +105,7 @@ def write_reports(
         aligned[_alignment_key(fingerprint, old, new)] = alignment
         if progress:
             progress(written, len(jobs), name)
+        fault_point("during-reports")  # the report workers are still at work here
     for name in plan.remove:
         for ext in REPORT_EXTENSIONS:
             (archive.root / REPORTS / f"{name}.{ext}").unlink(missing_ok=True)

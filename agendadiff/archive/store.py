@@ -68,6 +68,24 @@ class Store:
         except git.InvalidGitRepositoryError:
             return cls(root, git.Repo.init(root, initial_branch="main"))
 
+    def clear_stale_index_lock(self, grace: float = 2.0) -> bool:
+        """Remove .git/index.lock when no git is using it: it is left when a git command is killed (with the
+        agendadiff run that started it), and git refuses to work while it is there. Called under the
+        archive's lock, so no agendadiff git runs now; a git someone else runs holds it only for moments,
+        so one that stays `grace` seconds without changing is stale. Whether it was removed."""
+        import time
+
+        lock = self.root / ".git" / "index.lock"
+        while True:
+            try:
+                age = time.time() - lock.stat().st_mtime
+            except FileNotFoundError:
+                return False
+            if age >= grace:
+                lock.unlink(missing_ok=True)
+                return True
+            time.sleep(0.1)
+
     def head_detached(self) -> bool:
         return bool(self.repo.head.is_detached)
 

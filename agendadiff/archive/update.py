@@ -193,6 +193,7 @@ class Archive:
 
     def _ready(self, inbox: Path | None = None) -> None:
         """Refuse a detached HEAD or changes nobody committed; undo what a killed run left half done."""
+        self.store.clear_stale_index_lock()  # a git killed with the run before
         if self.store.head_detached():
             raise ArchiveError(f"{self.root}: HEAD is detached; check out the archive's branch first")
         journal = self._journal()
