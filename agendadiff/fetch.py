@@ -203,8 +203,9 @@ def _read_capped(response: Any, url: str, deadline: float) -> bytes:
     per read, so a server sending a byte a second would otherwise hold the request for ever)."""
     pieces: list[bytes] = []
     size = 0
+    read = getattr(response, "read1", response.read)  # what has come, not a wait for the whole piece
     while True:
-        piece: bytes = response.read(65536)
+        piece: bytes = read(65536)
         if not piece:
             return b"".join(pieces)
         pieces.append(piece)

@@ -664,6 +664,12 @@ def test_an_inbox_entry_that_is_no_letter_file_is_quarantined_with_its_reason(ar
     (box / "one-line.txt").write_text("Het kabinet steunt het voorstel.\n", encoding="utf-8")
     (box / "english.txt").write_text("The Hague, 10 July 2025\n\nDear Chair,\n\nThe government supports it.\n")
     (box / "memo.txt").write_text("Den Haag, 3 maart 2025\n\nGeachte voorzitter,\n\nEen brief over iets anders.\n")
+    (box / "page.html").write_text(
+        "<!DOCTYPE html><html><head><title>Nieuws</title></head><body><nav>Home</nav><p>Den Haag, 10 juli 2025: "
+        "het laatste nieuws.</p></body></html>",
+        encoding="utf-8",
+    )
+    (box / "broken.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3 this is where the file stops")
     result = run("archive", "update", "--archive", str(archive))
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output and "internal error" not in result.output
@@ -676,6 +682,16 @@ def test_an_inbox_entry_that_is_no_letter_file_is_quarantined_with_its_reason(ar
     assert "not a letter of this series (no letter date)" in reasons["one-line.txt"]
     assert "not a letter of this series (no letter date)" in reasons["english.txt"]
     assert "neither a geannoteerde agenda nor a verslag" in reasons["memo.txt"]
+    assert set(reasons) == {
+        "notes",
+        "pipe.txt",
+        "nested.xml",
+        "one-line.txt",
+        "english.txt",
+        "memo.txt",
+        "page.html",
+        "broken.pdf",
+    }
     assert [p.name for p in box.iterdir() if p.name not in ("failed", "archived")] == []
     assert any(JULY_NAME in p for p in git.Repo(archive).git.ls_files().splitlines())
 

@@ -467,3 +467,64 @@ def test_a_document_number_that_would_make_a_path_is_refused(
     with pytest.raises(FetchError, match="a document number that is no plain name"):
         fetch(client(url), QUERY, tmp_path / "inbox", tmp_path / "state.json")
     assert not (tmp_path / "etc").exists() and not (tmp_path / "inbox").exists()
+
+
+def test_a_server_that_trickles_is_given_up_within_the_whole_request_deadline(tmp_path: Path) -> None:
+    """The timeout is per socket read: a server sending a byte now and then held a request for ever."""
+    import http.server
+    import threading
+
+    class Trickle(http.server.BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Length", "100000")
+            self.end_headers()
+            try:
+                for _ in range(100000):
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                    __import__("time").sleep(0.05)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Trickle)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        slow = client(f"http://127.0.0.1:{server.server_address[1]}/OData/v4/2.0/", timeout=0.5, attempts=1)
+        started = __import__("time").monotonic()
+        with pytest.raises(FetchError, match=r"no answer within 0\.5 s after 1 attempts"):
+            slow.file(slow.url("Document(x)/resource"))
+        assert __import__("time").monotonic() - started < 0.5 * 4 + 2  # the deadline, not the 5,000 s of trickle
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_redirect_to_another_host_is_not_followed(tmp_path: Path) -> None:
+    import http.server
+    import threading
+
+    class Elsewhere(http.server.BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            self.send_response(302)
+            self.send_header("Location", "http://evil.example.org/letter.pdf")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Elsewhere)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        moved = client(f"http://127.0.0.1:{server.server_address[1]}/OData/v4/2.0/", attempts=1)
+        with pytest.raises(FetchError, match=r"redirects to another host \(evil.example.org\); not followed"):
+            moved.file(moved.url("Document(x)/resource"))
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -70,7 +70,7 @@ def _bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
         "whitespace only": (blank, "holds no text"),
         "binary": (binary, "looks like a binary file"),
         "undecodable": (undecodable, "neither UTF-8 nor Windows-1252"),
-        "too large": (huge, "more than the 10 MB"),
+        "too large": (huge, "more than the 4 MB"),
         "a folder": (folder, "not a regular file"),
     }
 

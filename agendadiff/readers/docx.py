@@ -26,7 +26,7 @@ NOT_WORD = "is a zip archive, but not a Word document (no word/document.xml)"
 TOO_BIG_INSIDE = "is a DOCX whose parts unpack to {size} MB, more than a letter can be; refusing it"
 UNSAFE = "is a DOCX with entity declarations in its XML, which agendadiff does not expand; refusing it"
 BROKEN = "is a DOCX with a damaged part ({part})"
-MAX_UNPACKED = 100 * 1024 * 1024  # a letter's parts unpack to a few MB; more is a zip bomb
+MAX_UNPACKED = 20 * 1024 * 1024  # a letter's parts unpack to a few MB; more is a zip bomb, or minutes of work
 MAX_RATIO = 200  # no honest XML part compresses better than this
 
 _HEADING_STYLE = re.compile(r"^(?:heading|kop|title|titel)\s*\d*$", re.IGNORECASE)

@@ -12,7 +12,7 @@ from agendadiff.errors import InputError
 from agendadiff.model import Document, Source
 from agendadiff.readers.common import read_bytes_capped
 
-MAX_BYTES = 10 * 1024 * 1024  # a long letter is 100 kB; a hundred times that is no letter
+MAX_BYTES = 4 * 1024 * 1024  # a long letter is 100 kB; forty times that is no letter, and would take minutes
 
 # UTF-8 read as Windows-1252 or Latin-1: "Ã¯" for "ï", "â€™" for "’", "Ã©" for "é".
 _MOJIBAKE = re.compile(
