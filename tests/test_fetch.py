@@ -5,12 +5,14 @@ No test reaches the internet."""
 from __future__ import annotations
 
 import dataclasses
+import http.server
 import importlib.util
 import itertools
 import json
 import os
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -469,15 +471,31 @@ def test_a_document_number_that_would_make_a_path_is_refused(
     assert not (tmp_path / "etc").exists() and not (tmp_path / "inbox").exists()
 
 
-def test_a_server_that_trickles_is_given_up_within_the_whole_request_deadline(tmp_path: Path) -> None:
-    """The timeout is per socket read: a server sending a byte now and then held a request for ever."""
-    import http.server
+@contextmanager
+def _local_server(handler: type) -> Iterator[str]:
+    """A throwaway HTTP server on a free local port with `handler`; yields its OData base URL."""
     import threading
 
-    class Trickle(http.server.BaseHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/OData/v4/2.0/"
+    finally:
+        server.shutdown()
+        server.server_close()
 
+
+class _Quiet(http.server.BaseHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def test_a_server_that_trickles_is_given_up_within_the_whole_request_deadline() -> None:
+    """The timeout is per socket read: a server sending a byte now and then held a request for ever."""
+    import time as clock
+
+    class Trickle(_Quiet):
         def do_GET(self) -> None:
             self.send_response(200)
             self.send_header("Content-Length", "100000")
@@ -486,45 +504,27 @@ def test_a_server_that_trickles_is_given_up_within_the_whole_request_deadline(tm
                 for _ in range(100000):
                     self.wfile.write(b"x")
                     self.wfile.flush()
-                    __import__("time").sleep(0.05)
+                    clock.sleep(0.05)
             except (BrokenPipeError, ConnectionResetError):
                 pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Trickle)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        slow = client(f"http://127.0.0.1:{server.server_address[1]}/OData/v4/2.0/", timeout=0.5, attempts=1)
-        started = __import__("time").monotonic()
+    with _local_server(Trickle) as base:
+        slow = client(base, timeout=0.5, attempts=1)
+        started = clock.monotonic()
         with pytest.raises(FetchError, match=r"no answer within 0\.5 s after 1 attempts"):
             slow.file(slow.url("Document(x)/resource"))
-        assert __import__("time").monotonic() - started < 0.5 * 4 + 2  # the deadline, not the 5,000 s of trickle
-    finally:
-        server.shutdown()
-        server.server_close()
+        assert clock.monotonic() - started < 0.5 * 4 + 2  # the deadline, not the 5,000 s of trickle
 
 
-def test_a_redirect_to_another_host_is_not_followed(tmp_path: Path) -> None:
-    import http.server
-    import threading
-
-    class Elsewhere(http.server.BaseHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
+def test_a_redirect_to_another_host_is_not_followed() -> None:
+    class Elsewhere(_Quiet):
         def do_GET(self) -> None:
             self.send_response(302)
             self.send_header("Location", "http://evil.example.org/letter.pdf")
             self.send_header("Content-Length", "0")
             self.end_headers()
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Elsewhere)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        moved = client(f"http://127.0.0.1:{server.server_address[1]}/OData/v4/2.0/", attempts=1)
+    with _local_server(Elsewhere) as base:
+        moved = client(base, attempts=1)
         with pytest.raises(FetchError, match=r"redirects to another host \(evil.example.org\); not followed"):
             moved.file(moved.url("Document(x)/resource"))
-    finally:
-        server.shutdown()
-        server.server_close()
