@@ -24,6 +24,7 @@ from agendadiff.diff import words_alike
 from agendadiff.errors import AgendadiffError
 from agendadiff.lang.dutch import FUNCTION_WORDS, MONTH, MONTHS
 from agendadiff.lang.sentences import sentence_spans
+from agendadiff.lang.stems import stems
 from agendadiff.lang.typography import canonical
 from agendadiff.lang.words import WORD
 from agendadiff.model import (
@@ -104,53 +105,80 @@ def _lexicon(data: dict[str, Any]) -> CommitmentLexicon:
     return CommitmentLexicon(joined("actors"), joined("promise"), joined("delivery"))
 
 
+@dataclass(frozen=True)
+class _Delivery:
+    """A sentence in the words of delivery, with the stems of what its passage is about (its section's title
+    and the sentences around it)."""
+
+    quote: Quote
+    about: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Read:
+    """What one pass over a letter's sentences finds: its promises and its deliveries."""
+
+    commitments: list[Commitment]
+    deliveries: list[_Delivery]
+
+
+def _read(letter: Letter, index: int, lexicon: CommitmentLexicon) -> _Read:
+    commitments, deliveries = [], []
+    for section in _readable(letter):
+        spans = sentence_spans(section.text)
+        for k, (start, end) in enumerate(spans):
+            sentence = section.text[start:end]
+            if lexicon.promise.search(sentence):
+                actor = lexicon.actors.search(sentence)
+                due, due_text = due_date(sentence, letter.date)
+                commitments.append(
+                    Commitment(
+                        id=_stable_id(letter, sentence),
+                        letter=index,
+                        section=section.id,
+                        text=sentence,
+                        who=actor.group(0) if actor else "",
+                        due=due,
+                        due_text=due_text,
+                    )
+                )
+            elif lexicon.delivery.search(sentence):
+                around = " ".join(section.text[a:b] for a, b in spans[max(0, k - 1) : k + 2])
+                about = frozenset(stems(_content(f"{section.title} {around}")))
+                deliveries.append(_Delivery(Quote(section.id, sentence, start, end), about))
+    return _Read(commitments, deliveries)
+
+
 def commitments_of(letter: Letter, index: int = 0, lexicon: CommitmentLexicon | None = None) -> list[Commitment]:
     """The commitments a letter makes, in reading order."""
-    lexicon = lexicon or shipped_lexicon()
-    found = []
-    for section in _readable(letter):
-        for start, end in sentence_spans(section.text):
-            sentence = section.text[start:end]
-            if not lexicon.promise.search(sentence):
-                continue
-            actor = lexicon.actors.search(sentence)
-            due, due_text = due_date(sentence, letter.date)
-            found.append(
-                Commitment(
-                    id=_stable_id(letter, sentence),
-                    letter=index,
-                    section=section.id,
-                    text=sentence,
-                    who=actor.group(0) if actor else "",
-                    what=sentence,
-                    due=due,
-                    due_text=due_text,
-                )
-            )
-    return found
+    return _read(letter, index, lexicon or shipped_lexicon()).commitments
 
 
 def register(letters: Sequence[Letter], lexicon: CommitmentLexicon | None = None) -> Register:
-    """Every commitment of `letters` (put in date order), followed to the latest letter."""
+    """Every commitment of `letters` (put in date order), followed to the latest letter. Each letter is read
+    once; a commitment is then held only against the later letters' promises and delivery sentences."""
     ordered = tuple(sorted(letters, key=lambda letter: (letter.date or dt.date.min, letter.source.path)))
     lexicon = lexicon or shipped_lexicon()
-    made = [commitments_of(letter, k, lexicon) for k, letter in enumerate(ordered)]
-    subjects = {c.id: _subject(ordered[c.letter], c) for found in made for c in found}
+    read = [_read(letter, k, lexicon) for k, letter in enumerate(ordered)]
+    subjects = {c.id: stems(_subject(ordered[c.letter], c)) for r in read for c in r.commitments}
     taken: set[str] = set()  # later commitments that repeat an earlier one: not listed on their own
     tracks = []
-    for found in made:
-        for commitment in found:
+    for letter_read in read:
+        for commitment in letter_read.commitments:
             if commitment.id in taken:
                 continue
+            subject = subjects[commitment.id]
             repeated: list[tuple[int, Quote]] = []
             kept_here = _kept_in_place(ordered[commitment.letter], commitment, lexicon)
             fulfilled: tuple[int, Quote] | None = (commitment.letter, kept_here) if kept_here else None
             for later in range(commitment.letter + 1, len(ordered) if fulfilled is None else 0):
-                again = [c for c in made[later] if c.id not in taken and _same(commitment, c, subjects)]
-                if again:
-                    taken.add(again[0].id)
-                    repeated.append((later, Quote(again[0].section, again[0].text)))
-                passage = _delivery(ordered[later], subjects[commitment.id], lexicon)
+                again = next(
+                    (c for c in read[later].commitments if c.id not in taken and _same(subject, subjects[c.id])), None
+                )
+                if again is not None:
+                    taken.add(again.id)
+                    repeated.append((later, Quote(again.section, again.text)))
+                passage = _delivery(read[later].deliveries, subject)
                 if passage is not None:
                     fulfilled = (later, passage)
                     break
@@ -206,8 +234,13 @@ def _subject(letter: Letter, commitment: Commitment) -> list[str]:
     return words
 
 
-def _same(earlier: Commitment, later: Commitment, subjects: dict[str, list[str]]) -> bool:
-    return words_alike(_stems(subjects[earlier.id]), _stems(subjects[later.id])) >= SAME
+def _same(earlier: Sequence[str], later: Sequence[str]) -> bool:
+    """Whether two promises' subjects (stems) are alike enough to be one promise made again; the shared
+    words bound the in-order likeness, so most pairs are settled without a diff."""
+    total = len(earlier) + len(later)
+    if not total or 2 * len(set(earlier) & set(later)) < SAME * total * 0.5:
+        return False
+    return words_alike(earlier, later) >= SAME
 
 
 def _kept_in_place(letter: Letter, commitment: Commitment, lexicon: CommitmentLexicon) -> Quote | None:
@@ -223,30 +256,15 @@ def _kept_in_place(letter: Letter, commitment: Commitment, lexicon: CommitmentLe
     return None
 
 
-def _delivery(letter: Letter, subject: list[str], lexicon: CommitmentLexicon) -> Quote | None:
-    """The passage of `letter` that reports on what `subject` promised, if there is one."""
-    wanted = set(_stems(subject))
+def _delivery(deliveries: Sequence[_Delivery], subject: Sequence[str]) -> Quote | None:
+    """The delivery passage of a letter that holds most of what `subject` (stems) promised, if one holds
+    at least FULFILS of it."""
+    wanted = set(subject)
     if not wanted:
         return None
-    best: tuple[float, Quote] | None = None
-    for section in _readable(letter):
-        spans = sentence_spans(section.text)
-        for k, (start, end) in enumerate(spans):
-            sentence = section.text[start:end]
-            if not lexicon.delivery.search(sentence) or lexicon.promise.search(sentence):
-                continue
-            # the delivery sentence with its section's title and the sentences around it
-            around = " ".join(section.text[a:b] for a, b in spans[max(0, k - 1) : k + 2])
-            share = len(wanted & set(_stems(_content(f"{section.title} {around}")))) / len(wanted)
-            if share >= FULFILS and (best is None or share > best[0]):
-                best = (share, Quote(section.id, sentence, start, end))
-    return best[1] if best else None
-
-
-def _stems(words: Sequence[str]) -> list[str]:
-    from agendadiff.lang.stems import stems
-
-    return stems(list(words))
+    shares = [(len(wanted & d.about) / len(wanted), -k, d.quote) for k, d in enumerate(deliveries)]
+    best = max(shares, default=None, key=lambda s: (s[0], s[1]))
+    return best[2] if best and best[0] >= FULFILS else None
 
 
 def _stable_id(letter: Letter, sentence: str) -> str:

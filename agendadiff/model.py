@@ -641,9 +641,8 @@ class Commitment:
     id: str  # stable: the letter's date and a digest of what is promised
     letter: int  # index into the register's letters
     section: str
-    text: str  # the sentence
+    text: str  # the sentence: what is promised, as it says it
     who: str  # who promises: het kabinet, de minister van ..., Nederland
-    what: str  # what is promised, as the sentence says it
     due: dt.date | None  # the date it is due by, when the sentence gives one
     due_text: str  # the words that give it ("voor de zomer van 2026")
 
