@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from agendadiff.align import Pairing, align
 from agendadiff.errors import AgendadiffError
@@ -59,90 +60,88 @@ def outcome(agenda: Letter, verslag: Letter, lexicon: Lexicon | None = None, pai
     return Outcome(agenda, verslag, tuple(items))
 
 
+class _Marked(NamedTuple):
+    quote: Quote
+    vote: str | None  # the vote the sentence states, if any
+
+
 def _item(agenda: Section, account: Section | None, lexicon: Lexicon) -> ItemOutcome:
-    announced = _announced(agenda, lexicon)
-    vote, conditions = _announced_vote(announced, lexicon)
-    said = _first(announced, vote, lexicon) if announced else None
+    marked = _announced(agenda, lexicon)
+    announced = tuple(m.quote for m in marked)
+    stating = next((m for m in marked if m.vote), None)  # the first sentence that announces a vote
+    vote = stating.vote if stating else None
+    conditions = _conditions(stating.quote.text, lexicon) if stating else ()
+    said = stating.quote if stating else (announced[0] if announced else None)
     if account is None:
         verdict = Verdict.NOT_REPORTED if announced else Verdict.NO_POSITION
-        return ItemOutcome(agenda, None, verdict, said, None, tuple(announced), (), vote, None, conditions)
-    reported = _reported(account, lexicon)
-    reported_vote = next((v for q in reported if (v := _vote(q.text, lexicon))), None)
+        return ItemOutcome(agenda, None, verdict, said, None, announced, (), vote, None, conditions)
+    acts = _reported_marked(account, lexicon)
+    reported = tuple(m.quote for m in acts)
+    voting = next((m for m in acts if m.vote), None)
+    reported_vote = voting.vote if voting else None
 
-    def result(verdict: Verdict, done: Quote | None, missing: tuple[str, ...] = ()) -> ItemOutcome:
+    def result(
+        verdict: Verdict, done: Quote | None, missing: tuple[str, ...] = (), quoted: Quote | None = said
+    ) -> ItemOutcome:
         return ItemOutcome(
-            agenda,
-            account,
-            verdict,
-            said,
-            done,
-            tuple(announced),
-            tuple(reported),
-            vote,
-            reported_vote,
-            conditions,
-            missing,
+            agenda, account, verdict, quoted, done, announced, reported, vote, reported_vote, conditions, missing
         )
 
     if vote is not None:
-        if reported_vote is None:
+        if voting is None:
             return result(Verdict.NOT_REPORTED, None)
-        done = next(q for q in reported if _vote(q.text, lexicon) == reported_vote)
         if reported_vote != vote:
-            return result(Verdict.DIVERGED, done)
+            return result(Verdict.DIVERGED, voting.quote)
         missing = tuple(c for c in conditions if not _mentioned(c, account.text))
-        return result(Verdict.DIVERGED if missing else Verdict.AS_ANNOUNCED, done, missing)
+        return result(Verdict.DIVERGED if missing else Verdict.AS_ANNOUNCED, voting.quote, missing)
     if not reported:
         return result(Verdict.NOT_REPORTED if announced else Verdict.NO_POSITION, None)
-    unannounced = next((q for q in reported if _share(q.text, agenda.text) < ANNOUNCED), None)
+    agenda_content = set(_content(agenda.text))
+    unannounced = next((q for q in reported if _share(q.text, agenda_content) < ANNOUNCED), None)
     if unannounced is not None:
         return result(Verdict.NOT_ANNOUNCED, unannounced)
     done = reported[0]
-    if announced:
-        said = max(announced, key=lambda q: _share(done.text, q.text))
-    return ItemOutcome(
-        agenda, account, Verdict.AS_ANNOUNCED, said, done, tuple(announced), tuple(reported), None, None, conditions
-    )
+    closest = max(announced, key=lambda q: _share(done.text, set(_content(q.text)))) if announced else None
+    return result(Verdict.AS_ANNOUNCED, done, quoted=closest)
 
 
-def _announced(section: Section, lexicon: Lexicon) -> list[Quote]:
-    return [Quote(section.id, s.text, s.start, s.end) for s in mark_sentences(section.text, lexicon) if s.position]
+def _announced(section: Section, lexicon: Lexicon) -> list[_Marked]:
+    """The agenda item's position statements, each with the vote it states."""
+    return [
+        _Marked(Quote(section.id, s.text, s.start, s.end), _vote(s.stances, s.text, lexicon))
+        for s in mark_sentences(section.text, lexicon)
+        if s.position
+    ]
 
 
 def _reported(section: Section, lexicon: Lexicon) -> list[Quote]:
     """The sentences of an account in which the Netherlands or the cabinet acted."""
+    return [m.quote for m in _reported_marked(section, lexicon)]
+
+
+def _reported_marked(section: Section, lexicon: Lexicon) -> list[_Marked]:
     found = []
     for sentence in mark_sentences(section.text, lexicon):
         actor = lexicon.actors.search(sentence.text)
         if actor and (sentence.stances or _ACTED.search(sentence.text)):
-            found.append(Quote(section.id, sentence.text, sentence.start, sentence.end))
+            quote = Quote(section.id, sentence.text, sentence.start, sentence.end)
+            found.append(_Marked(quote, _vote(sentence.stances, sentence.text, lexicon)))
     return found
 
 
-def _vote(sentence: str, lexicon: Lexicon) -> str | None:
-    """The vote a sentence states (for / against / abstain), a negation turning for into against."""
-    for stance in lexicon.stances:
-        if stance.vote and any(p.search(sentence) for p in stance.patterns):
-            if stance.vote == "for" and lexicon.negations.search(sentence):
-                return "against"
-            return stance.vote
-    return None
+def _vote(stance_ids: Sequence[str], sentence: str, lexicon: Lexicon) -> str | None:
+    """The vote a sentence's stances (as positions.py found them) state: for / against / abstain, a negation
+    turning for into against."""
+    votes = {stance.id: stance.vote for stance in lexicon.stances}
+    vote = next((votes[s] for s in stance_ids if votes.get(s)), None)
+    if vote == "for" and lexicon.negations.search(sentence):
+        return "against"
+    return vote
 
 
-def _announced_vote(announced: Sequence[Quote], lexicon: Lexicon) -> tuple[str | None, tuple[str, ...]]:
-    """The vote the agenda announces (its first sentence that states one) and the conditions given with it."""
-    for quote in announced:
-        vote = _vote(quote.text, lexicon)
-        if vote:
-            conditions = tuple(
-                quote.text[found.start() :].rstrip(" .;") for found in lexicon.conditions.finditer(quote.text)
-            )
-            return vote, conditions
-    return None, ()
-
-
-def _first(announced: Sequence[Quote], vote: str | None, lexicon: Lexicon) -> Quote:
-    return next((q for q in announced if _vote(q.text, lexicon) == vote), announced[0])
+def _conditions(sentence: str, lexicon: Lexicon) -> tuple[str, ...]:
+    """The conditions a sentence sets: from each condition word ("mits", "op voorwaarde dat") to its end."""
+    return tuple(sentence[found.start() :].rstrip(" .;") for found in lexicon.conditions.finditer(sentence))
 
 
 def _content(text: str) -> list[str]:
@@ -152,15 +151,15 @@ def _content(text: str) -> list[str]:
     return stems([w for w in words if w not in FUNCTION_WORDS and len(w) > 2 and not w.isdigit()])
 
 
-def _share(part: str, whole: str) -> float:
-    """How much of `part`'s content (stems) is in `whole`."""
+def _share(part: str, whole: set[str]) -> float:
+    """How much of `part`'s content (stems) is in `whole` (stems)."""
     wanted = set(_content(part)) - _ACTOR_STEMS
-    return len(wanted & set(_content(whole))) / len(wanted) if wanted else 1.0
+    return len(wanted & whole) / len(wanted) if wanted else 1.0
 
 
 def _mentioned(condition: str, account: str) -> bool:
     # the condition word itself ("mits") is no content
-    return _share(condition.split(" ", 1)[1] if " " in condition else condition, account) >= MENTIONED
+    return _share(condition.split(" ", 1)[1] if " " in condition else condition, set(_content(account))) >= MENTIONED
 
 
 _ACTOR_STEMS = frozenset({"kabinet", "nederland", "regering", "heeft", "hebben"})

@@ -358,9 +358,14 @@ def test_a_promise_recounted_and_kept_in_one_letter_is_fulfilled_there(tmp_path:
 
 def test_the_verbs_of_a_verslag_state_votes_in_the_past_tense() -> None:
     from agendadiff.outcome import _vote
-    from agendadiff.positions import load_lexicon
+    from agendadiff.positions import load_lexicon, mark_sentences
 
     lexicon = load_lexicon()
-    assert _vote("Nederland stemde in met de raadspositie.", lexicon) == "for"
-    assert _vote("Nederland stemde tegen.", lexicon) == "against"
-    assert _vote("Nederland onthield zich van stemming.", lexicon) == "abstain"
+
+    def vote(text: str) -> str | None:
+        [sentence] = mark_sentences(text, lexicon)
+        return _vote(sentence.stances, sentence.text, lexicon)
+
+    assert vote("Nederland stemde in met de raadspositie.") == "for"
+    assert vote("Nederland stemde tegen.") == "against"
+    assert vote("Nederland onthield zich van stemming.") == "abstain"
