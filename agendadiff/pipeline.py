@@ -36,6 +36,12 @@ def read_letter(path: str | Path, format_in: str | None = None) -> Letter:
 
         if is_bundle(Path(path)):
             return read_bundle(Path(path), format_in)
+    return _read_file(Path(path), format_in)
+
+
+def _read_file(path: Path, format_in: str | None) -> Letter:
+    """One file through read, normalize and segment, within the genre's limits; markup nested too deep for
+    any reader is one InputError, like every other unreadable file."""
     from agendadiff.normalize import normalize
     from agendadiff.readers import read_document
     from agendadiff.segment import segment
@@ -136,19 +142,9 @@ def read_bundle(path: Path, format_in: str | None = None) -> Letter:
     footnotes from 1 again and has no date line of its own), then the annexes' sections after the cover
     letter's, and what the cover letter lacks (the meeting, say) taken from the annexes."""
     from agendadiff.meeting import disagreement
-    from agendadiff.normalize import normalize
-    from agendadiff.readers import read_document
     from agendadiff.readers.bundle import bundle_digest, bundle_files
-    from agendadiff.segment import segment
 
-    try:
-        letters = [
-            within_limits(segment(normalize(read_document(file, format_in))), str(file)) for file in bundle_files(path)
-        ]
-    except RecursionError:
-        from agendadiff.errors import TOO_DEEP, InputError
-
-        raise InputError(str(path), TOO_DEEP) from None
+    letters = [_read_file(file, format_in) for file in bundle_files(path)]
     main, annexes = letters[0], letters[1:]
     sections = list(main.sections)
     taken = {s.id for s in sections}
