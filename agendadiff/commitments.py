@@ -22,11 +22,11 @@ from typing import Any
 
 from agendadiff.diff import words_alike
 from agendadiff.errors import AgendadiffError
-from agendadiff.lang.dutch import FUNCTION_WORDS, MONTH, MONTHS
+from agendadiff.lang.dutch import MONTH, MONTHS
 from agendadiff.lang.sentences import sentence_spans
 from agendadiff.lang.stems import stems
 from agendadiff.lang.typography import canonical
-from agendadiff.lang.words import WORD
+from agendadiff.lang.words import WORD, content_words
 from agendadiff.model import (
     Commitment,
     CommitmentStatus,
@@ -214,11 +214,7 @@ def _readable(letter: Letter) -> list[Section]:
 
 
 def _content(text: str) -> list[str]:
-    return [
-        w
-        for w in (w.lower() for w in WORD.findall(canonical(text)))
-        if w not in FUNCTION_WORDS and w not in _PROMISE_WORDS and not w.isdigit()
-    ]
+    return [w for w in content_words(text) if w not in _PROMISE_WORDS]
 
 
 def _subject(letter: Letter, commitment: Commitment) -> list[str]:

@@ -22,9 +22,7 @@ from typing import NamedTuple
 
 from agendadiff.align import Pairing, align
 from agendadiff.errors import AgendadiffError
-from agendadiff.lang.dutch import FUNCTION_WORDS
-from agendadiff.lang.typography import canonical
-from agendadiff.lang.words import WORD
+from agendadiff.lang.words import content_words
 from agendadiff.model import ItemOutcome, Letter, LetterKind, Outcome, Quote, Section, SectionKind, Verdict
 from agendadiff.positions import Lexicon, load_lexicon, mark_sentences
 
@@ -145,10 +143,10 @@ def _conditions(sentence: str, lexicon: Lexicon) -> tuple[str, ...]:
 
 
 def _content(text: str) -> list[str]:
-    words = [w.lower() for w in WORD.findall(canonical(text))]
+    """The stems of a text's content words of three letters or more."""
     from agendadiff.lang.stems import stems
 
-    return stems([w for w in words if w not in FUNCTION_WORDS and len(w) > 2 and not w.isdigit()])
+    return stems([w for w in content_words(text) if len(w) > 2])
 
 
 def _share(part: str, whole: set[str]) -> float:

@@ -15,6 +15,16 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+def content_words(text: str) -> list[str]:
+    """The words that say what a text is about: lower case, in canonical form, without the function words
+    and bare numbers."""
+    from agendadiff.lang.dutch import FUNCTION_WORDS
+    from agendadiff.lang.typography import canonical
+
+    found = (w.lower() for w in WORD.findall(canonical(text)))
+    return [w for w in found if w not in FUNCTION_WORDS and not w.isdigit()]
+
+
 def word_count(text: str) -> int:
     return len(WORD.findall(text))
 
