@@ -223,16 +223,13 @@ class _Evidence:
         if _FAMILY[section.kind] != "topic":
             return _About({}, {})
         found = {
-            d.id: (label.score, d.nl)
+            label.topic: (label.score, self._dossier(label.topic).nl)
             for label in self._label(section, self._dossiers)
-            for d in [self._dossier(label.topic)]
         }
         for dossier_id, (score, _) in list(found.items()):
-            parent = self._dossier(dossier_id).part_of
-            while parent is not None:
-                if found.get(parent, (0.0, ""))[0] < score:
-                    found[parent] = (score, self._dossier(parent).nl)
-                parent = self._dossier(parent).part_of
+            for whole in self._wholes(dossier_id):  # about the Dublin rules is about the Pact too
+                if found.get(whole, (0.0, ""))[0] < score:
+                    found[whole] = (score, self._dossier(whole).nl)
         found.update(_references(section))
         topics = {
             label.topic: (label.score, self._topic_name(label.topic)) for label in self._label(section, self._topics)
