@@ -223,8 +223,7 @@ class _Evidence:
         if _FAMILY[section.kind] != "topic":
             return _About({}, {})
         found = {
-            label.topic: (label.score, self._dossier(label.topic).nl)
-            for label in self._label(section, self._dossiers)
+            label.topic: (label.score, self._dossier(label.topic).nl) for label in self._label(section, self._dossiers)
         }
         for dossier_id, (score, _) in list(found.items()):
             for whole in self._wholes(dossier_id):  # about the Dublin rules is about the Pact too

@@ -616,6 +616,13 @@ class ItemOutcome:
     conditions: tuple[str, ...] = ()  # the conditions the announced vote was given on ("mits ...")
     missing_conditions: tuple[str, ...] = ()  # those the account does not mention
 
+    @property
+    def section(self) -> Section:
+        """The agenda item, or the verslag's item when the agenda had none."""
+        shown = self.agenda or self.verslag
+        assert shown is not None, "an item outcome has an agenda item, a verslag item or both"
+        return shown
+
 
 @dataclass(frozen=True)
 class Outcome:

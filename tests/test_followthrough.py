@@ -37,7 +37,7 @@ def december() -> Outcome:
 
 
 def _verdicts(result: Outcome) -> dict[str, Verdict]:
-    return {(item.agenda or item.verslag).id: item.verdict for item in result.items}  # type: ignore[union-attr]
+    return {item.section.id: item.verdict for item in result.items}
 
 
 def test_an_announced_vote_reported_as_cast_is_as_announced(october: Outcome) -> None:

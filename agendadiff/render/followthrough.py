@@ -200,9 +200,7 @@ def _outcome_lines(outcome: Outcome) -> Iterator[str]:
         yield ""
         yield f"== {verdict.value} ({len(items)})"
         for item in items:
-            shown = item.agenda or item.verslag
-            assert shown is not None
-            yield from _wrapped(f"{section_label(shown)}: {'; '.join(why(item, t))}", "  * ", "    ")
+            yield from _wrapped(f"{section_label(item.section)}: {'; '.join(why(item, t))}", "  * ", "    ")
             if item.said:
                 yield from _wrapped(item.said.text, "      announced: ")
             if item.done:
@@ -267,8 +265,8 @@ def outcome_html(outcome: Outcome, lang: str = "nl") -> str:
             "verdict": item.verdict.value,
             "verdict_key": _key(item.verdict.value),
             "verdict_label": t[f"verdict_{_key(item.verdict.value)}"],
-            "title": section_label(item.agenda or item.verslag, lang),  # type: ignore[arg-type]
-            "decision": (item.agenda or item.verslag).decision or "",  # type: ignore[union-attr]
+            "title": section_label(item.section, lang),
+            "decision": item.section.decision or "",
             "why": why(item, t),
             "said": item.said.text if item.said else "",
             "done": item.done.text if item.done else "",
