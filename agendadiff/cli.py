@@ -94,19 +94,64 @@ def _output_options(kind: str, noun: str) -> Callable[[F], F]:
 
 
 _EXIT_CODES = (
-    "Exit codes: 0 done (no differences, with --exit-code); 1 differences (with --exit-code); "
-    "2 bad input or usage; 3 internal error; 130 interrupted."
+    "Exit codes: 0 done; 1 the letters differ (only with compare --exit-code); 2 bad input or usage (a letter "
+    "that cannot be read, an archive check that finds problems, an unknown option); 3 internal error; "
+    "130 interrupted. `-` for a letter reads standard input; `-o -` writes to standard output."
 )
 
 
-def _chosen_format(output: str | None, output_format: str | None) -> str:
-    """--format, else the -o file's extension, else text."""
+def _chosen_format(kind: str, output: str | None, output_format: str | None) -> str:
+    """--format, else the -o file's extension (when `kind` has that format), else text."""
     if output_format:
         return output_format
     import os
 
     suffix = os.path.splitext(output or "")[1].lower()
-    return {".html": "html", ".htm": "html", ".json": "json"}.get(suffix, "text")
+    chosen = {".html": "html", ".htm": "html", ".json": "json", ".md": "markdown"}.get(suffix, "text")
+    return chosen if chosen in formats(kind) else "text"
+
+
+def _letters_in(paths: tuple[str, ...] | list[str]) -> list[Any]:
+    """The letters named on the command line, `-` standing for standard input (which can be read once)."""
+    if list(paths).count("-") > 1:
+        raise click.UsageError("standard input (-) can stand for one letter only")
+    return [_standard_input() if path == "-" else path for path in paths]
+
+
+def _standard_input() -> Any:
+    import sys
+
+    from agendadiff.readers import Supplied
+    from agendadiff.readers.common import MAX_BINARY_BYTES
+
+    return Supplied(sys.stdin.buffer.read(MAX_BINARY_BYTES + 1))
+
+
+def _to_stdout(output: str | None) -> bool:
+    return output in (None, "-")
+
+
+def _emit(output: str | None, report: str, inputs: Any = (), color: bool | None = None) -> None:
+    """The report on standard output (no -o, or -o -), else into the file `output`, which must not be one of
+    the letters read (`inputs`): a report never replaces a letter."""
+    if _to_stdout(output):
+        click.echo(report, nl=False, color=color)
+        return
+    assert output is not None
+    _refuse_overwriting(output, inputs)
+    _write_atomically(output, report)
+
+
+def _refuse_overwriting(output: str, inputs: Any) -> None:
+    import os
+
+    from agendadiff.errors import InputError
+
+    if not os.path.exists(output):
+        return
+    for given in inputs:
+        if isinstance(given, str | os.PathLike) and os.path.exists(given) and os.path.samefile(output, given):
+            raise InputError(output, "is one of the letters being read; write the report to another file")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=_EXIT_CODES)
@@ -118,25 +163,27 @@ def main(debug: bool) -> None:
 
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=True, path_type=str))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(formats("letter")),
-    default="text",
-    show_default=True,
-    help="The outline for reading, the whole Letter as JSON, or the letter's text as Markdown.",
-)
+@_output_options("letter", "outline")
 @_format_in
 @_reported
-def sections(file: str, output_format: str, format_in: str | None) -> None:
-    """Read a letter and show its metadata and sections."""
+def sections(file: str, output: str | None, output_format: str | None, format_in: str | None) -> None:
+    """Read a letter and show its metadata and sections: the outline for reading (text), the whole Letter as
+    JSON, or the letter's text as Markdown. FILE `-` reads standard input.
+
+    \b
+    Examples:
+      agendadiff sections samples/jbz-2025-07-10.txt
+      agendadiff sections letter.pdf -o letter.json
+      curl -s https://example.org/letter.txt | agendadiff sections - --format markdown
+    """
     from agendadiff import read_letter
     from agendadiff.render import render
 
-    letter = read_letter(file, format_in)
-    click.echo(render("letter", output_format, letter), nl=False)
+    (given,) = _letters_in([file])
+    letter = read_letter(given, format_in)
+    _emit(output, render("letter", _chosen_format("letter", output, output_format), letter), [file])
     for warning in letter.warnings:
-        click.echo(f"agendadiff: {file}: warning: {warning}", err=True)
+        click.echo(f"agendadiff: {letter.source.path}: warning: {warning}", err=True)
 
 
 _dossiers_option = click.option(
@@ -184,7 +231,15 @@ def compare(
     lang: str,
     format_in: str | None,
 ) -> None:
-    """Compare two letters topic by topic and show what changed."""
+    """Compare two letters topic by topic and show what changed. OLD or NEW `-` reads standard input.
+
+    \b
+    Examples:
+      agendadiff compare samples/jbz-2025-07-10.txt samples/jbz-2025-10-02-constructed.txt
+      agendadiff compare old.pdf new.pdf -o report.html
+      agendadiff compare old.txt new.txt --format json -o - | jq .summary
+      agendadiff compare old.txt new.txt --pin "4=Kopgroep Dublin" --exit-code
+    """
     import os
     import sys
     from pathlib import Path
@@ -200,26 +255,28 @@ def compare(
         pairing.forbid + tuple(parse_pair(f) for f in forbid),
         dossiers=load_dossiers(Path(dossiers_file)) if dossiers_file else None,
     )
-    output_format = _chosen_format(output, output_format)
+    output_format = _chosen_format("comparison", output, output_format)
 
     from agendadiff.positions import load_lexicon
 
     positions = load_lexicon(Path(lexicon)) if lexicon else None
-    comparison = compare_letters(read_letter(old, format_in), read_letter(new, format_in), pairing, positions)
+    given_old, given_new = _letters_in([old, new])
+    comparison = compare_letters(
+        read_letter(given_old, format_in), read_letter(given_new, format_in), pairing, positions
+    )
     # the page links to the letters by paths relative to where it is written
-    here = os.path.dirname(os.path.abspath(output)) if output else os.getcwd()
-    old_link, new_link = (os.path.relpath(os.path.abspath(p), here).replace(os.sep, "/") for p in (old, new))
+    here = os.getcwd() if _to_stdout(output) else os.path.dirname(os.path.abspath(str(output)))
+    old_link, new_link = (
+        "" if p == "-" else os.path.relpath(os.path.abspath(p), here).replace(os.sep, "/") for p in (old, new)
+    )
     if color is None:
-        color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        color = _to_stdout(output) and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     options = Options(lang=lang, colour=bool(color), sources=(old_link, new_link))
     report = render("comparison", output_format, comparison, options)
-    if output:
-        _write_atomically(output, report)
-    else:
-        click.echo(report, nl=False, color=bool(color) if output_format == "text" else None)
-    for letter, path in ((comparison.old, old), (comparison.new, new)):
+    _emit(output, report, [old, new], color=bool(color) if output_format == "text" else None)
+    for letter in (comparison.old, comparison.new):
         for warning in letter.warnings:
-            click.echo(f"agendadiff: {path}: warning: {warning}", err=True)
+            click.echo(f"agendadiff: {letter.source.path}: warning: {warning}", err=True)
     if exit_code and comparison.changed:
         raise SystemExit(1)
 
@@ -256,10 +313,19 @@ def timeline(
     history: bool | None,
     format_in: str | None,
 ) -> None:
-    """Follow every topic through LETTERS (files, folders, an archive), in the order of the letters' own dates."""
+    """Follow every topic through LETTERS (files, folders, an archive; `-` reads one from standard input), in
+    the order of the letters' own dates.
+
+    \b
+    Examples:
+      agendadiff timeline samples/ -o timeline.html
+      agendadiff timeline samples/ --topic terugkeer
+      agendadiff timeline path/to/archive --format json -o timeline.json
+    """
     from pathlib import Path
 
     from agendadiff.positions import load_lexicon
+    from agendadiff.readers import Supplied
     from agendadiff.render import Options, render
     from agendadiff.render.timeline import select
     from agendadiff.timeline import TimelineError, letter_files, timeline_of_files
@@ -271,15 +337,11 @@ def timeline(
         known = ", ".join(t.id for t in topic_lexicon.topics)
         raise TimelineError(f"--topic {topic}: no such topic; the topics are {known}")
     positions = load_lexicon(Path(lexicon)) if lexicon else None
-    files = letter_files([Path(p) for p in letters])
+    files = letter_files([p if isinstance(p, Supplied) else Path(p) for p in _letters_in(letters)])
     result = select(timeline_of_files(files, topic_lexicon, positions, format_in, dossiers), topic)
-    output_format = _chosen_format(output, output_format)
+    output_format = _chosen_format("timeline", output, output_format)
     options = Options(lang=lang, topic=topic, history=bool(topic) if history is None else history)
-    report = render("timeline", output_format, result, options)
-    if output:
-        _write_atomically(output, report)
-    else:
-        click.echo(report, nl=False)
+    _emit(output, render("timeline", output_format, result, options), files)
     for letter in result.letters:
         for warning in letter.warnings:
             click.echo(f"agendadiff: {letter.source.path}: warning: {warning}", err=True)
@@ -328,14 +390,16 @@ def outcome(
 
     pairing = Pairing(dossiers=load_dossiers(Path(dossiers_file)) if dossiers_file else None)
     positions = load_lexicon(Path(lexicon)) if lexicon else None
+    given_agenda, given_verslag = _letters_in([agenda, verslag])
     result, warnings = meeting_pair(
-        read_letter(agenda, format_in), read_letter(verslag, format_in), (agenda, verslag), positions, pairing
+        read_letter(given_agenda, format_in),
+        read_letter(given_verslag, format_in),
+        (agenda, verslag),
+        positions,
+        pairing,
     )
-    report = render("outcome", _chosen_format(output, output_format), result, Options(lang=lang))
-    if output:
-        _write_atomically(output, report)
-    else:
-        click.echo(report, nl=False)
+    report = render("outcome", _chosen_format("outcome", output, output_format), result, Options(lang=lang))
+    _emit(output, report, [agenda, verslag])
     for warning in warnings:
         click.echo(f"agendadiff: warning: {warning}", err=True)
 
@@ -351,8 +415,8 @@ def outcome(
 def commitments(
     letters: tuple[str, ...], output: str | None, output_format: str | None, lang: str, format_in: str | None
 ) -> None:
-    """The commitments to the Kamer (toezeggingen) in LETTERS (files, folders, an archive), each followed to the
-    latest letter: open, repeated, fulfilled, overdue or silently dropped.
+    """The commitments to the Kamer (toezeggingen) in LETTERS (files, folders, an archive; `-` reads one from
+    standard input), each followed to the latest letter: open, repeated, fulfilled, overdue or silently dropped.
 
     \b
     Example:
@@ -363,19 +427,42 @@ def commitments(
 
     from agendadiff.commitments import register
     from agendadiff.pipeline import read_letters
+    from agendadiff.readers import Supplied
     from agendadiff.render import Options, render
     from agendadiff.timeline import letter_files
 
-    files = letter_files([Path(p) for p in letters])
+    files = letter_files([p if isinstance(p, Supplied) else Path(p) for p in _letters_in(letters)])
     result = register(read_letters(files, format_in))
     # the page links to the letters by paths relative to where it is written
-    here = os.path.relpath(os.path.dirname(os.path.abspath(output))) if output else ""
+    here = "" if _to_stdout(output) else os.path.relpath(os.path.dirname(os.path.abspath(str(output))))
     options = Options(lang=lang, links_from="" if here == "." else here)
-    report = render("register", _chosen_format(output, output_format), result, options)
-    if output:
-        _write_atomically(output, report)
-    else:
-        click.echo(report, nl=False)
+    report = render("register", _chosen_format("register", output, output_format), result, options)
+    _emit(output, report, files)
+
+
+@main.command()
+@click.argument("name", required=False)
+@_reported
+def schema(name: str | None) -> None:
+    """Print the JSON Schema of an output (letter, comparison, timeline, outcome, commitments, log); without
+    NAME, list them with the commands that write each.
+
+    \b
+    Examples:
+      agendadiff schema
+      agendadiff schema comparison > comparison.schema.json
+    """
+    import json
+
+    from agendadiff.schemas import OUTPUTS
+    from agendadiff.schemas import schema as shipped
+
+    if name is None:
+        width = max(map(len, OUTPUTS))
+        for known, written_by in OUTPUTS.items():
+            click.echo(f"{known:<{width}}  {written_by}")
+        return
+    click.echo(json.dumps(shipped(name), ensure_ascii=False, indent=2))
 
 
 def _write_atomically(path: str, text: str) -> None:
@@ -441,7 +528,13 @@ def fetch(
     timeout: float,
     attempts: int,
 ) -> None:
-    """Download the letters of a dossier that were not fetched before, each with its annexes."""
+    """Download the letters of a dossier that were not fetched before, each with its annexes.
+
+    \b
+    Examples:
+      agendadiff fetch --dossier 32317 --since 2025-01-01 --to inbox/
+      agendadiff fetch --dossier 21501-02 --match "geannoteerde agenda" --to letters/
+    """
     from pathlib import Path
 
     from agendadiff.fetch import DEFAULT_MATCH, Query, client_from, fetch, parse_dossier
@@ -482,7 +575,12 @@ def archive() -> None:
 @click.option("--remote", help="The git remote that `archive update --push` pushes to (e.g. origin).")
 @_reported
 def archive_init(folder: str, series: str, remote: str | None) -> None:
-    """Make FOLDER an archive: a git repository with settings and a README."""
+    """Make FOLDER an archive: a git repository with settings and a README.
+
+    \b
+    Example:
+      agendadiff archive init jbz-archive --series JBZ-Raad --remote origin
+    """
     from pathlib import Path
 
     from agendadiff.archive import init_archive
@@ -497,11 +595,18 @@ def archive_init(folder: str, series: str, remote: str | None) -> None:
 @click.option("--wait", type=float, default=0, help="Seconds to wait for another run's lock.")
 @_reported
 def archive_add(files: tuple[str, ...], archive_dir: str, wait: float) -> None:
-    """Store letters, one commit each, with the reports that change because of them."""
+    """Store letters, one commit each, with the reports that change because of them.
+
+    \b
+    Example:
+      agendadiff archive add --archive jbz-archive samples/*.txt
+    """
     from pathlib import Path
 
     from agendadiff.archive import open_archive
 
+    if "-" in files:
+        raise click.UsageError("archive add stores letters by their file name; save standard input to a file first")
     outcome = open_archive(Path(archive_dir)).add([Path(f) for f in files], wait=wait)
     for name in outcome.added:
         click.echo(f"added {name}")
@@ -534,7 +639,13 @@ def archive_update(
     timeout: float,
     attempts: int,
 ) -> None:
-    """The scheduled job: new letters in, reports and index out, one commit."""
+    """The scheduled job: new letters in, reports and index out, one commit.
+
+    \b
+    Examples:
+      agendadiff archive update --archive jbz-archive
+      agendadiff archive update --archive jbz-archive --fetch --push --wait 600
+    """
     import sys
     from pathlib import Path
 
@@ -584,12 +695,13 @@ def archive_update(
 
 
 def _report_failures(failed: Any, quarantined: bool) -> None:
-    """One line per letter that could not be read; exit 1 when there was one, after the others went in."""
+    """One line per letter that could not be read; exit 2 (bad input) when there was one, after the others
+    went in."""
     for failure in failed:
         where = " (moved to failed/ in the inbox)" if quarantined else ""
         click.echo(f"agendadiff: {failure.problem}{where}", err=True)
     if failed:
-        raise SystemExit(1)
+        raise SystemExit(EXIT_BAD_INPUT)
 
 
 @archive.command("log")
@@ -598,26 +710,23 @@ def _report_failures(failed: Any, quarantined: bool) -> None:
     "--topic",
     help="Per letter, this topic's threads (a topic id, as in `timeline --topic`), or the topics whose title holds these words.",
 )
+@_output_options("log", "log")
 @_reported
-def archive_log(archive_dir: str, topic: str | None) -> None:
-    """The letters, oldest first, with what changed in each."""
+def archive_log(archive_dir: str, topic: str | None, output: str | None, output_format: str | None) -> None:
+    """The letters, oldest first, with what changed in each.
+
+    \b
+    Examples:
+      agendadiff archive log --archive jbz-archive
+      agendadiff archive log --archive jbz-archive --topic terugkeer --format json
+    """
     from pathlib import Path
 
     from agendadiff.archive import open_archive
+    from agendadiff.render import render
 
-    for entry in open_archive(Path(archive_dir)).log(topic):
-        letter, report = entry.letter, entry.report
-        kind = "  (verslag)" if letter.kind == "verslag" else ""
-        head = f"{letter.date or 'undated'}  {letter.meeting_line or letter.name}{kind}"
-        if report is None:
-            click.echo(f"{head}\n    first {'verslag' if kind else 'letter'}")
-        else:
-            click.echo(
-                f"{head}\n    {report.changed} changed, {report.added} new, {report.removed} dropped topics; "
-                f"{report.positions} position change(s)  (reports/{report.name}.html)"
-            )
-        for line in entry.topics:
-            click.echo(f"    - {line}")
+    entries = open_archive(Path(archive_dir)).log(topic)
+    _emit(output, render("log", _chosen_format("log", output, output_format), entries))
 
 
 @archive.command("check")
@@ -625,7 +734,12 @@ def archive_log(archive_dir: str, topic: str | None) -> None:
 @click.option("--wait", type=float, default=0, help="Seconds to wait for another run's lock.")
 @_reported
 def archive_check(archive_dir: str, wait: float) -> None:
-    """Re-read every stored letter and verify its hash, its sections and its reports."""
+    """Re-read every stored letter and verify its hash, its sections and its reports.
+
+    \b
+    Example:
+      agendadiff archive check --archive jbz-archive
+    """
     from pathlib import Path
 
     from agendadiff.archive import open_archive
@@ -637,4 +751,15 @@ def archive_check(archive_dir: str, wait: float) -> None:
     count = len(store.letters())
     click.echo(f"agendadiff: {count} letter(s) checked, {len(problems)} problem(s)", err=bool(problems))
     if problems:
-        raise SystemExit(1)
+        raise SystemExit(EXIT_BAD_INPUT)
+
+
+def _with_exit_codes(group: click.Group) -> None:
+    """Every command's --help ends with what its exit codes mean."""
+    for command in group.commands.values():
+        command.epilog = command.epilog or _EXIT_CODES
+        if isinstance(command, click.Group):
+            _with_exit_codes(command)
+
+
+_with_exit_codes(main)

@@ -18,6 +18,7 @@ class InputError(AgendadiffError):
 
 # User-facing problems, worded to say what to do next where there is something to do.
 MISSING = "no such file"
+BROKEN_LINK = "a symbolic link that leads nowhere (its target is missing, or the links go round in a loop)"
 NOT_A_FILE = "not a regular file"
 UNREADABLE = "cannot be read ({reason})"
 EMPTY = "the file is empty"

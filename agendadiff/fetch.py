@@ -118,7 +118,7 @@ class Client:
     def json(self, url: str) -> dict[str, Any]:
         data = json.loads(self._get(url, "application/json", _json_problem).decode("utf-8"))
         if not isinstance(data, dict):
-            raise FetchError(f"{url}: the service answered JSON that is not an object")
+            raise FetchError(f"the service answered JSON that is not an object: {_short(url)}")
         return data
 
     def file(self, url: str, document: Published | None = None) -> bytes:
@@ -146,11 +146,13 @@ class Client:
                 problem, asked = wrong, None
                 continue
             except _OtherHost as error:
-                raise FetchError(f"{url}: the service redirects to another host ({error}); not followed") from None
+                raise FetchError(
+                    f"the service redirects to another host ({error}); not followed: {_short(url)}"
+                ) from None
             except urllib.error.HTTPError as error:
                 problem = f"HTTP {error.code} {error.reason}"
                 if error.code not in RETRY_STATUSES:
-                    raise FetchError(f"{url}: {problem}{_service_message(error)}") from None
+                    raise FetchError(f"{problem}{_service_message(error)}: {_short(url)}") from None
                 asked = error.headers.get("Retry-After") if error.headers else None
             except TimeoutError:
                 problem, asked = f"no answer within {self.timeout:g} s", None
@@ -160,7 +162,7 @@ class Client:
                 asked = None
             except (OSError, http.client.HTTPException) as error:  # a connection reset, a chunked body cut short
                 problem, asked = f"connection failed ({error.__class__.__name__})", None
-        raise FetchError(f"{url}: {problem} after {self.attempts} attempts")
+        raise FetchError(f"{problem} after {self.attempts} attempts: {_short(url)}")
 
     def _delay(self, attempt: int, asked: str | None) -> float:
         """Exponential backoff; a Retry-After of the service counts when it asks for longer (up to a minute)."""
@@ -173,6 +175,14 @@ class Client:
         if self._last and now - self._last[0] < self.interval:
             self.sleep(self.interval - (now - self._last[0]))
         self._last[:] = [time.monotonic()]
+
+
+def _short(url: str, limit: int = 100) -> str:
+    """A URL for a message: its host and path without the query (an OData filter runs to hundreds of
+    characters), cut at `limit`."""
+    parts = urllib.parse.urlsplit(url)
+    short = f"{parts.scheme}://{parts.netloc}{parts.path}" + ("?…" if parts.query else "")
+    return short if len(short) <= limit else short[: limit - 1] + "…"
 
 
 def client_from(base_url: str | None = None, timeout: float = 30.0, attempts: int = 4) -> Client:
@@ -211,7 +221,7 @@ def _read_capped(response: Any, url: str, deadline: float) -> bytes:
         pieces.append(piece)
         size += len(piece)
         if size > MAX_FILE_BYTES:
-            raise FetchError(f"{url}: the answer is larger than {MAX_FILE_BYTES // 2**20} MB")
+            raise FetchError(f"the answer is larger than {MAX_FILE_BYTES // 2**20} MB: {_short(url)}")
         if time.monotonic() > deadline:
             raise TimeoutError("the answer did not come in time")
 
@@ -345,12 +355,12 @@ def find_letters(client: Client, query: Query) -> list[Published]:
         page = client.json(url)
         values = page.get("value")
         if not isinstance(values, list):
-            raise FetchError(f"{url}: the answer has no list of documents ('value')")
+            raise FetchError(f"the answer has no list of documents ('value'): {_short(url)}")
         rows += [row for row in values if isinstance(row, dict)]
         link = page.get("@odata.nextLink")
         url = urllib.parse.urljoin(url, link) if isinstance(link, str) and link else None
         if url is not None and not client.same_host(url):
-            raise FetchError(f"{client.base_url}: the service points to another host for its next page ({url[:120]})")
+            raise FetchError(f"the service points to another host for its next page: {_short(url)}")
     unique = {str(row.get("Id")): row for row in rows}  # a document listed on two pages is one document
     found = [_published(row, client.base_url) for row in unique.values() if not row.get("Verwijderd")]
     annex_ids = {a.id for letter in found for a in letter.annexes}

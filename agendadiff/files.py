@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -40,7 +41,10 @@ def recorded(log: Path) -> dict[str, set[str]]:
 
 
 def write_atomically(path: str | Path, data: str | bytes) -> None:
-    """Write next to the target, flush to disk, then rename over it. Raises OSError."""
+    """Write next to the target, flush to disk, then rename over it. Raises OSError.
+    A symbolic link is written through (its target changes, the link stays); a file that exists keeps its
+    permissions, a new one gets what open() would give it."""
+    path = os.path.realpath(path) if os.path.islink(path) else path
     folder = os.path.dirname(os.path.abspath(path))
     content = data.encode("utf-8") if isinstance(data, str) else data
     log = _LOG.get()
@@ -53,14 +57,21 @@ def write_atomically(path: str | Path, data: str | bytes) -> None:
             out.write(content)
             out.flush()
             os.fsync(out.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # as open() would have made it, not mkstemp's owner-only mode
+        os.chmod(temporary, _mode_for(path))  # not mkstemp's owner-only mode
         os.replace(temporary, path)
     except BaseException:
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
+
+
+def _mode_for(path: str | Path) -> int:
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def remove_leftovers(root: Path) -> list[Path]:

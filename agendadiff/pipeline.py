@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from agendadiff.lang.words import unique_name
 from agendadiff.model import Comparison, Letter, LetterKind, Section, SectionKind
+from agendadiff.readers import Supplied
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
@@ -28,9 +29,12 @@ PARALLEL_FROM = 4  # jobs; fewer are not worth starting processes for
 T = TypeVar("T")
 
 
-def read_letter(path: str | Path, format_in: str | None = None) -> Letter:
-    """Read, normalize and segment the letter at `path`, in the format its content shows or `format_in`.
-    A folder that `agendadiff fetch` wrote (a letter with its annexes) is read as one letter."""
+def read_letter(path: str | Path | Supplied, format_in: str | None = None) -> Letter:
+    """Read, normalize and segment the letter at `path` (or the bytes `Supplied` from standard input), in the
+    format its content shows or `format_in`. A folder that `agendadiff fetch` wrote (a letter with its
+    annexes) is read as one letter."""
+    if isinstance(path, Supplied):
+        return _read_file(path, format_in)
     if Path(path).is_dir():
         from agendadiff.readers.bundle import is_bundle
 
@@ -39,19 +43,20 @@ def read_letter(path: str | Path, format_in: str | None = None) -> Letter:
     return _read_file(Path(path), format_in)
 
 
-def _read_file(path: Path, format_in: str | None) -> Letter:
+def _read_file(path: Path | Supplied, format_in: str | None) -> Letter:
     """One file through read, normalize and segment, within the genre's limits; markup nested too deep for
     any reader is one InputError, like every other unreadable file."""
     from agendadiff.normalize import normalize
     from agendadiff.readers import read_document
     from agendadiff.segment import segment
 
+    name = path.name if isinstance(path, Supplied) else str(path)
     try:
-        return within_limits(segment(normalize(read_document(path, format_in))), str(path))
+        return within_limits(segment(normalize(read_document(path, format_in))), name)
     except RecursionError:
         from agendadiff.errors import TOO_DEEP, InputError
 
-        raise InputError(str(path), TOO_DEEP) from None
+        raise InputError(name, TOO_DEEP) from None
 
 
 # The size of a letter agendadiff reads. A real geannoteerde agenda or verslag is under 100 pages and far
@@ -133,7 +138,9 @@ def mapped(pool: Executor | None, function: Callable[..., T], *iterables: Iterab
     return list(pool.map(function, *iterables, chunksize=4))
 
 
-def read_letters(paths: Sequence[Path], format_in: str | None = None, pool: Executor | None = None) -> list[Letter]:
+def read_letters(
+    paths: Sequence[Path | Supplied], format_in: str | None = None, pool: Executor | None = None
+) -> list[Letter]:
     return mapped(pool, read_letter, paths, [format_in] * len(paths))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from agendadiff._version import __version__
 from agendadiff.model import (
     Footnote,
     Letter,
@@ -26,12 +27,8 @@ FORMAT_VERSION = 1
 def letter_to_data(letter: Letter) -> dict[str, Any]:
     return {
         "agendadiff": FORMAT_VERSION,
-        "source": {
-            "path": letter.source.path,
-            "sha256": letter.source.sha256,
-            "encoding": letter.source.encoding,
-            "repairs": list(letter.source.repairs),
-        },
+        "version": __version__,
+        "source": source_data(letter.source),
         "date": _date(letter.date),
         "kamerstuk": letter.kamerstuk,
         "kind": letter.kind.value if letter.kind else None,
@@ -47,6 +44,16 @@ def letter_to_data(letter: Letter) -> dict[str, Any]:
         "signatories": [{"function": s.function, "name": s.name} for s in letter.signatories],
         "sections": [_section(section) for section in letter.sections],
         "warnings": list(letter.warnings),
+    }
+
+
+def source_data(source: Source) -> dict[str, Any]:
+    """Where a letter came from, in the one shape every JSON output gives it."""
+    return {
+        "path": source.path,
+        "sha256": source.sha256,
+        "encoding": source.encoding,
+        "repairs": list(source.repairs),
     }
 
 

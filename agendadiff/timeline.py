@@ -42,6 +42,7 @@ from agendadiff.model import (
     Turn,
 )
 from agendadiff.positions import Lexicon, classify, load_lexicon, mark_sentences
+from agendadiff.readers import Supplied
 from agendadiff.topics import TopicLexicon, label_section, load_topics
 
 EDITED = 0.6  # a sentence this alike (in order, by words) to an old one is that sentence, edited
@@ -112,14 +113,15 @@ def _followed(letters: list[Letter]) -> list[Letter]:
     return kept or letters
 
 
-def letter_files(paths: Sequence[Path]) -> list[Path]:
+def letter_files(paths: Sequence[Path | Supplied]) -> list[Path | Supplied]:
     """The files named, with a folder standing for the letters in it (files by their suffix, and folders that
-    `agendadiff fetch` wrote, a letter with its annexes; not recursing), and an archive for its stored letters."""
+    `agendadiff fetch` wrote, a letter with its annexes; not recursing), and an archive for its stored letters.
+    A letter `Supplied` from standard input stands for itself."""
     from agendadiff.readers.bundle import is_bundle
 
-    files: list[Path] = []
+    files: list[Path | Supplied] = []
     for path in paths:
-        if is_bundle(path):
+        if isinstance(path, Supplied) or is_bundle(path):
             files.append(path)
         elif (path / "agendadiff.toml").is_file() and (path / "letters").is_dir():
             found = sorted((path / "letters").glob("*/original*"))
@@ -139,7 +141,7 @@ def letter_files(paths: Sequence[Path]) -> list[Path]:
 
 
 def timeline_of_files(
-    paths: Sequence[Path],
+    paths: Sequence[Path | Supplied],
     topics: TopicLexicon | None = None,
     lexicon: Lexicon | None = None,
     format_in: str | None = None,

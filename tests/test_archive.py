@@ -168,7 +168,7 @@ def test_a_corrupted_letter_is_named_and_quarantined_while_the_others_go_in(arch
     box = inbox(archive, JULY, OCTOBER)
     (box / "kapot.pdf").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 20)
     result = CliRunner().invoke(main, ["archive", "update", "--archive", str(archive)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "kapot.pdf" in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert "2 new letter(s)" in result.stdout
     assert (box / "failed" / "kapot.pdf").exists() and (box / "failed" / "kapot.pdf.error.txt").exists()
@@ -179,7 +179,7 @@ def test_a_corrupted_letter_is_named_and_quarantined_while_the_others_go_in(arch
 def test_add_names_a_letter_it_cannot_read_and_stores_the_others(archive: Path, tmp_path: Path) -> None:
     missing = tmp_path / "weg.txt"
     result = CliRunner().invoke(main, ["archive", "add", str(JULY), str(missing), "--archive", str(archive)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.stderr.strip() == f"agendadiff: {missing}: no such file"
     assert commits(archive)[0].startswith("Add letter 2025-07-10")
 
@@ -478,7 +478,7 @@ def test_the_archive_keeps_a_timeline_of_its_latest_letters(archive: Path, monke
     assert 'href="timeline.html"' in (archive / "index.html").read_text(encoding="utf-8")
     (archive / "timeline.html").unlink()
     result = CliRunner().invoke(main, ["archive", "check", "--archive", str(archive)])
-    assert result.exit_code == 1 and "timeline: timeline missing (html)" in result.stdout
+    assert result.exit_code == 2 and "timeline: timeline missing (html)" in result.stdout
     git.Repo(archive).git.checkout("--", "timeline.html")
     data = json.loads((archive / "timeline.json").read_text(encoding="utf-8"))
     assert [letter["date"] for letter in data["letters"]] == ["2025-07-10", "2025-10-02"]
@@ -541,7 +541,7 @@ def test_check_finds_changed_originals_other_readings_and_missing_reports(archiv
     original.write_bytes(original.read_bytes() + b"\n")
     (archive / "reports" / f"{JULY_NAME}__{OCTOBER_NAME}.json").unlink()
     result = CliRunner().invoke(main, ["archive", "check", "--archive", str(archive)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert (
         f"{OCTOBER_NAME}: this agendadiff reads these sections differently: {data['sections'][3]['id']}"
         in result.stdout
@@ -607,7 +607,7 @@ def test_a_link_out_of_the_inbox_is_refused_and_the_letters_beside_it_go_in(arch
     (box / "evil.txt").symlink_to(secret)
     (box / "loop.txt").symlink_to(box / "loop.txt")
     result = run("archive", "update", "--archive", str(archive))
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "evil.txt" in result.output and "leads out of the inbox" in result.output
     repo = git.Repo(archive)
     committed = repo.git.ls_files().splitlines()
@@ -642,7 +642,7 @@ def test_a_file_name_that_is_not_utf8_is_quarantined_and_the_others_go_in(archiv
     with open(name, "wb") as handle:
         handle.write(JULY.read_bytes())
     result = run("archive", "update", "--archive", str(archive))
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "not UTF-8" in result.output and "Traceback" not in result.output
     assert any(JULY_NAME in p for p in git.Repo(archive).git.ls_files().splitlines())
     assert os.path.exists(os.fsencode(box) + b"/failed/brief-\xff\xfe.txt")
@@ -671,7 +671,7 @@ def test_an_inbox_entry_that_is_no_letter_file_is_quarantined_with_its_reason(ar
     )
     (box / "broken.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3 this is where the file stops")
     result = run("archive", "update", "--archive", str(archive))
-    assert result.exit_code == 1, result.output
+    assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output and "internal error" not in result.output
     reasons = {
         p.name.removesuffix(".error.txt"): p.read_text(encoding="utf-8") for p in (box / "failed").glob("*.error.txt")
@@ -707,7 +707,7 @@ def test_an_unreadable_inbox_file_is_quarantined(archive: Path, monkeypatch: pyt
 
     monkeypatch.setattr(Path, "read_bytes", refuse)
     result = run("archive", "update", "--archive", str(archive))
-    assert result.exit_code == 1 and "cannot be read (PermissionError)" in result.output
+    assert result.exit_code == 2 and "cannot be read (PermissionError)" in result.output
     assert (box / "failed" / f"{OCTOBER.name}.error.txt").is_file()
 
 

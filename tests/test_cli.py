@@ -239,3 +239,147 @@ def test_a_letter_larger_than_any_of_the_genre_is_refused_in_one_line(tmp_path: 
             assert result.exit_code == 2, result.output
             assert result.output.startswith(f"agendadiff: {path}: ") and problem in result.output
             assert len(result.output.strip().splitlines()) == 1
+
+
+# -- Conventions: `-` is standard input, `-o -` standard output; -o never replaces a letter ---------------
+
+NOVEMBER = ROOT / "samples" / "jbz-2025-11-27-constructed.txt"
+VERSLAG = ROOT / "samples" / "verslagen" / "jbz-verslag-2025-10-24-constructed.txt"
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin_file"),
+    [
+        (["sections", "-", "--format", "json"], SAMPLE),
+        (["compare", "-", str(OCTOBER), "--format", "json"], SAMPLE),
+        (["compare", str(SAMPLE), "-", "--format", "json"], OCTOBER),
+        (["timeline", str(SAMPLE), "-", str(NOVEMBER), "--format", "json"], OCTOBER),
+        (["outcome", str(OCTOBER), "-", "--format", "json"], VERSLAG),
+        (["commitments", str(SAMPLE), "-", "--format", "json"], OCTOBER),
+    ],
+)
+def test_a_dash_reads_the_letter_from_standard_input(args: list[str], stdin_file: Path) -> None:
+    from_stdin = CliRunner().invoke(main, args, input=stdin_file.read_bytes())
+    assert from_stdin.exit_code == 0, from_stdin.output
+    from_file = CliRunner().invoke(main, [str(stdin_file) if a == "-" else a for a in args])
+    assert from_file.exit_code == 0, from_file.output
+    # the same result, but for the name the letter goes by
+    assert from_stdin.stdout.replace("<stdin>", str(stdin_file)) == from_file.stdout
+    assert "<stdin>" in from_stdin.stdout
+
+
+def test_standard_input_stands_for_one_letter_only_and_is_not_archived(tmp_path: Path) -> None:
+    twice = CliRunner().invoke(main, ["compare", "-", "-"], input=SAMPLE.read_bytes())
+    assert twice.exit_code == 2 and "standard input (-) can stand for one letter only" in twice.output
+    archived = CliRunner().invoke(main, ["archive", "add", "-", "--archive", str(tmp_path)], input=b"x")
+    assert archived.exit_code == 2 and "save standard input to a file first" in archived.output
+
+
+def test_an_empty_standard_input_is_named_as_such() -> None:
+    result = CliRunner().invoke(main, ["sections", "-"], input=b"")
+    assert result.exit_code == 2 and result.stderr == "agendadiff: <stdin>: the file is empty\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["sections", str(SAMPLE), "--format", "json"],
+        ["compare", str(SAMPLE), str(OCTOBER), "--format", "html"],
+        ["timeline", str(SAMPLE), str(OCTOBER), "--format", "json"],
+        ["outcome", str(OCTOBER), str(VERSLAG)],
+        ["commitments", str(SAMPLE), str(OCTOBER), "--format", "json"],
+    ],
+)
+def test_dash_o_dash_writes_to_standard_output(
+    args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    plain = CliRunner().invoke(main, args)
+    dashed = CliRunner().invoke(main, [*args, "-o", "-"])
+    assert dashed.exit_code == 0, dashed.output
+    assert dashed.stdout == plain.stdout and dashed.stdout
+    assert not (tmp_path / "-").exists()
+
+
+def test_sections_writes_a_file_in_the_format_its_name_asks_for(tmp_path: Path) -> None:
+    for name, check in (("letter.json", lambda t: json.loads(t)["date"] == "2025-07-10"),
+                        ("letter.md", lambda t: t.startswith("# ")),
+                        ("letter.txt", lambda t: "Date         2025-07-10" in t)):  # fmt: skip
+        result = CliRunner().invoke(main, ["sections", str(SAMPLE), "-o", str(tmp_path / name)])
+        assert result.exit_code == 0 and result.stdout == "", result.output
+        assert check((tmp_path / name).read_text(encoding="utf-8")), name
+
+
+@pytest.mark.parametrize("command", ["compare", "outcome", "timeline"])
+def test_an_output_that_is_one_of_the_letters_is_refused(command: str, tmp_path: Path) -> None:
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_bytes(OCTOBER.read_bytes())
+    new.write_bytes((VERSLAG if command == "outcome" else NOVEMBER).read_bytes())
+    before = new.read_bytes()
+    link = tmp_path / "link.txt"
+    link.symlink_to(new)
+    for target in (new, link):  # by its name, or by a link to it
+        result = CliRunner().invoke(main, [command, str(old), str(new), "-o", str(target)])
+        assert result.exit_code == 2, result.output
+        assert (
+            result.stderr
+            == f"agendadiff: {target}: is one of the letters being read; write the report to another file\n"
+        )
+        assert new.read_bytes() == before and link.is_symlink()
+    link.unlink()
+    folder = CliRunner().invoke(main, ["timeline", str(tmp_path), "-o", str(old)])  # a letter found in a folder
+    assert folder.exit_code == 2 and "is one of the letters being read" in folder.stderr
+
+
+def test_an_existing_report_keeps_its_permissions_and_a_link_is_written_through(tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text("old report\n", encoding="utf-8")
+    report.chmod(0o600)
+    result = CliRunner().invoke(main, ["compare", str(SAMPLE), str(OCTOBER), "-o", str(report)])
+    assert result.exit_code == 0, result.output
+    assert report.stat().st_mode & 0o777 == 0o600 and report.read_text(encoding="utf-8").startswith("Old ")
+    link = tmp_path / "latest.txt"
+    link.symlink_to(report)
+    result = CliRunner().invoke(main, ["compare", str(OCTOBER), str(NOVEMBER), "-o", str(link)])
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink() and "2025-11-27" in report.read_text(encoding="utf-8")
+
+
+def test_every_command_has_examples_and_its_exit_codes_in_its_help() -> None:
+    def commands(group: click.Group, prefix: list[str]) -> list[list[str]]:
+        found: list[list[str]] = []
+        for name, command in group.commands.items():
+            if isinstance(command, click.Group):
+                found += commands(command, [*prefix, name])
+            else:
+                found.append([*prefix, name])
+        return found
+
+    listed = commands(main, [])
+    assert ["archive", "update"] in listed and ["schema"] in listed
+    for path in listed:
+        result = CliRunner().invoke(main, [*path, "--help"])
+        assert result.exit_code == 0
+        assert re.search(r"^\s+Examples?:\n\s+agendadiff " + " ".join(path), result.stdout, re.M), path
+        assert "Exit codes: 0 done; 1 the letters differ" in " ".join(result.stdout.split()), path
+
+
+def test_a_link_that_leads_nowhere_is_not_called_missing(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    result = CliRunner().invoke(main, ["sections", str(loop)])
+    assert result.exit_code == 2
+    assert (
+        result.stderr
+        == f"agendadiff: {loop}: a symbolic link that leads nowhere (its target is missing, or the links go round in a loop)\n"
+    )
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read(codec: str, tmp_path: Path) -> None:
+    path = tmp_path / "letter.txt"
+    path.write_bytes(SAMPLE.read_text(encoding="utf-8").encode(codec))
+    result = CliRunner().invoke(main, ["sections", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["date"] == "2025-07-10" and data["source"]["encoding"] == codec

@@ -252,6 +252,9 @@ def test_the_fetch_command_fails_in_one_line(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and "cannot connect" in result.stderr and "127.0.0.1:9" in result.stderr
+    # the reason first, then where, short: not the whole OData query with its filter
+    assert result.stderr.startswith("agendadiff: cannot connect") and len(result.stderr) < 200, result.stderr
+    assert "$filter" not in result.stderr and "Document?…" in result.stderr
     result = runner.invoke(main, ["fetch", "--dossier", "32317", "--to", str(tmp_path / "in"), "--base-url", "ftp://x"])
     assert result.exit_code == 2 and "must start with http" in result.stderr
 
@@ -346,7 +349,7 @@ def test_fetched_letters_are_letters_for_every_command(replay: tuple[Scenario, s
         main, ["compare", str(target / "2025D40000"), str(target / "2025D47954"), "--format", "json"]
     )
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["old"]["source"] == str(target / "2025D40000")
+    assert json.loads(result.stdout)["old"]["source"]["path"] == str(target / "2025D40000")
     result = runner.invoke(main, ["sections", str(target / "2025D40000")])
     assert result.exit_code == 0 and "Terugkeerverordening [(Gedeeltelijke) algemene oriëntatie]" in result.stdout
     archive = tmp_path / "jbz"

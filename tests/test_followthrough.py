@@ -23,7 +23,6 @@ OCTOBER = SAMPLES / "jbz-2025-10-02-constructed.txt"
 NOVEMBER = SAMPLES / "jbz-2025-11-27-constructed.txt"
 VERSLAG_OCTOBER = SAMPLES / "verslagen" / "jbz-verslag-2025-10-24-constructed.txt"
 VERSLAG_DECEMBER = SAMPLES / "verslagen" / "jbz-verslag-2025-12-12-constructed.txt"
-SCHEMAS = ROOT / "agendadiff" / "data" / "schemas"
 
 
 @pytest.fixture(scope="module")
@@ -258,15 +257,15 @@ def test_the_json_outputs_follow_their_schemas(october: Outcome, series: list[Le
     import jsonschema
 
     from agendadiff.render.followthrough import outcome_json, register_json
+    from agendadiff.schemas import schema
 
     for name, text in (("outcome", outcome_json(october)), ("commitments", register_json(register(series)))):
-        schema = json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
-        jsonschema.Draft202012Validator.check_schema(schema)
-        jsonschema.validate(json.loads(text), schema, format_checker=jsonschema.FormatChecker())
+        jsonschema.Draft202012Validator.check_schema(schema(name))
+        jsonschema.validate(json.loads(text), schema(name), format_checker=jsonschema.FormatChecker())
     broken = json.loads(outcome_json(october))
     broken["items"][0]["verdict"] = "fine"
     with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate(broken, json.loads((SCHEMAS / "outcome.schema.json").read_text(encoding="utf-8")))
+        jsonschema.validate(broken, schema("outcome"))
 
 
 def test_the_outcome_and_register_goldens_hold_every_verdict_and_status() -> None:
@@ -337,7 +336,7 @@ def test_an_archive_of_agendas_and_verslagen_keeps_outcomes_and_commitments(tmp_
 def test_a_timeline_of_agendas_and_verslagen_follows_the_agendas() -> None:
     result = CliRunner().invoke(main, ["timeline", str(SAMPLES), str(SAMPLES / "verslagen"), "--format", "json"])
     assert result.exit_code == 0, result.output
-    sources = [letter["source"] for letter in json.loads(result.stdout)["letters"]]
+    sources = [letter["source"]["path"] for letter in json.loads(result.stdout)["letters"]]
     assert len(sources) == 5 and not any("verslag" in source for source in sources)
     assert "warning: 2 verslag(en) left out: the timeline follows the agendas" in result.stderr
 

@@ -85,7 +85,7 @@ def _without_sources(data: dict[str, object]) -> dict[str, object]:
     for side in ("old", "new"):
         letter = data[side]
         assert isinstance(letter, dict)
-        letter["source"] = letter["sha256"] = None
+        letter["source"] = None
     return data
 
 

@@ -64,8 +64,8 @@ def _timeline_threads(archive: Archive, topic: str) -> dict[str, list[str]] | No
     if not path.exists():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
-    sha = {letter["id"]: letter["sha256"] for letter in data["letters"]}
-    lines: dict[str, list[str]] = {letter["sha256"]: [] for letter in data["letters"]}
+    sha = {letter["id"]: letter["source"]["sha256"] for letter in data["letters"]}
+    lines: dict[str, list[str]] = {digest: [] for digest in sha.values()}
     for thread in data["threads"]:
         for appearance in thread["appearances"]:
             if not any(label["topic"] == topic for label in appearance["topics"]):

@@ -10,11 +10,23 @@ own lines, footnote markers glued, footnotes at the end), which the later stages
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from agendadiff.model import Document
 
-__all__ = ["FORMATS", "read_document", "sniff"]
+__all__ = ["FORMATS", "STDIN", "Supplied", "read_document", "sniff"]
+
+STDIN = "<stdin>"  # what messages and reports call a letter read from standard input
+
+
+@dataclass(frozen=True)
+class Supplied:
+    """A letter handed over as bytes rather than as a file (`-` on the command line: standard input)."""
+
+    data: bytes
+    name: str = STDIN
+
 
 FORMATS = ("text", "pdf", "docx", "xml", "html")
 _XML_ROOT = re.compile(rb"<(?:[\w-]+:)?officiele-publicatie[\s>]")
@@ -35,17 +47,20 @@ def sniff(head: bytes) -> str:
     return "text"
 
 
-def read_document(path: str | Path, format_in: str | None = None) -> Document:
-    """Read `path` as `format_in`, or as the format its content shows."""
-    from agendadiff.readers.common import read_bytes_capped
+def read_document(path: str | Path | Supplied, format_in: str | None = None) -> Document:
+    """Read `path` (a file, or a letter's bytes `Supplied` from standard input) as `format_in`, or as the
+    format its content shows."""
+    from agendadiff.readers.common import read_bytes_capped, supplied_bytes
 
-    name = str(path)
-    kind = format_in or sniff(_head(Path(path), name))
+    if isinstance(path, Supplied):
+        name, data = path.name, supplied_bytes(path)
+    else:
+        name, data = str(path), read_bytes_capped(Path(path), str(path))
+    kind = format_in or sniff(data[:65536])
     if kind == "text":
         from agendadiff.readers.text import read_text
 
-        return read_text(path)
-    data = read_bytes_capped(Path(path), name)
+        return read_text(data, name)
     if kind == "xml":
         from agendadiff.readers.ob import read_xml
 
@@ -61,11 +76,3 @@ def read_document(path: str | Path, format_in: str | None = None) -> Document:
     from agendadiff.readers.pdf import read_pdf
 
     return read_pdf(data, name)
-
-
-def _head(path: Path, name: str) -> bytes:
-    from agendadiff.readers.common import check_file
-
-    check_file(path, name)
-    with path.open("rb") as handle:
-        return handle.read(65536)

@@ -9,6 +9,7 @@ from pathlib import Path
 from agendadiff import errors
 from agendadiff.errors import InputError
 from agendadiff.model import Document, Rendering, Source
+from agendadiff.readers import Supplied
 
 READ_BY_MARKUP = "read by its markup, not its layout"
 
@@ -17,7 +18,7 @@ MAX_BINARY_BYTES = 25 * 1024 * 1024  # a letter's PDF or DOCX is well under 5 MB
 
 def check_file(path: Path, name: str) -> None:
     if not path.exists():
-        raise InputError(name, errors.MISSING)
+        raise InputError(name, errors.BROKEN_LINK if path.is_symlink() else errors.MISSING)
     if not path.is_file():
         raise InputError(name, errors.NOT_A_FILE)
 
@@ -34,6 +35,18 @@ def read_bytes_capped(path: Path, name: str, limit: int = MAX_BINARY_BYTES) -> b
     if not data:
         raise InputError(name, errors.EMPTY)
     return data
+
+
+def supplied_bytes(supplied: Supplied, limit: int = MAX_BINARY_BYTES) -> bytes:
+    """A Supplied letter's bytes, held to the limits of a file."""
+    if len(supplied.data) > limit:
+        raise InputError(
+            supplied.name,
+            errors.TOO_LARGE.format(size=len(supplied.data) // (1024 * 1024), limit=limit // (1024 * 1024)),
+        )
+    if not supplied.data:
+        raise InputError(supplied.name, errors.EMPTY)
+    return supplied.data
 
 
 @dataclass

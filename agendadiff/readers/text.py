@@ -5,12 +5,10 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
-from pathlib import Path
 
 from agendadiff import errors
 from agendadiff.errors import InputError
 from agendadiff.model import Document, Source
-from agendadiff.readers.common import read_bytes_capped
 
 MAX_BYTES = 4 * 1024 * 1024  # a long letter is 100 kB; forty times that is no letter, and would take minutes
 
@@ -22,9 +20,12 @@ _MOJIBAKE = re.compile(
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
-def read_text(path: str | Path) -> Document:
-    name = str(path)
-    data = read_bytes_capped(Path(path), name, MAX_BYTES)
+def read_text(data: bytes, name: str) -> Document:
+    """The letter in `data` (the bytes of the file `name`), decoded."""
+    if len(data) > MAX_BYTES:
+        raise InputError(
+            name, errors.TOO_LARGE.format(size=len(data) // (1024 * 1024), limit=MAX_BYTES // (1024 * 1024))
+        )
     text, encoding = _decode(data, name)
     repairs: list[str] = []
     if _MOJIBAKE.search(text):
@@ -45,7 +46,10 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _strict(data, "utf-16", name), "utf-16"
     if b"\x00" in data:
-        raise InputError(name, errors.BINARY)
+        unmarked = _utf16_without_bom(data)
+        if unmarked is None:
+            raise InputError(name, errors.BINARY)
+        return _strict(data, unmarked, name), unmarked
     try:
         text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -54,6 +58,20 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     if len(_CONTROL.findall(text)) > max(8, len(text) // 100):
         raise InputError(name, errors.BINARY)
     return text, encoding
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" for text saved as UTF-16 without its byte-order mark (Western text then has a
+    zero byte beside nearly every character), else None."""
+    if len(data) < 2 or len(data) % 2:
+        return None
+    high_odd, high_even = data[1::2].count(0), data[0::2].count(0)
+    half = len(data) // 2
+    if high_odd >= 0.9 * half and high_even < 0.1 * half:
+        return "utf-16-le"
+    if high_even >= 0.9 * half and high_odd < 0.1 * half:
+        return "utf-16-be"
+    return None
 
 
 def _strict(data: bytes, encoding: str, name: str) -> str:

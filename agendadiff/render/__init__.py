@@ -56,6 +56,10 @@ OUTPUTS: dict[str, dict[str, Output]] = {
         "json": Output("followthrough", "register_json"),
         "html": Output("followthrough", "register_html", ("lang", "links_from")),
     },
+    "log": {
+        "text": Output("log", "log_text"),
+        "json": Output("log", "log_json"),
+    },
 }
 
 
@@ -64,7 +68,7 @@ def formats(kind: str) -> tuple[str, ...]:
 
 
 def render(kind: str, output_format: str, thing: Any, options: Options = Options()) -> str:
-    """`thing` (a Letter, Comparison, Timeline, Outcome or Register) written in `output_format`."""
+    """`thing` (a Letter, Comparison, Timeline, Outcome, Register or an archive's log entries) written in `output_format`."""
     output = OUTPUTS[kind][output_format]
     function = getattr(import_module(f"agendadiff.render.{output.module}"), output.function)
     return str(function(thing, **{name: getattr(options, name) for name in output.options}))

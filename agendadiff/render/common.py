@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from agendadiff.model import Cue, Meeting, Pair, Reason, Section
+from agendadiff.model import Cue, Letter, Meeting, Pair, Reason, Section
 
 LANGUAGES = ("nl", "en")
 PACKAGE = Path(__file__).parent.parent  # data and templates are installed next to the modules
@@ -43,6 +43,22 @@ def section_label(section: Section, lang: str = "en") -> str:
     """ "1. Terugkeerverordening"; a section without a title by its kind ("Opening of the letter")."""
     number = f"{section.number}. " if section.number else ""
     return number + (section.title or labels(lang).get(f"untitled_{section.kind.value}", section.kind.value))
+
+
+def letter_head(letter: Letter) -> dict[str, Any]:
+    """A letter as the JSON of a comparison, timeline, outcome or register names it: one shape in each."""
+    from agendadiff.serialize import meeting_data, source_data
+
+    return {
+        "source": source_data(letter.source),
+        "date": letter.date.isoformat() if letter.date else None,
+        "kind": letter.kind.value if letter.kind else None,
+        "kamerstuk": letter.kamerstuk,
+        "meeting": (meeting_data(letter.meeting) or {}) | {"label": meeting_line(letter.meeting)}
+        if letter.meeting
+        else None,
+        "warnings": list(letter.warnings),
+    }
 
 
 def meeting_line(meeting: Meeting | None) -> str:

@@ -30,13 +30,14 @@ from agendadiff.render.common import (
     date_label,
     file_link,
     labels,
+    letter_head,
     meeting_label,
     meeting_line,
     pair_reasons,
     section_label,
     template,
 )
-from agendadiff.serialize import FORMAT_VERSION, meeting_data
+from agendadiff.serialize import FORMAT_VERSION
 
 
 def pair_label(pair: Pair) -> str:
@@ -93,8 +94,12 @@ def summarize(comparison: Comparison) -> Summary:
 
 def comparison_data(comparison: Comparison) -> dict[str, Any]:
     summary = summarize(comparison)
+    from agendadiff._version import __version__
+
     return {
         "agendadiff": FORMAT_VERSION,
+        "version": __version__,
+        "kind": "comparison",
         "old": _letter_data(comparison.old, "old", comparison),
         "new": _letter_data(comparison.new, "new", comparison),
         "summary": {
@@ -125,14 +130,7 @@ def comparison_json(comparison: Comparison) -> str:
 
 
 def _letter_data(letter: Letter, side: str, comparison: Comparison) -> dict[str, Any]:
-    return {
-        "source": letter.source.path,
-        "sha256": letter.source.sha256,
-        "date": letter.date.isoformat() if letter.date else None,
-        "kamerstuk": letter.kamerstuk,
-        "meeting": (meeting_data(letter.meeting) or {}) | {"label": meeting_line(letter.meeting)}
-        if letter.meeting
-        else None,
+    return letter_head(letter) | {
         "sections": [
             {
                 "id": s.id,

@@ -25,12 +25,12 @@ from agendadiff.render.common import (
     date_label,
     file_link,
     labels,
+    letter_head,
     meeting_label,
     meeting_line,
     section_label,
     template,
 )
-from agendadiff.serialize import meeting_data
 
 FORMAT_VERSION = 1
 VERDICT_ORDER = (
@@ -98,8 +98,8 @@ def outcome_data(outcome: Outcome) -> dict[str, Any]:
         "agendadiff": FORMAT_VERSION,
         "version": __version__,
         "kind": "outcome",
-        "agenda": _letter(outcome.agenda),
-        "verslag": _letter(outcome.verslag),
+        "agenda": letter_head(outcome.agenda),
+        "verslag": letter_head(outcome.verslag),
         "summary": _counts(outcome),
         "items": [
             {
@@ -133,7 +133,7 @@ def register_data(register: Register) -> dict[str, Any]:
         "agendadiff": FORMAT_VERSION,
         "version": __version__,
         "kind": "commitments",
-        "letters": [_letter(letter) for letter in register.letters],
+        "letters": [letter_head(letter) for letter in register.letters],
         "summary": {status.value: found[status] for status in STATUS_ORDER},
         "commitments": [_track(track, register.letters) for track in register.tracks],
     }
@@ -157,19 +157,6 @@ def _track(track: CommitmentTrack, letters: tuple[Letter, ...]) -> dict[str, Any
 
 def _date(letter: Letter) -> str | None:
     return letter.date.isoformat() if letter.date else None
-
-
-def _letter(letter: Letter) -> dict[str, Any]:
-    return {
-        "source": letter.source.path,
-        "sha256": letter.source.sha256,
-        "date": _date(letter),
-        "kind": letter.kind.value if letter.kind else None,
-        "kamerstuk": letter.kamerstuk,
-        "meeting": (meeting_data(letter.meeting) or {}) | {"label": meeting_line(letter.meeting)}
-        if letter.meeting
-        else None,
-    }
 
 
 def _section(section: Section | None) -> dict[str, Any] | None:

@@ -22,7 +22,7 @@ from agendadiff.model import (
     Turn,
     topic_anchor,
 )
-from agendadiff.render.common import cue_text, date_label, labels, meeting_label, template
+from agendadiff.render.common import cue_text, date_label, labels, letter_head, meeting_label, template
 
 FORMAT_VERSION = 1
 HEAT_STEPS = (0.05, 0.15, 0.3, 0.5)  # upper bounds of heat levels 1..4 of the share changed; above: 5
@@ -72,19 +72,13 @@ def ordered_threads(timeline: Timeline) -> list[Thread]:
 
 def timeline_data(timeline: Timeline) -> dict[str, Any]:
     ids = letter_ids(timeline.letters)
+    from agendadiff._version import __version__
+
     return {
         "agendadiff": FORMAT_VERSION,
-        "letters": [
-            {
-                "id": ids[k],
-                "source": letter.source.path,
-                "sha256": letter.source.sha256,
-                "date": letter.date.isoformat() if letter.date else None,
-                "kamerstuk": letter.kamerstuk,
-                "meeting": meeting_label(letter.meeting, "en") or None,
-            }
-            for k, letter in enumerate(timeline.letters)
-        ],
+        "version": __version__,
+        "kind": "timeline",
+        "letters": [{"id": ids[k]} | letter_head(letter) for k, letter in enumerate(timeline.letters)],
         "topics": [{"id": t.id, "nl": t.nl, "en": t.en} for t in timeline.topic_names],
         "threads": [_thread_data(thread, ids) for thread in ordered_threads(timeline)],
     }
