@@ -1,4 +1,4 @@
-"""The command line: exit codes, output formats, and a README that documents every command and option."""
+"""The command line: exit codes, output formats, conventions, and docs that document every command and option."""
 
 from __future__ import annotations
 
@@ -61,8 +61,8 @@ def test_installed_script_runs_without_traceback_on_bad_input(tmp_path: object) 
     assert result.stderr == "agendadiff: /nonexistent/letter.txt: no such file\n"
 
 
-def test_readme_documents_every_command_and_option() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_the_docs_document_every_command_and_option() -> None:
+    readme = "".join(page.read_text(encoding="utf-8") for page in sorted((ROOT / "docs").glob("*.md")))
 
     def commands(group: click.Group, prefix: str) -> list[tuple[str, click.Command]]:
         found: list[tuple[str, click.Command]] = []

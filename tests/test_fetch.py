@@ -329,7 +329,7 @@ def test_archive_update_fetch_that_fails_leaves_the_archive_untouched(
 
 
 def test_the_base_url_variable_is_documented() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "docs" / "archive.md").read_text(encoding="utf-8")
     assert "AGENDADIFF_ODATA_URL" in readme and "local replay" in readme
     assert os.environ.get("AGENDADIFF_ODATA_URL") is None  # no test run talks to a real service by accident
 
