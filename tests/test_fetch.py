@@ -39,6 +39,10 @@ GIT = {
 
 @pytest.fixture(scope="module")
 def split_october() -> tuple[bytes, bytes]:
+    return october_split()
+
+
+def october_split() -> tuple[bytes, bytes]:
     """The October sample as it is often published: the cover letter as a PDF, the agenda as a DOCX annex."""
     spec = importlib.util.spec_from_file_location("formats", ROOT / "samples" / "formats.py")
     assert spec and spec.loader

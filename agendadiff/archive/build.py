@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from agendadiff.archive.update import Archive
 
 ALIGNMENTS = f"{STATE}/alignments.json"
+FEED_POSITIONS = 12  # changed positions a feed entry lists; the report has them all
 
 
 @dataclass(frozen=True)
@@ -119,12 +120,14 @@ def render_report(archive: Archive, old: Stored, new: Stored) -> tuple[dict[str,
     from agendadiff.align import align
     from agendadiff.pipeline import compare_letters
     from agendadiff.render import Options, render
-    from agendadiff.render.comparison import summarize
+    from agendadiff.render.common import cue_text, labels
+    from agendadiff.render.comparison import pair_label, summarize
 
     old_letter, new_letter, pairing = archive.letter(old), archive.letter(new), archive.pairing()
     alignment = align(old_letter, new_letter, pairing)
     comparison = compare_letters(old_letter, new_letter, pairing, archive.lexicon(), alignment)
     summary = summarize(comparison)
+    t = labels(archive.settings.lang)
     words = max(1, sum(s.words for s in comparison.new.sections))
     changed = summary.words_deleted + summary.words_inserted + summary.words_moved
     sources = (f"../{old.original}", f"../{new.original}")
@@ -136,6 +139,16 @@ def render_report(archive: Archive, old: Stored, new: Stored) -> tuple[dict[str,
         "removed": summary.removed,
         "positions": len(comparison.position_changes),
         "share": round(min(1.0, changed / words), 3),
+        # what the feed says of the report, so that it never has to read the reports
+        "changed_positions": [
+            {
+                "topic": pair_label(next(p for p in comparison.pairs if p.id == change.pair)),
+                "change": t[f"sentence_{change.status.value}"],
+                "why": "; ".join(cue_text(cue, t) for cue in change.cues),
+                "text": change.new_text or change.old_text,
+            }
+            for change in comparison.position_changes[:FEED_POSITIONS]
+        ],
     }
     return files, entry, _alignment_data(alignment)
 
@@ -206,6 +219,39 @@ def index_page(
         f"{COMMITMENTS}.html",
         sum(open_commitments.values()),
     )
+
+
+def feed_page(
+    archive: Archive,
+    letters: Sequence[Stored],
+    manifest: dict[str, dict[str, Any]],
+    outcomes: dict[str, dict[str, Any]],
+) -> str:
+    """The Atom feed: like the index, made from the manifests, never from the reports."""
+    from agendadiff.render.feed import FeedEntry, feed_xml
+
+    before = {b.name: a.name for a, b in series_pairs(letters)}
+    outcome_of: dict[str, str] = {}
+    for agenda, verslag in meeting_pairs(letters):
+        if (made := outcome_name(agenda, verslag)) in outcomes:
+            outcome_of[agenda.name] = outcome_of[verslag.name] = made
+    entries = []
+    for stored in letters:
+        name = report_name(before[stored.name], stored.name) if stored.name in before else None
+        report = manifest[name] | {"name": name} if name and name in manifest else None
+        entries.append(
+            FeedEntry(
+                stored.name,
+                stored.sha256,
+                stored.date,
+                stored.meeting,
+                stored.kind,
+                report,
+                outcome_of.get(stored.name),
+            )
+        )
+    settings = archive.settings
+    return feed_xml(settings.series, entries, settings.lang, settings.site_url)
 
 
 def write_outcomes(archive: Archive, letters: Sequence[Stored]) -> tuple[dict[str, dict[str, Any]], list[str]]:

@@ -25,6 +25,7 @@ LETTERS = "letters"
 REPORTS = "reports"
 MANIFEST = f"{REPORTS}/manifest.json"
 INDEX = "index.html"
+FEED = "feed.xml"  # an Atom feed of the letters, newest first
 FETCH_STATE = "fetch-state.json"  # what `update --fetch` has fetched, committed with the letters
 TIMELINE = "timeline"  # timeline.html and timeline.json: the topics through the latest letters
 OUTCOMES = "outcomes"  # per meeting with both letters: the agenda against its verslag
@@ -55,6 +56,7 @@ class Settings:
     lang: str = "nl"  # the language of the reports and the index: nl or en
     fetch: dict[str, Any] | None = None  # [fetch]: dossier, match, since, base_url for `update --fetch`
     timeline: int = TIMELINE_LETTERS  # how many of the latest letters the timeline spans; 0: no timeline
+    site_url: str | None = None  # where the archive is published (GitHub Pages, say): the feed's links are absolute
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,7 @@ def settings_toml(settings: Settings) -> str:
         '# since = "2025-01-01"',
         "",
         f'# timeline = {TIMELINE_LETTERS}  # how many of the latest letters timeline.html follows (0: none, "all")',
+        '# site_url = "https://example.github.io/jbz-archive/"  # where the archive is published: feed.xml links there',
     ]
     return "\n".join(lines) + "\n"
 
@@ -151,7 +154,7 @@ def readme_text(settings: Settings) -> str:
         "This repository is kept by [agendadiff](https://pypi.org/project/agendadiff/): every letter of the series,\n"
         "as it was received (`letters/*/original.*`), read into sections (`letter.json`, `letter.md`), and the\n"
         "comparison of each letter with the one before it (`reports/`), and how each topic went through the latest\n"
-        "letters (`timeline.html`). Open `index.html` to browse.\n\n"
+        "letters (`timeline.html`). Open `index.html` to browse; follow new letters in a feed reader with `feed.xml`.\n\n"
         "Add letters with `agendadiff archive add FILE...`, or put them in `inbox/` and run\n"
         "`agendadiff archive update`. `agendadiff archive check` verifies what is stored.\n"
     )
@@ -170,11 +173,14 @@ def read_settings(path: Path) -> Settings:
             lang=str(data.get("lang", "nl")),
             fetch=data.get("fetch"),
             timeline=_timeline_span(data.get("timeline", TIMELINE_LETTERS)),
+            site_url=data.get("site_url"),
         )
     except (OSError, tomllib.TOMLDecodeError, KeyError, ValueError) as error:
         raise ArchiveError(f"{path}: not agendadiff archive settings ({first_line(error)})") from None
     if settings.lang not in ("nl", "en"):
         raise ArchiveError(f'{path}: lang must be "nl" or "en", not {settings.lang!r}')
+    if settings.site_url is not None and not str(settings.site_url).startswith(("https://", "http://")):
+        raise ArchiveError(f"{path}: site_url must be a web address (https://...), not {settings.site_url!r}")
     if settings.fetch is not None and not (isinstance(settings.fetch, dict) and settings.fetch.get("dossier")):
         raise ArchiveError(f'{path}: [fetch] needs a dossier (dossier = "32317")')
     return settings

@@ -26,6 +26,7 @@ from agendadiff.archive.layout import (
 )
 from agendadiff.errors import AgendadiffError
 from agendadiff.model import Letter
+from agendadiff.render.timeline import FORMAT_VERSION as TIMELINE_FORMAT
 
 if TYPE_CHECKING:
     from agendadiff.archive.update import Archive
@@ -64,6 +65,8 @@ def _timeline_threads(archive: Archive, topic: str) -> dict[str, list[str]] | No
     if not path.exists():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
+    if data.get("agendadiff") != TIMELINE_FORMAT:
+        return None  # written by another version, rewritten by the next update: the titles are searched instead
     sha = {letter["id"]: letter["source"]["sha256"] for letter in data["letters"]}
     lines: dict[str, list[str]] = {digest: [] for digest in sha.values()}
     for thread in data["threads"]:

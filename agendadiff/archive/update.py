@@ -15,6 +15,7 @@ from agendadiff.archive import build, query
 from agendadiff.archive.layout import (
     COMMITMENTS,
     CONFIG,
+    FEED,
     FETCH_STATE,
     INDEX,
     LETTERS,
@@ -116,7 +117,9 @@ class Archive:
         from filelock import FileLock, Timeout
 
         try:
-            (self.root / STATE).mkdir(exist_ok=True)
+            # git keeps no empty folders: a fresh clone of an archive without reports yet lacks these
+            for folder in (STATE, LETTERS, REPORTS):
+                (self.root / folder).mkdir(exist_ok=True)
             lock = FileLock(self.root / STATE / "lock")
             lock.acquire(timeout=wait)
         except Timeout:
@@ -294,14 +297,15 @@ class Archive:
             return Outcome(known=tuple(known), failed=tuple(failed))
         everything = sorted((*stored, *added), key=lambda s: (s.date or dt.date.max, s.name))
         plan = build.report_plan(self, everything)
-        if not added and not plan.write and not plan.remove and (self.root / INDEX).exists() and not fetch_state:
+        pages_there = (self.root / INDEX).exists() and (self.root / FEED).exists()
+        if not added and not plan.write and not plan.remove and pages_there and not fetch_state:
             return Outcome(known=tuple(known), failed=tuple(failed))
         touched = [f"{LETTERS}/{s.name}" for s in added] + [
             f"{REPORTS}/{name}.{ext}" for name in (*plan.write, *plan.remove) for ext in build.REPORT_EXTENSIONS
         ]
         timeline = [f"{TIMELINE}.html", f"{TIMELINE}.json"] if self.settings.timeline else []
         register = [f"{COMMITMENTS}.{ext}" for ext in build.COMMITMENT_EXTENSIONS]
-        touched += [MANIFEST, INDEX, OUTCOMES, *register, *timeline] + ([FETCH_STATE] if fetch_state else [])
+        touched += [MANIFEST, INDEX, FEED, OUTCOMES, *register, *timeline] + ([FETCH_STATE] if fetch_state else [])
         log = self.root / WRITTEN_LOG
         log.unlink(missing_ok=True)
         write_atomically(self.root / STATE / "journal.json", json.dumps({"paths": touched}))
@@ -341,12 +345,14 @@ class Archive:
         for ext, text in pages.items():
             write_atomically(self.root / f"{COMMITMENTS}.{ext}", text)
         write_atomically(self.root / INDEX, build.index_page(self, everything, manifest, outcomes, open_commitments))
+        write_atomically(self.root / FEED, build.feed_page(self, everything, manifest, outcomes))
         fault_point("after-index")
         message = build.commit_message(added, plan, batch)
         if fetch_state and not added:
             message = "Record fetched documents" if message.startswith("Update") else message
         commit = self.store.commit(
-            [LETTERS, REPORTS, OUTCOMES, INDEX, *register, *timeline, *([FETCH_STATE] if fetch_state else [])], message
+            [LETTERS, REPORTS, OUTCOMES, INDEX, FEED, *register, *timeline, *([FETCH_STATE] if fetch_state else [])],
+            message,
         )
         fault_point("after-commit")
         (self.root / STATE / "journal.json").unlink()

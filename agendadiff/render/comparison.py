@@ -37,7 +37,9 @@ from agendadiff.render.common import (
     section_label,
     template,
 )
-from agendadiff.serialize import FORMAT_VERSION
+
+# 2: each letter's `source` is an object (path, sha256, encoding, repairs), with its kind and warnings beside it
+FORMAT_VERSION = 2
 
 
 def pair_label(pair: Pair) -> str:

@@ -32,7 +32,7 @@ from agendadiff.render.common import (
     template,
 )
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: each letter's `source` an object, as in every output
 VERDICT_ORDER = (
     Verdict.DIVERGED,
     Verdict.NOT_REPORTED,

@@ -24,7 +24,7 @@ from agendadiff.model import (
 )
 from agendadiff.render.common import cue_text, date_label, labels, letter_head, meeting_label, template
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: each letter's `source` an object, as in every output
 HEAT_STEPS = (0.05, 0.15, 0.3, 0.5)  # upper bounds of heat levels 1..4 of the share changed; above: 5
 OLDEST_SHADE = 5
 _TURN_LABELS = {
