@@ -212,7 +212,11 @@ _dossiers_option = click.option(
 @click.option("--exit-code", is_flag=True, help="Exit with 1 when something changed, 0 when nothing did.")
 @_lexicon_option
 @click.option(
-    "--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Language of the HTML report."
+    "--lang",
+    type=click.Choice(["nl", "en"]),
+    default="nl",
+    show_default=True,
+    help="Language of the report (text and HTML).",
 )
 @_format_in
 @_reported
@@ -294,7 +298,11 @@ def compare(
 @_dossiers_option
 @_lexicon_option
 @click.option(
-    "--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Language of the HTML page."
+    "--lang",
+    type=click.Choice(["nl", "en"]),
+    default="nl",
+    show_default=True,
+    help="Language of the output (text and HTML).",
 )
 @click.option(
     "--history/--no-history", default=None, help="Sentence history in the text output (default: with --topic)."
@@ -357,7 +365,11 @@ def timeline(
 @_dossiers_option
 @_lexicon_option
 @click.option(
-    "--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Language of the HTML page."
+    "--lang",
+    type=click.Choice(["nl", "en"]),
+    default="nl",
+    show_default=True,
+    help="Language of the output (text and HTML).",
 )
 @_format_in
 @_reported
@@ -408,7 +420,11 @@ def outcome(
 @click.argument("letters", nargs=-1, required=True, type=click.Path(path_type=str))
 @_output_options("register", "register")
 @click.option(
-    "--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Language of the HTML page."
+    "--lang",
+    type=click.Choice(["nl", "en"]),
+    default="nl",
+    show_default=True,
+    help="Language of the output (text and HTML).",
 )
 @_format_in
 @_reported

@@ -98,8 +98,24 @@ def test_markdown_escapes_what_a_letter_says(tmp_path: object) -> None:
 OCTOBER = ROOT / "samples" / "jbz-2025-10-02-constructed.txt"
 
 
+def test_compare_text_is_dutch_unless_asked_for_english() -> None:
+    dutch = CliRunner().invoke(main, ["compare", str(SAMPLE), str(OCTOBER)])
+    assert dutch.exit_code == 0, dutch.output
+    assert re.search(r"^Onderwerpen: 4 ongewijzigd, \d+ gewijzigd, 2 nieuw, 2 vervallen", dutch.stdout, re.M)
+    assert re.search(r"^Gewijzigde kabinetsposities: \d+$", dutch.stdout, re.M)
+    assert "¶ nieuwe alinea; … ongewijzigde tekst weggelaten" in dutch.stdout  # the legend explains every mark
+    english = CliRunner().invoke(main, ["compare", str(SAMPLE), str(OCTOBER), "--lang", "en"])
+    assert re.search(r"^Changed cabinet positions: \d+$", english.stdout, re.M)
+    assert "¶ paragraph break; … unchanged text left out" in english.stdout
+    # the meeting's dates as the timeline gives them, and an item named with its part
+    assert "informal Raad Justitie en Binnenlandse Zaken, 22 and 23 July 2025, Kopenhagen" in english.stdout
+    timeline = CliRunner().invoke(main, ["timeline", str(SAMPLE), str(OCTOBER), "--lang", "en"])
+    assert "informal Raad Justitie en Binnenlandse Zaken, 22 and 23 July 2025, Kopenhagen" in timeline.stdout
+    assert re.search(r"^== \w+.*: item Binnenlandse Zaken, 1\. Terugkeerverordening$", english.stdout, re.M)
+
+
 def test_compare_text_has_a_summary_and_no_colour_when_not_a_terminal() -> None:
-    result = CliRunner().invoke(main, ["compare", str(SAMPLE), str(OCTOBER)])
+    result = CliRunner().invoke(main, ["compare", str(SAMPLE), str(OCTOBER), "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert re.search(r"^Topics: 4 unchanged, \d+ changed, 2 new, 2 dropped", result.stdout, re.M)
     assert "\x1b[" not in result.stdout
@@ -124,7 +140,7 @@ def test_compare_writes_the_format_its_output_file_asks_for(tmp_path: Path) -> N
     checks: list[tuple[str, Callable[[str], object]]] = [
         ("r.json", lambda t: json.loads(t)["pairs"]),
         ("r.html", lambda t: t.startswith("<!DOCTYPE html>")),
-        ("r.txt", lambda t: t.startswith("Old ")),
+        ("r.txt", lambda t: t.startswith("Oud ")),
     ]
     for name, check in checks:
         result = CliRunner().invoke(main, ["compare", str(SAMPLE), str(OCTOBER), "-o", str(folder / name)])
@@ -337,7 +353,7 @@ def test_an_existing_report_keeps_its_permissions_and_a_link_is_written_through(
     report.chmod(0o600)
     result = CliRunner().invoke(main, ["compare", str(SAMPLE), str(OCTOBER), "-o", str(report)])
     assert result.exit_code == 0, result.output
-    assert report.stat().st_mode & 0o777 == 0o600 and report.read_text(encoding="utf-8").startswith("Old ")
+    assert report.stat().st_mode & 0o777 == 0o600 and report.read_text(encoding="utf-8").startswith("Oud ")
     link = tmp_path / "latest.txt"
     link.symlink_to(report)
     result = CliRunner().invoke(main, ["compare", str(OCTOBER), str(NOVEMBER), "-o", str(link)])

@@ -56,7 +56,7 @@ def test_the_july_return_session_pairs_with_the_rewritten_return_regulation(july
 
 
 def test_the_reason_names_the_dossier_in_every_output(tmp_path: Path) -> None:
-    text = CliRunner().invoke(main, ["compare", str(JULY), str(ANNEX), "--no-color"])
+    text = CliRunner().invoke(main, ["compare", str(JULY), str(ANNEX), "--no-color", "--lang", "en"])
     assert text.exit_code == 0, text.output
     assert "paired: same dossier: Terugkeerverordening, same topic: Terugkeer" in text.stdout
     html = tmp_path / "report.html"
@@ -137,7 +137,7 @@ def test_a_users_dossier_makes_a_pair_the_words_do_not(tmp_path: Path) -> None:
         '[[dossier]]\nid = "fraudeloket"\nnl = "Fraudeloket"\nterms = ["fraudeloket*", "gemeenschappelijk loket"]\n',
         encoding="utf-8",
     )
-    args = ["compare", str(tmp_path / "old.txt"), str(tmp_path / "new.txt"), "--no-color"]
+    args = ["compare", str(tmp_path / "old.txt"), str(tmp_path / "new.txt"), "--no-color", "--lang", "en"]
     without = CliRunner().invoke(main, args)
     assert "same dossier" not in without.stdout
     result = CliRunner().invoke(main, [*args, "--dossiers", str(own)])

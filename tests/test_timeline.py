@@ -415,7 +415,7 @@ def test_the_command_refuses_bad_input_in_one_line(tmp_path: Path) -> None:
 
 
 def test_the_text_output_shows_the_history_with_a_topic(sample_timeline) -> None:  # type: ignore[no-untyped-def]
-    text = timeline_text(select(sample_timeline, "terugkeer"), history=True)
+    text = timeline_text(select(sample_timeline, "terugkeer"), history=True, lang="en")
     assert "2025-02-27     Voor het kabinet is een belangrijke stap" in text.replace("  P", "   ")
     assert "dropped 2025-11-27 (from 2025-10-02): Het kabinet is voornemens" in text
 

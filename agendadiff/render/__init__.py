@@ -37,22 +37,22 @@ OUTPUTS: dict[str, dict[str, Output]] = {
         "markdown": Output("letter", "letter_markdown"),
     },
     "comparison": {
-        "text": Output("comparison", "comparison_text", ("colour",)),
+        "text": Output("comparison", "comparison_text", ("colour", "lang")),
         "json": Output("comparison", "comparison_json"),
         "html": Output("comparison", "comparison_html", ("lang", "sources")),
     },
     "timeline": {
-        "text": Output("timeline", "timeline_text", ("history",)),
+        "text": Output("timeline", "timeline_text", ("history", "lang")),
         "json": Output("timeline", "timeline_json"),
         "html": Output("timeline", "timeline_html", ("lang", "topic")),
     },
     "outcome": {
-        "text": Output("followthrough", "outcome_text"),
+        "text": Output("followthrough", "outcome_text", ("lang",)),
         "json": Output("followthrough", "outcome_json"),
         "html": Output("followthrough", "outcome_html", ("lang",)),
     },
     "register": {
-        "text": Output("followthrough", "register_text"),
+        "text": Output("followthrough", "register_text", ("lang",)),
         "json": Output("followthrough", "register_json"),
         "html": Output("followthrough", "register_html", ("lang", "links_from")),
     },

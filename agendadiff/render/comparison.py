@@ -21,6 +21,7 @@ from agendadiff.model import (
     Pair,
     Place,
     Section,
+    SectionKind,
     SentenceChange,
     Status,
 )
@@ -32,7 +33,6 @@ from agendadiff.render.common import (
     labels,
     letter_head,
     meeting_label,
-    meeting_line,
     pair_reasons,
     section_label,
     template,
@@ -42,10 +42,10 @@ from agendadiff.render.common import (
 FORMAT_VERSION = 2
 
 
-def pair_label(pair: Pair) -> str:
+def pair_label(pair: Pair, lang: str = "en") -> str:
     section = pair.new or pair.old
     assert section is not None
-    return section_label(section)
+    return section_label(section, lang)
 
 
 # -- Summary ----------------------------------------------------------------------------------------
@@ -253,11 +253,11 @@ CONTEXT_WORDS = 12  # unchanged words kept on each side of a change in the termi
 PREVIEW_WORDS = 40  # words shown of a whole new or dropped section
 
 
-def comparison_text(comparison: Comparison, colour: bool = False) -> str:
-    return "\n".join(_text_lines(comparison, colour)) + "\n"
+def comparison_text(comparison: Comparison, colour: bool = False, lang: str = "nl") -> str:
+    return "\n".join(_text_lines(comparison, colour, labels(lang), lang)) + "\n"
 
 
-def _text_lines(comparison: Comparison, colour: bool) -> Iterator[str]:
+def _text_lines(comparison: Comparison, colour: bool, t: dict[str, str], lang: str) -> Iterator[str]:
     style = _STYLE if colour else _PLAIN
 
     def paint(kind: str, text: str) -> str:
@@ -265,63 +265,74 @@ def _text_lines(comparison: Comparison, colour: bool) -> Iterator[str]:
         return f"{start}{text}{end}"
 
     old, new = comparison.old, comparison.new
-    yield f"{paint('head', 'Old')}  {_letter_line(old)}"
-    yield f"{paint('head', 'New')}  {_letter_line(new)}"
+    width = max(len(t["text_old"]), len(t["text_new"]))
+    yield f"{paint('head', t['text_old'].ljust(width))}  {_letter_line(old, t, lang)}"
+    yield f"{paint('head', t['text_new'].ljust(width))}  {_letter_line(new, t, lang)}"
     s = summarize(comparison)
     yield ""
-    yield (
-        f"Topics: {s.unchanged} unchanged, {s.changed} changed, {s.added} new, {s.removed} dropped"
-        + "".join(
-            f", {n} {label}"
-            for n, label in ((s.retitled, "retitled"), (s.moved, "moved"), (s.split, "split"), (s.merged, "merged"))
-            if n
-        )
+    flags = ((s.retitled, "retitled"), (s.moved, "moved"), (s.split, "split"), (s.merged, "merged"))
+    yield t["text_topics"].format(unchanged=s.unchanged, changed=s.changed, added=s.added, removed=s.removed) + "".join(
+        f", {n} {t['text_' + flag]}" for n, flag in flags if n
     )
-    yield f"Words:  {s.words_deleted} deleted, {s.words_inserted} inserted, {s.words_moved} moved"
+    yield t["text_words"].format(deleted=s.words_deleted, inserted=s.words_inserted, moved=s.words_moved)
     if not colour:
-        yield "Marks:  [-deleted-] {+inserted+} [-→N moved text-] {+←N moved text+}"
+        yield t["text_marks"]
     positions = comparison.position_changes
     if positions:
-        english = labels("en")
         yield ""
-        yield paint("head", f"Changed cabinet positions: {len(positions)}")
+        yield paint("head", t["text_positions"].format(count=len(positions)))
         for change in positions:
             pair = next(p for p in comparison.pairs if p.id == change.pair)
-            reasons = "; ".join(cue_text(cue, english) for cue in change.cues)
-            yield f"  * {pair_label(pair)} ({english['sentence_' + change.status.value]}: {reasons})"
+            reasons = "; ".join(cue_text(cue, t) for cue in change.cues)
+            yield f"  * {_text_label(pair, comparison, lang)} ({t['sentence_' + change.status.value]}: {reasons})"
             yield from _wrapped(_inline(change.diff, paint, None), "    ")
     for pair in comparison.pairs:
         if pair.status is Status.UNCHANGED and not pair.flags:
             continue
         yield ""
-        yield from _pair_lines(pair, comparison, paint)
+        yield from _pair_lines(pair, comparison, paint, t, lang)
 
 
-def _letter_line(letter: Letter) -> str:
-    date = letter.date.isoformat() if letter.date else "date unknown"
-    meeting = f"  {meeting_line(letter.meeting)}" if letter.meeting else ""
+def _letter_line(letter: Letter, t: dict[str, str], lang: str) -> str:
+    date = letter.date.isoformat() if letter.date else t["date_unknown"]
+    meeting = f"  {meeting_label(letter.meeting, lang)}" if letter.meeting else ""
     return f"{date}{meeting}  ({letter.source.path})"
 
 
-def _pair_lines(pair: Pair, comparison: Comparison, paint: Any) -> Iterator[str]:
+def _text_label(pair: Pair, comparison: Comparison, lang: str) -> str:
+    """A pair's label with the agenda part its item is in ("Justitie en Veiligheid, 1. ..."): two parts each
+    have an item 1."""
+    section = pair.new or pair.old
+    assert section is not None
+    letter = comparison.new if pair.new else comparison.old
+    part = _section(letter, section.parent) if section.parent else None
+    label = pair_label(pair, lang)
+    return f"{part.title}, {label}" if part is not None and part.kind is SectionKind.PART and part.title else label
+
+
+def _pair_lines(pair: Pair, comparison: Comparison, paint: Any, t: dict[str, str], lang: str) -> Iterator[str]:
     kind = (pair.new or pair.old).kind.value  # type: ignore[union-attr]
-    flags = "".join(f", {f.value}" for f in pair.flags)
-    yield paint("head", f"== {pair.status.value}{flags}: {kind} {pair_label(pair)}")
+    flags = "".join(f", {t['text_' + f.name.lower()]}" for f in pair.flags)
+    status = t["text_" + pair.status.value]
+    yield paint("head", f"== {status}{flags}: {t['text_kind_' + kind]} {_text_label(pair, comparison, lang)}")
     if pair.old and pair.new and Flag.RETITLED in pair.flags:
-        yield f"   was: {section_label(pair.old)}"
+        yield f"   {t['was']}: {section_label(pair.old, lang)}"
     if Flag.SPLIT in pair.flags:
-        yield f"   split off from {section_label(_section(comparison.old, pair.related[0]))}"
+        yield f"   {t['split_from']} {section_label(_section(comparison.old, pair.related[0]), lang)}"
     if Flag.MERGED in pair.flags:
-        yield f"   merged into {section_label(_section(comparison.new, pair.related[0]))}"
+        yield f"   {t['merged_into']} {section_label(_section(comparison.new, pair.related[0]), lang)}"
     if pair.old and pair.new and pair.reasons:
-        yield paint("dim", f"   paired: {pair_reasons(pair)} (score {pair.score:.2f})")
+        yield paint("dim", f"   {t['text_paired']}: {pair_reasons(pair, t)} ({t['text_score']} {pair.score:.2f})")
     if any(c.op is not Op.EQUAL for c in pair.title_diff) and pair.old and pair.new:
-        yield f"   title: {_inline(pair.title_diff, paint, None)}"
+        yield f"   {t['text_title']}: {_inline(pair.title_diff, paint, None)}"
     if any(c.op is not Op.EQUAL for c in pair.decision_diff):
-        yield f"   decision: {_inline(pair.decision_diff, paint, None)}"
+        yield f"   {t['text_decision']}: {_inline(pair.decision_diff, paint, None)}"
     counts = pair.counts
     if counts.changed:
-        yield paint("dim", f"   words: -{counts.deleted} +{counts.inserted}, {counts.moved} moved")
+        yield paint(
+            "dim",
+            "   " + t["text_pair_words"].format(deleted=counts.deleted, inserted=counts.inserted, moved=counts.moved),
+        )
     if pair.status in (Status.ADDED, Status.REMOVED) and not pair.flags:
         # A whole new or dropped section: its opening is enough here; the HTML report has all of it.
         section = pair.new or pair.old
@@ -339,11 +350,10 @@ def _pair_lines(pair: Pair, comparison: Comparison, paint: Any) -> Iterator[str]
     for move in comparison.moves:
         if move.inner and pair.new and move.target.section == pair.new.id:
             yield ""
-            yield from _wrapped(
-                f"moved text {move.id} arrived with edits: {_inline(move.inner, paint, CONTEXT_WORDS)}", "   "
-            )
+            arrived = t["text_moved_arrived"].format(id=move.id)
+            yield from _wrapped(f"{arrived} {_inline(move.inner, paint, CONTEXT_WORDS)}", "   ")
     for note in pair.notes:
-        yield f"   {_note_line(note)}"
+        yield f"   {_note_line(note, t)}"
 
 
 TEXT_WIDTH = 100
@@ -668,11 +678,12 @@ def _count_label(deleted: int, inserted: int, moved: int) -> str:
     return " ".join(p for p in parts if p)
 
 
-def _note_line(change: NoteChange) -> str:
+def _note_line(change: NoteChange, t: dict[str, str]) -> str:
     if change.old and change.new:
         old = f"{change.old.text} {change.old.url or ''}".strip()
         new = f"{change.new.text} {change.new.url or ''}".strip()
-        return f"Footnote {change.old.number} (now {change.new.number}) changed: “{old}” → “{new}”"
+        return f"{t['footnote_changed'].format(old=change.old.number, new=change.new.number)}: “{old}” → “{new}”"
     note = change.new or change.old
     assert note is not None
-    return f"Footnote {note.number} {change.status.value}: {note.text} {note.url or ''}".rstrip()
+    said = t[f"footnote_{change.status.value}"].format(number=note.number)
+    return f"{said}: {note.text} {note.url or ''}".rstrip()

@@ -27,7 +27,6 @@ from agendadiff.render.common import (
     labels,
     letter_head,
     meeting_label,
-    meeting_line,
     section_label,
     template,
 )
@@ -172,26 +171,25 @@ def _quote(quote: Quote | None) -> dict[str, Any] | None:
 # -- Text ---------------------------------------------------------------------------------------------------
 
 
-def outcome_text(outcome: Outcome) -> str:
-    return "\n".join(_outcome_lines(outcome)) + "\n"
+def outcome_text(outcome: Outcome, lang: str = "nl") -> str:
+    return "\n".join(_outcome_lines(outcome, labels(lang), lang)) + "\n"
 
 
-def _outcome_lines(outcome: Outcome) -> Iterator[str]:
-    t = labels("en")
-    yield f"Agenda   {_date(outcome.agenda) or '?'}  {meeting_line(outcome.agenda.meeting)}  ({outcome.agenda.source.path})"
-    yield f"Verslag  {_date(outcome.verslag) or '?'}  {meeting_line(outcome.verslag.meeting)}  ({outcome.verslag.source.path})"
+def _outcome_lines(outcome: Outcome, t: dict[str, str], lang: str) -> Iterator[str]:
+    for head, letter in ((t["text_out_agenda"], outcome.agenda), (t["text_out_verslag"], outcome.verslag)):
+        yield f"{head}  {_date(letter) or '?'}  {meeting_label(letter.meeting, lang)}  ({letter.source.path})"
     yield ""
     counts = _counts(outcome)
-    yield "Items: " + ", ".join(f"{n} {verdict}" for verdict, n in counts.items() if n)
+    yield t["text_out_items"] + "; ".join(f"{n} {t['verdict_' + _key(verdict)]}" for verdict, n in counts.items() if n)
     for verdict, items in _groups(outcome.items, VERDICT_ORDER, lambda item: item.verdict):
         yield ""
-        yield f"== {verdict.value} ({len(items)})"
+        yield f"== {t['verdict_' + _key(verdict.value)]} ({len(items)})"
         for item in items:
-            yield from _wrapped(f"{section_label(item.section)}: {'; '.join(why(item, t))}", "  * ", "    ")
+            yield from _wrapped(f"{section_label(item.section, lang)}: {'; '.join(why(item, t))}", "  * ", "    ")
             if item.said:
-                yield from _wrapped(item.said.text, "      announced: ")
+                yield from _wrapped(item.said.text, "      " + t["text_out_announced"])
             if item.done:
-                yield from _wrapped(item.done.text, "      reported:  ")
+                yield from _wrapped(item.done.text, "      " + t["text_out_reported"])
 
 
 T = TypeVar("T")
@@ -212,30 +210,39 @@ def _wrapped(text: str, first: str, rest: str | None = None) -> list[str]:
     return textwrap.wrap(text, 100, initial_indent=first, subsequent_indent=indent, break_on_hyphens=False) or [first]
 
 
-def register_text(register: Register) -> str:
-    return "\n".join(_register_lines(register)) + "\n"
+def register_text(register: Register, lang: str = "nl") -> str:
+    return "\n".join(_register_lines(register, labels(lang))) + "\n"
 
 
-def _register_lines(register: Register) -> Iterator[str]:
+def _register_lines(register: Register, t: dict[str, str]) -> Iterator[str]:
     letters = register.letters
     first, last = (_date(letters[0]), _date(letters[-1])) if letters else ("?", "?")
-    yield f"Commitments in {len(letters)} letters, {first} to {last}"
+    yield t["text_reg_head"].format(count=len(letters), first=first, last=last)
     found = Counter(track.status for track in register.tracks)
-    yield "Status: " + (", ".join(f"{found[s]} {s.value}" for s in STATUS_ORDER if found[s]) or "no commitments")
+    statuses = ", ".join(f"{found[s]} {t['status_' + s.value]}" for s in STATUS_ORDER if found[s])
+    yield t["text_reg_status"] + (statuses or t["text_reg_none"])
     for status, tracks in _groups(register.tracks, STATUS_ORDER, lambda track: track.status):
         yield ""
-        yield f"== {status.value} ({len(tracks)})"
+        yield f"== {t['status_' + status.value]} ({len(tracks)})"
         for track in tracks:
             commitment = track.commitment
-            due = f", due {commitment.due.isoformat()} ({commitment.due_text})" if commitment.due else ""
+            due = (
+                t["text_reg_due"].format(date=commitment.due.isoformat(), text=commitment.due_text)
+                if commitment.due
+                else ""
+            )
             yield f"  * [{commitment.id}] {_date(letters[commitment.letter])}, {commitment.section}{due}"
             yield from _wrapped(commitment.text, "      ")
             for k, quote in track.repeated:
-                yield from _wrapped(quote.text, f"      repeated {_date(letters[k])}: ", "        ")
+                yield from _wrapped(
+                    quote.text, "      " + t["text_reg_repeated"].format(date=_date(letters[k])), "        "
+                )
             if track.fulfilled:
                 k, quote = track.fulfilled
                 yield from _wrapped(
-                    f"({quote.section}) {quote.text}", f"      fulfilled {_date(letters[k])}: ", "        "
+                    f"({quote.section}) {quote.text}",
+                    "      " + t["text_reg_fulfilled"].format(date=_date(letters[k])),
+                    "        ",
                 )
 
 

@@ -149,25 +149,26 @@ def _sentence_data(sentence: SentenceHistory, ids: Sequence[str]) -> dict[str, A
 _CELL = {Step.NEW: "+", Step.UNCHANGED: "=", Step.RETURNED: "^"}
 
 
-def timeline_text(timeline: Timeline, history: bool = False) -> str:
+def timeline_text(timeline: Timeline, history: bool = False, lang: str = "nl") -> str:
     """An overview: a map of threads by letters, then per thread its titles and changed positions; with
     `history`, also the latest text sentence by sentence with the letter that introduced each."""
-    return "\n".join(_text_lines(timeline, history)) + "\n"
+    return "\n".join(_text_lines(timeline, history, labels(lang), lang)) + "\n"
 
 
-def _text_lines(timeline: Timeline, history: bool) -> Iterator[str]:
+def _text_lines(timeline: Timeline, history: bool, t: dict[str, str], lang: str) -> Iterator[str]:
     ids = letter_ids(timeline.letters)
     letters = timeline.letters
-    yield f"Timeline of {len(letters)} letters" + (f", {ids[0]} to {ids[-1]}" if letters else "")
+    span = t["text_tl_span"].format(first=ids[0], last=ids[-1]) if letters else ""
+    yield t["text_tl_head"].format(count=len(letters)) + span
     for k, letter in enumerate(letters):
-        yield f"  {k + 1:>2}  {ids[k]}  {meeting_label(letter.meeting, 'en')}  ({letter.source.path})"
+        yield f"  {k + 1:>2}  {ids[k]}  {meeting_label(letter.meeting, lang)}  ({letter.source.path})"
     yield ""
     threads = ordered_threads(timeline)
     if not threads:
-        yield "No topics found."
+        yield t["text_tl_none"]
         return
-    width = min(48, max(len(t.id) for t in threads))
-    yield "Map: + new, = unchanged, 1-5 how much changed, ^ back after a gap, * positions changed, . absent"
+    width = min(48, max(len(thread.id) for thread in threads))
+    yield t["text_tl_map"]
     yield " " * (width + 2) + " ".join(f"{k + 1:>2}" for k in range(len(letters)))
     for thread in threads:
         cells = {a.letter: a for a in thread.appearances}
@@ -175,7 +176,7 @@ def _text_lines(timeline: Timeline, history: bool) -> Iterator[str]:
         yield f"{thread.id[:width]:<{width}}  {row}"
     for thread in threads:
         yield ""
-        yield from _thread_lines(thread, ids, history)
+        yield from _thread_lines(thread, ids, history, t)
 
 
 def _text_cell(appearance: Appearance | None) -> str:
@@ -192,39 +193,43 @@ def _text_cell(appearance: Appearance | None) -> str:
     return f"{star}{mark}"
 
 
-def _thread_lines(thread: Thread, ids: Sequence[str], history: bool) -> Iterator[str]:
+def _thread_lines(thread: Thread, ids: Sequence[str], history: bool, t: dict[str, str]) -> Iterator[str]:
     topics = ", ".join(x.topic for x in thread.topics) or "-"
     yield f"== {thread.id}  [{topics}]"
     if thread.split_from:
-        yield f"   split off from {thread.split_from}"
+        yield f"   {t['split_from']} {thread.split_from}"
     if thread.merged_into:
-        yield f"   merged into {thread.merged_into}"
+        yield f"   {t['merged_into']} {thread.merged_into}"
     for appearance in thread.appearances:
-        place = "agenda" if appearance.kind is SectionKind.ITEM else "letter"
-        turns = "".join(f", {turn.value}" for turn in appearance.turns)
-        share = f", {percent(appearance.share)} changed" if appearance.step in (Step.CHANGED, Step.RETURNED) else ""
-        yield f"   {ids[appearance.letter]}  {appearance.step.value}{turns}{share} ({place}): {appearance.title}"
-        for step in appearance.positions:
-            if step.status is Status.UNCHANGED or appearance.step is Step.NEW:
+        place = t["text_tl_agenda"] if appearance.kind is SectionKind.ITEM else t["text_tl_letter"]
+        turns = "".join(f", {t['text_tl_turn_' + turn.name.lower()]}" for turn in appearance.turns)
+        changed = appearance.step in (Step.CHANGED, Step.RETURNED)
+        share = ", " + t["text_tl_share"].format(share=percent(appearance.share)) if changed else ""
+        step = t["text_tl_step_" + appearance.step.value]
+        yield f"   {ids[appearance.letter]}  {step}{turns}{share} ({place}): {appearance.title}"
+        for position in appearance.positions:
+            if position.status is Status.UNCHANGED or appearance.step is Step.NEW:
                 continue
-            if step.status is Status.CHANGED:
-                why = "; ".join(cue_text(c, labels("en")) for c in step.cues)
-                yield f"      ~ position edited ({step.kind.value if step.kind else 'changed'}): {step.new_text}"
-                yield f"        was: {step.old_text}" + (f"  ({why})" if why else "")
-            elif step.status is Status.ADDED:
-                source = f"  (from {step.origin})" if step.origin else ""
-                yield f"      + position: {step.new_text}{source}"
+            if position.status is Status.CHANGED:
+                why = "; ".join(cue_text(c, t) for c in position.cues)
+                kind = t["kind_" + position.kind.value] if position.kind else t["changed"]
+                yield f"      ~ {t['text_tl_edited']} ({kind}): {position.new_text}"
+                yield f"        {t['was']}: {position.old_text}" + (f"  ({why})" if why else "")
+            elif position.status is Status.ADDED:
+                source = "  " + t["text_tl_from"].format(thread=position.origin) if position.origin else ""
+                yield f"      + {t['text_tl_position']}: {position.new_text}{source}"
             else:
-                yield f"      - position: {step.old_text}"
+                yield f"      - {t['text_tl_position']}: {position.old_text}"
     if history:
-        yield "   Latest text (letter that introduced each sentence, times edited):"
+        yield "   " + t["text_tl_latest"]
         for sentence in thread.sentences:
             edits = f" x{sentence.changes}" if sentence.changes else ""
-            origin = f" from {sentence.origin}" if sentence.origin else ""
+            origin = " " + t["text_tl_origin"].format(thread=sentence.origin) if sentence.origin else ""
             mark = "P" if sentence.position else " "
             yield f"   {ids[sentence.introduced]}{edits:<3}{mark} {sentence.text}{origin}"
         for sentence in thread.dropped:
-            yield f"   dropped {ids[sentence.dropped or 0]} (from {ids[sentence.introduced]}): {sentence.text}"
+            dropped = t["text_tl_dropped"].format(letter=ids[sentence.dropped or 0], first=ids[sentence.introduced])
+            yield f"   {dropped}: {sentence.text}"
 
 
 def heat_level(appearance: Appearance) -> int:
