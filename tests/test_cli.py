@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -399,3 +400,19 @@ def test_utf16_without_a_byte_order_mark_is_read(codec: str, tmp_path: Path) -> 
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["date"] == "2025-07-10" and data["source"]["encoding"] == codec
+
+
+def test_shell_completion_as_documented() -> None:
+    script = subprocess.run(
+        [sys.executable, "-m", "agendadiff"], env={**os.environ, "_AGENDADIFF_COMPLETE": "bash_source"},
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert script.returncode == 0 and "complete -o nosort -F _agendadiff_completion agendadiff" in script.stdout
+    words = subprocess.run(
+        [sys.executable, "-m", "agendadiff"],
+        env={**os.environ, "_AGENDADIFF_COMPLETE": "bash_complete", "COMP_WORDS": "agendadiff arc", "COMP_CWORD": "1"},
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert "plain,archive" in words.stdout
+    docs = (ROOT / "docs" / "commands.md").read_text(encoding="utf-8")
+    assert "_AGENDADIFF_COMPLETE=bash_source agendadiff" in docs
