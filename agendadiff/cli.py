@@ -275,7 +275,8 @@ def compare(
     )
     if color is None:
         color = _to_stdout(output) and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    options = Options(lang=lang, colour=bool(color), sources=(old_link, new_link))
+    made = _now_label(lang) if output_format == "html" else None
+    options = Options(lang=lang, colour=bool(color), sources=(old_link, new_link), made=made)
     report = render("comparison", output_format, comparison, options)
     _emit(output, report, [old, new], color=bool(color) if output_format == "text" else None)
     for letter in (comparison.old, comparison.new):
@@ -479,6 +480,16 @@ def schema(name: str | None) -> None:
             click.echo(f"{known:<{width}}  {written_by}")
         return
     click.echo(json.dumps(shipped(name), ensure_ascii=False, indent=2))
+
+
+def _now_label(lang: str) -> str:
+    """Now, as a report's footer gives it: "1 december 2026, 14:05"."""
+    import datetime as dt
+
+    from agendadiff.render.common import date_label
+
+    now = dt.datetime.now().astimezone()
+    return f"{date_label(now.date(), lang)}, {now:%H:%M}"
 
 
 def _write_atomically(path: str, text: str) -> None:

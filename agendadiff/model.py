@@ -441,10 +441,9 @@ class Comparison:
 
     @property
     def position_changes(self) -> tuple[SentenceChange, ...]:
-        """Changed cabinet positions, in reading order: those of topics that go on or are new, not of
-        dropped topics (the topic list says those are gone)."""
-        removed = {p.id for p in self.pairs if p.status is Status.REMOVED}
-        return tuple(c for c in self.changes if c.kind is ChangeKind.POSITION and c.pair not in removed)
+        """Changed cabinet positions, in reading order, those of a dropped topic too: a position that is no
+        longer stated is a change of position. The one definition: a sentence change of kind POSITION."""
+        return tuple(c for c in self.changes if c.kind is ChangeKind.POSITION)
 
     @property
     def changed(self) -> bool:
@@ -494,6 +493,12 @@ class PositionStep:
     cues: tuple[Cue, ...] = ()
     diff: tuple[Chunk, ...] = ()
     origin: str | None = None  # for an ADDED statement taken from another topic: that topic's thread
+
+    @property
+    def changes_position(self) -> bool:
+        """A change of position as a comparison counts one: a position statement added or dropped, or edited
+        in a way that changes what it says (kind POSITION), not a rewording."""
+        return self.status in (Status.ADDED, Status.REMOVED) or self.kind is ChangeKind.POSITION
 
 
 @dataclass(frozen=True)

@@ -437,7 +437,11 @@ def test_log_lists_letters_and_follows_a_topic(archive: Path) -> None:
     output = ok("archive", "log", "--archive", str(archive), "--topic", "terugkeer")
     lines = output.splitlines()
     assert lines[0].startswith("2025-07-10") and "first letter" in lines[1]
-    assert "7 position change(s)" in output and "6 position change(s)" in output
+    # the counts the comparison gives: one definition of a position change
+    from agendadiff import compare_files
+
+    for old, new in ((JULY, OCTOBER), (OCTOBER, NOVEMBER)):
+        assert f"{len(compare_files(old, new).position_changes)} position change(s)" in output
     # A topic id follows the topic's threads through the timeline, whatever their titles.
     assert lines[2] == "    - new: Werksessie II: Stappen naar een effectief terugkeersysteem"
     assert "    - changed, retitled: Terugkeerverordening (4 position changes)" in lines

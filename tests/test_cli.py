@@ -102,7 +102,9 @@ OCTOBER = ROOT / "samples" / "jbz-2025-10-02-constructed.txt"
 def test_compare_text_is_dutch_unless_asked_for_english() -> None:
     dutch = CliRunner().invoke(main, ["compare", str(SAMPLE), str(OCTOBER)])
     assert dutch.exit_code == 0, dutch.output
-    assert re.search(r"^Onderwerpen: 4 ongewijzigd, \d+ gewijzigd, 2 nieuw, 2 vervallen", dutch.stdout, re.M)
+    assert re.search(
+        r"^13 onderwerpen: 2 ongewijzigd, \d+ gewijzigd, 2 nieuw, 2 vervallen; waarvan ", dutch.stdout, re.M
+    )
     assert re.search(r"^Gewijzigde kabinetsposities: \d+$", dutch.stdout, re.M)
     assert "¶ nieuwe alinea; … ongewijzigde tekst weggelaten" in dutch.stdout  # the legend explains every mark
     english = CliRunner().invoke(main, ["compare", str(SAMPLE), str(OCTOBER), "--lang", "en"])
@@ -118,7 +120,7 @@ def test_compare_text_is_dutch_unless_asked_for_english() -> None:
 def test_compare_text_has_a_summary_and_no_colour_when_not_a_terminal() -> None:
     result = CliRunner().invoke(main, ["compare", str(SAMPLE), str(OCTOBER), "--lang", "en"])
     assert result.exit_code == 0, result.output
-    assert re.search(r"^Topics: 4 unchanged, \d+ changed, 2 new, 2 dropped", result.stdout, re.M)
+    assert re.search(r"^13 topics: 2 unchanged, \d+ changed, 2 new, 2 dropped; of which ", result.stdout, re.M)
     assert "\x1b[" not in result.stdout
     assert "[-staat over het algemeen positief tegenover-]{+kan instemmen met+}" in " ".join(result.stdout.split())
 

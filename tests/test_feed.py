@@ -12,6 +12,7 @@ import git
 import pytest
 from click.testing import CliRunner
 
+from agendadiff import compare_files
 from agendadiff.cli import main
 from tests.conftest import ROOT
 
@@ -62,7 +63,8 @@ def test_the_feed_has_an_entry_per_letter_newest_first_with_the_changed_position
     # the changed positions come first, each with its topic, what changed and the new text
     assert html.index("Gewijzigde kabinetsposities") < html.index("onderwerpen gewijzigd")
     assert "<strong>1. Terugkeerverordening</strong>" in html and "mits de mogelijkheid van terugkeerhubs" in html
-    assert "6 kabinetsposities gewijzigd" in november.summary
+    changed = len(compare_files(AGENDAS[1], AGENDAS[2]).position_changes)
+    assert f"{changed} kabinetsposities gewijzigd" in november.summary
     assert entries[-1].summary == "De eerste brief in het archief."
     verslag = entries[1]
     assert verslag.title.startswith("Verslag 24 oktober 2025") and "outcomes/" in verslag.content[0].value

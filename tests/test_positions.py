@@ -235,16 +235,21 @@ def test_a_sentence_against_itself_has_no_cue(sentence: str) -> None:
 # the position sentences that were edited, added or dropped in topics that go on or are new, as
 # (status, words of the old text, words of the new text).
 EXPECTED_POSITIONS = {
+    # a dropped topic's positions are dropped positions ("removed"), in reading order with the others
     ("jbz-2025-07-10.txt", "jbz-2025-10-02-constructed.txt"): [
+        ("removed", "De Nederlandse inzet voor de toekomst van de Europese Havenalliantie", ""),
         ("changed", "Het kabinet is voornemens in te stemmen.", "Nederland heeft ingestemd."),
         ("removed", "aandacht vragen voor een spoedige afronding", ""),
         ("added", "", "Het kabinet is voornemens in te stemmen met de algemene oriëntatie."),
         ("changed", "Ten slotte zal het kabinet oproepen", "ruime meerderheid van lidstaten"),
+        ("removed", "Het kabinet hecht aan de uitwisseling van best practices", ""),
         ("added", "", "hecht groot belang aan een effectieve aanpak"),
         ("added", "", "heeft het kabinet een voorbehoud bij het detectiebevel"),
         ("changed", "staat over het algemeen positief tegenover", "Het kabinet kan instemmen met de specifieke"),
     ],
     ("jbz-2025-10-02-constructed.txt", "jbz-2025-11-27-constructed.txt"): [
+        ("removed", "Nederland heeft ingestemd.", ""),
+        ("removed", "acht het kabinet een gemeenschappelijk kader", ""),
         ("changed", "betrokken blijft bij het vervolg", "Het kabinet steunt het streven naar een verklaring"),
         ("changed", "Het kabinet is voornemens in te stemmen", "kan instemmen met de algemene oriëntatie, mits"),
         ("removed", "In dit kader verwelkomt het kabinet de agendering", ""),
@@ -254,6 +259,7 @@ EXPECTED_POSITIONS = {
             "een voorbehoud bij het detectiebevel zolang",
             "Het kabinet kan instemmen met de algemene oriëntatie, nu",
         ),
+        ("removed", "Nederland onderschrijft dit belang.", ""),
         ("added", "", "Het kabinet pleit voor een Europees kader"),
     ],
 }

@@ -74,7 +74,7 @@ def _timeline_threads(archive: Archive, topic: str) -> dict[str, list[str]] | No
             if not any(label["topic"] == topic for label in appearance["topics"]):
                 continue
             turns = "".join(f", {turn}" for turn in appearance["turns"])
-            changed = [p for p in appearance["positions"] if p["status"] != "unchanged"]
+            changed = [p for p in appearance["positions"] if p["changes_position"]]
             plural = "s" if len(changed) > 1 else ""
             count = f" ({len(changed)} position change{plural})" if changed and appearance["step"] != "new" else ""
             lines[sha[appearance["letter"]]].append(f"{appearance['step']}{turns}: {appearance['title']}{count}")

@@ -21,6 +21,7 @@ class Options:
     history: bool = False  # a timeline's sentence history, in text
     topic: str | None = None  # the topic a timeline was narrowed to, for its heading
     links_from: str = ""  # the folder a page is written to, relative to the letters' paths (links to letters)
+    made: str | None = None  # when the page was made, for its footer (the archive leaves it out: its git log says)
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ OUTPUTS: dict[str, dict[str, Output]] = {
     "comparison": {
         "text": Output("comparison", "comparison_text", ("colour", "lang")),
         "json": Output("comparison", "comparison_json"),
-        "html": Output("comparison", "comparison_html", ("lang", "sources")),
+        "html": Output("comparison", "comparison_html", ("lang", "sources", "made")),
     },
     "timeline": {
         "text": Output("timeline", "timeline_text", ("history", "lang")),

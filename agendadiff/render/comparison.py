@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -55,6 +56,7 @@ def pair_label(pair: Pair, lang: str = "en") -> str:
 class Summary:
     """How many topics ended up in each state, and how many words changed in all."""
 
+    topics: int
     unchanged: int
     changed: int
     added: int
@@ -68,15 +70,30 @@ class Summary:
     words_moved: int
 
 
+# What a reader counts as a topic: a cover-letter topic or an agenda item (or the whole text of a letter
+# without structure), not the opening, the signatures, the agenda's title or its parts.
+TOPIC_KINDS = frozenset({SectionKind.TOPIC, SectionKind.ITEM, SectionKind.TEXT})
+
+
+def is_topic(pair: Pair) -> bool:
+    section = pair.new or pair.old
+    return section is not None and section.kind in TOPIC_KINDS
+
+
 def summarize(comparison: Comparison) -> Summary:
+    """Topics by what became of them (each once: unchanged, changed, new, dropped, split off or merged) and
+    the flags some of them carry besides (retitled, moved); words over the whole letters."""
     statuses: Counter[Status] = Counter()
     flags: Counter[Flag] = Counter()
     for pair in comparison.pairs:
+        if not is_topic(pair):
+            continue
         flags.update(pair.flags)
         if Flag.SPLIT in pair.flags or Flag.MERGED in pair.flags:
             continue  # the piece of a split or merge is counted as that, not as added or removed
         statuses[pair.status] += 1
     return Summary(
+        topics=sum(statuses.values()) + flags[Flag.SPLIT] + flags[Flag.MERGED],
         unchanged=statuses[Status.UNCHANGED],
         changed=statuses[Status.CHANGED],
         added=statuses[Status.ADDED],
@@ -106,6 +123,7 @@ def comparison_data(comparison: Comparison) -> dict[str, Any]:
         "new": _letter_data(comparison.new, "new", comparison),
         "summary": {
             "topics": {
+                "total": summary.topics,
                 "unchanged": summary.unchanged,
                 "changed": summary.changed,
                 "added": summary.added,
@@ -270,9 +288,14 @@ def _text_lines(comparison: Comparison, colour: bool, t: dict[str, str], lang: s
     yield f"{paint('head', t['text_new'].ljust(width))}  {_letter_line(new, t, lang)}"
     s = summarize(comparison)
     yield ""
-    flags = ((s.retitled, "retitled"), (s.moved, "moved"), (s.split, "split"), (s.merged, "merged"))
-    yield t["text_topics"].format(unchanged=s.unchanged, changed=s.changed, added=s.added, removed=s.removed) + "".join(
-        f", {n} {t['text_' + flag]}" for n, flag in flags if n
+    states = "".join(f", {n} {t['text_' + key]}" for n, key in ((s.split, "split"), (s.merged, "merged")) if n)
+    besides = ", ".join(f"{n} {t['text_' + key]}" for n, key in ((s.retitled, "retitled"), (s.moved, "moved")) if n)
+    yield (
+        t["text_topics"].format(
+            total=s.topics, unchanged=s.unchanged, changed=s.changed, added=s.added, removed=s.removed
+        )
+        + states
+        + (f"; {t['text_of_which']} {besides}" if besides else "")
     )
     yield t["text_words"].format(deleted=s.words_deleted, inserted=s.words_inserted, moved=s.words_moved)
     if not colour:
@@ -438,9 +461,12 @@ def _script() -> tuple[str, str]:
     return script, b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
 
 
-def comparison_html(comparison: Comparison, lang: str = "nl", sources: tuple[str, str] | None = None) -> str:
+def comparison_html(
+    comparison: Comparison, lang: str = "nl", sources: tuple[str, str] | None = None, made: str | None = None
+) -> str:
     """A self-contained page: no requests, a script allowed only by its hash, every piece of letter text
-    escaped by the template. `sources` are the links to the two letters (paths relative to the page)."""
+    escaped by the template. `sources` are the links to the two letters (paths relative to the page);
+    `made`, when the page was made, goes in its footer."""
     from agendadiff._version import __version__
 
     t = labels(lang)
@@ -452,11 +478,10 @@ def comparison_html(comparison: Comparison, lang: str = "nl", sources: tuple[str
         ("changed", s.changed),
         ("added", s.added),
         ("removed", s.removed),
-        ("moved", s.moved),
-        ("retitled", s.retitled),
         ("split", s.split),
         ("merged", s.merged),
     ]
+    flag_counts = [("retitled", s.retitled), ("moved", s.moved)]
     rows = [_pair_view(pair, comparison, lang) for pair in comparison.pairs]
     letters = [
         _letter_view(comparison.old, t["old_letter"], sources[0] if sources else None, t, lang),
@@ -470,10 +495,13 @@ def comparison_html(comparison: Comparison, lang: str = "nl", sources: tuple[str
         script=script,
         script_hash=script_hash,
         letters=letters,
+        topics=s.topics,
         counts=[(t[key], n, key) for key, n in counts if n or key in ("unchanged", "changed", "added", "removed")],
+        flag_counts=[(t[key], n, key) for key, n in flag_counts if n],
         position_count=position_count,
-        positions=[_position_view(change, comparison, rows, t) for change in comparison.position_changes],
+        positions=_position_groups(comparison, rows, t, lang),
         rows=rows,
+        made=t["made_on"].format(when=made) if made else "",
     )
 
 
@@ -483,7 +511,8 @@ def _letter_view(letter: Letter, label: str, href: str | None, t: dict[str, str]
         "label": label,
         "date": date_label(letter.date, lang) if letter.date else t["date_unknown"],
         "meeting": meeting_label(letter.meeting, lang),
-        "source": letter.source.path,
+        # an absolute path says where the user keeps their files, not which letter it is: its name does
+        "source": os.path.basename(letter.source.path) if os.path.isabs(letter.source.path) else letter.source.path,
         "href": file_link(href if href is not None else letter.source.path),
         "kamerstuk": kamerstuk,
         "kamerstuk_href": _kamerstuk_url(kamerstuk),
@@ -583,6 +612,7 @@ def _pair_view(pair: Pair, comparison: Comparison, lang: str) -> dict[str, Any]:
     words = max(pair.old.words if pair.old else 0, pair.new.words if pair.new else 0)
     c = pair.counts
     positions = [ch for ch in comparison.position_changes if ch.pair == pair.id]
+    letter_of = comparison.new if pair.new else comparison.old
     return {
         "anchor": pair.anchor,
         "status": pair.status.value,
@@ -605,6 +635,9 @@ def _pair_view(pair: Pair, comparison: Comparison, lang: str) -> dict[str, Any]:
         "counts": _count_label(c.deleted, c.inserted, c.moved),
         "share": min(100, round(100 * c.changed / words)) if words else 0,
         "positions": len(positions),
+        "has": "".join(f" has-{kind}" for kind in _kinds_in(pair, comparison)),
+        "part": section.kind is SectionKind.PART,
+        "level": 4 if section.parent and _section(letter_of, section.parent).kind is SectionKind.PART else 3,
         "sentences": [
             _sentence_view(ch, t) | {"target": _target(ch, body, pair.anchor)}
             for ch in comparison.changes_of(pair)
@@ -617,6 +650,14 @@ def _pair_view(pair: Pair, comparison: Comparison, lang: str) -> dict[str, Any]:
         ],
         "notes": [_note_view(n, t) for n in pair.notes],
     }
+
+
+def _kinds_in(pair: Pair, comparison: Comparison) -> list[str]:
+    """The kinds of change in a pair, for the kind filter: position, factual, wording, moved."""
+    kinds = {change.kind.value for change in comparison.changes_of(pair)}
+    if any(chunk.move is not None for chunk in pair.diff):
+        kinds.add("moved")
+    return [kind for kind in ("position", "factual", "wording", "moved") if kind in kinds]
 
 
 def _section(letter: Letter, section_id: str) -> Section:
@@ -644,16 +685,41 @@ def _target(change: SentenceChange, body: Sequence[dict[str, Any]], fallback: st
     return next((v["anchor"] for v in body if v.get("why") == change.id), fallback)
 
 
-def _position_view(
-    change: SentenceChange, comparison: Comparison, rows: Sequence[dict[str, Any]], t: dict[str, str]
-) -> dict[str, Any]:
-    pair = next(p for p in comparison.pairs if p.id == change.pair)
-    row = next(r for r in rows if r["anchor"] == pair.anchor)
-    return _sentence_view(change, t) | {
-        "topic": row["title"],
-        "topic_anchor": row["anchor"],
-        "target": _target(change, row["body"], row["anchor"]),
-    }
+OPEN_UP_TO_WORDS = 20  # a topic's position changes shown unfolded in the summary when this short
+
+
+def _position_groups(
+    comparison: Comparison, rows: Sequence[dict[str, Any]], t: dict[str, str], lang: str
+) -> list[dict[str, Any]]:
+    """The summary: one entry per topic, in reading order, with what changed in its positions in one line
+    (each reason once) and its changed sentences, folded when they are long."""
+    by_pair: dict[str, list[SentenceChange]] = {}
+    for change in comparison.position_changes:
+        by_pair.setdefault(change.pair, []).append(change)
+    groups = []
+    for pair in comparison.pairs:
+        changes = by_pair.get(pair.id)
+        if not changes:
+            continue
+        row = next(r for r in rows if r["anchor"] == pair.anchor)
+        reasons = list(dict.fromkeys(cue_text(cue, t) for change in changes for cue in change.cues))
+        words = sum(len(c.text.split()) for change in changes for c in change.diff if c.is_change)
+        groups.append(
+            {
+                "topic": _text_label(pair, comparison, lang),
+                "topic_anchor": row["anchor"],
+                "status": pair.status.value,
+                "status_label": t[pair.status.value],
+                "count": len(changes),
+                "reasons": reasons,
+                "open": words <= OPEN_UP_TO_WORDS,
+                "changes": [
+                    _sentence_view(change, t) | {"target": _target(change, row["body"], row["anchor"])}
+                    for change in changes
+                ],
+            }
+        )
+    return groups
 
 
 def _note_view(change: NoteChange, t: dict[str, str]) -> dict[str, Any]:

@@ -121,6 +121,7 @@ def _appearance_data(appearance: Appearance, ids: Sequence[str]) -> dict[str, An
 def _position_data(step: PositionStep) -> dict[str, Any]:
     return {
         "status": step.status.value,
+        "changes_position": step.changes_position,
         "old": step.old_text or None,
         "new": step.new_text or None,
         "class": step.kind.value if step.kind else None,
@@ -185,11 +186,7 @@ def _text_cell(appearance: Appearance | None) -> str:
     mark = _CELL.get(appearance.step) or str(heat_level(appearance))
     if appearance.step is Step.RETURNED:
         mark = "^"
-    star = (
-        "*"
-        if any(p.status is not Status.UNCHANGED for p in appearance.positions) and appearance.step is not Step.NEW
-        else " "
-    )
+    star = "*" if any(p.changes_position for p in appearance.positions) and appearance.step is not Step.NEW else " "
     return f"{star}{mark}"
 
 
@@ -313,7 +310,7 @@ def _row_view(thread: Thread, count: int, letters: Sequence[dict[str, Any]], t: 
         if appearance is None:
             row.append(None)
             continue
-        changed_positions = sum(p.status is not Status.UNCHANGED for p in appearance.positions)
+        changed_positions = sum(p.changes_position for p in appearance.positions)
         level = "new" if appearance.step is Step.NEW else f"h{heat_level(appearance)}"
         state = t["tl_" + appearance.step.value]
         tip = f"{appearance.title} · {letters[k]['date']}: {state}"
