@@ -39,8 +39,10 @@ def main() -> int:
 
         phone = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2)
         phone.goto(REPORT.as_uri())
-        phone.keyboard.press("n")
+        phone.evaluate("() => document.getElementById('positions').scrollIntoView()")
         phone.screenshot(path=ROOT / "reports" / "screenshot-phone.png")
+        phone.keyboard.press("n")
+        phone.screenshot(path=ROOT / "reports" / "screenshot-phone-change.png")
 
         timeline = browser.new_page(viewport={"width": 1280, "height": 1100})
         timeline.goto((ROOT / "reports" / "timeline.html").as_uri())
@@ -56,7 +58,7 @@ def main() -> int:
         follow.goto((ROOT / "reports" / "commitments.html").as_uri())
         follow.screenshot(path=ROOT / "reports" / "screenshot-commitments.png")
         browser.close()
-    names = ("positions", "side-by-side-dark", "phone", "timeline", "timeline-history", "outcome", "commitments")
+    names = ("positions", "side-by-side-dark", "phone", "phone-change", "timeline", "timeline-history", "outcome", "commitments")
     for name in names:
         print(f"wrote reports/screenshot-{name}.png")
     return 0
