@@ -365,6 +365,7 @@ class Cue:
     signal: Signal
     removed: tuple[str, ...] = ()
     added: tuple[str, ...] = ()
+    replaced_by: tuple[str, ...] = ()  # removed words with none of their kind added: what took their place
 
 
 @dataclass(frozen=True)

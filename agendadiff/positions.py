@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from agendadiff.diff import similarity, word_diff
 from agendadiff.errors import AgendadiffError
 from agendadiff.lang.dutch import MONTH_NAMES
 from agendadiff.lang.sentences import sentence_spans
-from agendadiff.lang.words import word_count
+from agendadiff.lang.words import WORD, word_count
 from agendadiff.model import (
     ChangeKind,
     ChunkOwners,
@@ -330,6 +331,7 @@ def classify(old_text: str, new_text: str, lexicon: Lexicon | None = None) -> tu
         )
         if a != b
     )
+    grammar = tuple(_with_replacement(cue, old_text, new_text) for cue in grammar)
     facts = _fact_cues(old, new)
     # "rewritten" only where no single kind of word explains the change
     unexplained = not (stance or grammar or facts)
@@ -339,6 +341,20 @@ def classify(old_text: str, new_text: str, lexicon: Lexicon | None = None) -> tu
     if facts or grammar or rewritten:
         return position, ChangeKind.FACTUAL, facts + grammar + rewritten
     return position, ChangeKind.WORDING, ()
+
+
+def _with_replacement(cue: Cue, old_text: str, new_text: str) -> Cue:
+    """A cue whose words went with none of their kind in their place, with the words that did take it: "zal"
+    that became "blijft" is no dropped commitment, and the reader is told so."""
+    if not cue.removed or cue.added:
+        return cue
+    chunks = word_diff(old_text, new_text)
+    gone = {word.lower() for word in cue.removed}
+    replaced = []
+    for this, after in pairwise(chunks):
+        if this.op is Op.DELETE and after.op is Op.INSERT and gone & {w.lower() for w in WORD.findall(this.text)}:
+            replaced.append(" ".join(after.text.split()))
+    return replace(cue, replaced_by=tuple(dict.fromkeys(r for r in replaced if r)))
 
 
 def _stance_cues(old: _Features, new: _Features) -> tuple[Cue, ...]:

@@ -350,3 +350,20 @@ def test_compare_lexicon_governs_the_json_sentence_marks(tmp_path: Path) -> None
 
     assert marks() > 20
     assert marks("--lexicon", str(nobody)) == 0
+
+
+def test_a_modal_verb_replaced_by_another_word_says_which() -> None:
+    """ "zal" -> "blijft" is no dropped commitment: the reason says what took its place."""
+    old = "Daarnaast zal het kabinet pleiten voor een uitbreiding van het mandaat van Frontex."
+    new = "Daarnaast blijft het kabinet pleiten voor een uitbreiding van het mandaat van Frontex."
+    _, kind, cues = classify(old, new)
+    assert kind is ChangeKind.POSITION
+    modal = next(cue for cue in cues if cue.signal is Signal.MODAL)
+    assert modal.removed == ("zal",) and modal.added == () and modal.replaced_by == ("blijft",)
+    from agendadiff.render.common import cue_text, labels
+
+    assert cue_text(modal, labels("en")) == "modal verb: ‘zal’ → ‘blijft’"
+    # a modal verb that is simply gone still says so
+    _, _, cues = classify(old, old.replace("zal het kabinet pleiten", "pleit het kabinet"))
+    gone = next(cue for cue in cues if cue.signal is Signal.MODAL)
+    assert gone.removed == ("zal",) and cue_text(gone, labels("en")).startswith("modal verb: ‘zal’ → ")

@@ -104,6 +104,16 @@ def meeting_label(meeting: Meeting | None, lang: str) -> str:
     return ", ".join(part for part in (f"{kind}{meeting.council}", when, meeting.place or "") if part)
 
 
+def cue_data(cue: Cue) -> dict[str, Any]:
+    """A reason as the JSON outputs give it."""
+    return {
+        "signal": cue.signal.value,
+        "removed": list(cue.removed),
+        "added": list(cue.added),
+        "replaced_by": list(cue.replaced_by),
+    }
+
+
 def cue_text(cue: Cue, t: dict[str, str]) -> str:
     """One reason, as "standpunt: ‘is voornemens in te stemmen’ → ‘kan instemmen’"."""
     label = t[f"signal_{cue.signal.value}"]
@@ -113,6 +123,8 @@ def cue_text(cue: Cue, t: dict[str, str]) -> str:
     def words(items: Sequence[str]) -> str:
         return ", ".join(f"‘{w}’" for w in items) if items else "—"
 
+    if cue.replaced_by and not cue.added:  # "zal" → "blijft": what took its place, not a bare dash
+        return f"{label}: {words(cue.removed)} → {words(cue.replaced_by)}"
     return f"{label}: {words(cue.removed)} → {words(cue.added)}"
 
 

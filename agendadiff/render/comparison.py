@@ -28,6 +28,7 @@ from agendadiff.model import (
 )
 from agendadiff.render.common import (
     PACKAGE,
+    cue_data,
     cue_text,
     date_label,
     file_link,
@@ -199,9 +200,7 @@ def _sentence_change_data(change: SentenceChange) -> dict[str, Any]:
         "status": change.status.value,
         "class": change.kind.value,
         "position": change.position,
-        "reasons": [
-            {"signal": cue.signal.value, "removed": list(cue.removed), "added": list(cue.added)} for cue in change.cues
-        ],
+        "reasons": [cue_data(cue) for cue in change.cues],
         "old": _sentence_place(change.old, change.old_text),
         "new": _sentence_place(change.new, change.new_text),
         "move": change.move,

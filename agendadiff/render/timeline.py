@@ -22,7 +22,7 @@ from agendadiff.model import (
     Turn,
     topic_anchor,
 )
-from agendadiff.render.common import cue_text, date_label, labels, letter_head, meeting_label, template
+from agendadiff.render.common import cue_data, cue_text, date_label, labels, letter_head, meeting_label, template
 
 FORMAT_VERSION = 2  # 2: each letter's `source` an object, as in every output
 HEAT_STEPS = (0.05, 0.15, 0.3, 0.5)  # upper bounds of heat levels 1..4 of the share changed; above: 5
@@ -125,7 +125,7 @@ def _position_data(step: PositionStep) -> dict[str, Any]:
         "old": step.old_text or None,
         "new": step.new_text or None,
         "class": step.kind.value if step.kind else None,
-        "reasons": [{"signal": c.signal.value, "removed": list(c.removed), "added": list(c.added)} for c in step.cues],
+        "reasons": [cue_data(c) for c in step.cues],
         "diff": [[c.op.value, c.text] for c in step.diff],
         "from_thread": step.origin,
     }
