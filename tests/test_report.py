@@ -153,3 +153,26 @@ def test_a_source_path_is_never_a_live_link_of_another_scheme(hostile_comparison
     hrefs = re.findall(r'href="([^"]*)"', page)
     assert "./javascript%3Aalert%281%29" in hrefs and "./data%3Atext/html%2C%3Cb%3Ex%3C/b%3E" in hrefs
     assert not any(h.lower().startswith(("javascript:", "data:")) for h in hrefs)
+
+
+def test_side_by_side_rows_hold_whole_sentences() -> None:
+    """A row ends where unchanged text ends a sentence, never after "Het kabinet " before a change."""
+    from itertools import pairwise
+
+    from agendadiff import compare_files
+    from agendadiff.render.comparison import _pair_view
+
+    letters = sorted((ROOT / "samples").glob("jbz-*.txt"))
+    fragments = []
+    for old, new in pairwise(letters):
+        comparison = compare_files(old, new)
+        for pair in comparison.pairs:
+            rows = _pair_view(pair, comparison, "nl")["sbs"]
+            for row, following in pairwise(rows):
+                if following["para"]:
+                    continue  # a paragraph ends where it ends
+                for side in ("old", "new"):
+                    text = "".join(part["text"] for part in row[side]).strip()
+                    if text and not re.search(r"[.!?:;][’”'\")\]]*$", text):
+                        fragments.append(text[-40:])
+    assert fragments == []

@@ -557,6 +557,9 @@ def _chunk_views(
     return views
 
 
+_ENDS_SENTENCE = re.compile(r"[.!?:;][’”'\")\]]*$")
+
+
 def _side_by_side(views: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """The inline chunks as rows of old and new text, side by side: a row ends where the unchanged text ends a
     sentence, so that each row holds a sentence (or the few a change spans) in both versions. `para` marks
@@ -585,8 +588,14 @@ def _side_by_side(views: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
                 rows.append({"old": [], "new": [], "para": True})
             spans = sentence_spans(paragraph)
             cuts = [end for (_, end), _ in itertools.pairwise(spans)]
-            if spans and paragraph[spans[-1][1] :].strip() == "" and paragraph[spans[-1][1] :]:
-                cuts.append(spans[-1][1])  # unchanged text that ends a sentence and then only spaces
+            last = spans[-1][1] if spans else 0
+            if (
+                spans
+                and paragraph[last:].strip() == ""
+                and paragraph[last:]
+                and _ENDS_SENTENCE.search(paragraph[:last])
+            ):
+                cuts.append(last)  # unchanged text that ends a sentence and then only spaces (not "Het kabinet ")
             at = 0
             for cut in cuts:
                 add(view, paragraph[at:cut])
