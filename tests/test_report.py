@@ -176,3 +176,21 @@ def test_side_by_side_rows_hold_whole_sentences() -> None:
                     if text and not re.search(r"[.!?:;][’”'\")\]]*$", text):
                         fragments.append(text[-40:])
     assert fragments == []
+
+
+def test_a_new_or_dropped_topics_positions_are_marked_like_others() -> None:
+    from agendadiff import compare_files
+    from agendadiff.render.comparison import comparison_html
+
+    samples = ROOT / "samples"
+    page = comparison_html(
+        compare_files(samples / "jbz-2025-10-02-constructed.txt", samples / "jbz-2025-11-27-constructed.txt")
+    )
+    new_topic = page[page.index('id="t-item-bewaren-van-gegevens-voor-rechtshandhaving"') :]
+    marked = re.search(r'<ins class="chg k-position"[^>]*>([^<]*)</ins>', new_topic)
+    assert marked and marked.group(1).startswith("Het kabinet pleit voor een Europees kader")
+    dropped = page[page.index('class="pair removed') :]
+    assert re.search(r'<del class="chg k-position"[^>]*>Nederland onderschrijft dit belang\.', dropped)
+    # the summary links to each of them
+    for anchor in re.findall(r'<a class="go" href="#([^"]+)"', page):
+        assert f'id="{anchor}"' in page, anchor

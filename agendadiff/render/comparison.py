@@ -12,6 +12,7 @@ from functools import cache
 from typing import Any
 
 from agendadiff.model import (
+    ChangeKind,
     Chunk,
     Comparison,
     Flag,
@@ -557,6 +558,44 @@ def _chunk_views(
     return views
 
 
+def _positions_marked(
+    body: list[dict[str, Any]], changes: Sequence[SentenceChange], status: Status
+) -> list[dict[str, Any]]:
+    """A whole new or dropped section is one mark; its position statements get their own piece of it, so
+    that they are marked as a changed position is anywhere else. The first piece keeps the anchor, the
+    others get one of their own after it ("...-c1-p2"), so that the summary links to each."""
+    marks = [v for v in body if v["op"] != "equal" and v.get("move") is None]
+    if len(marks) != 1:
+        return body
+    whole = marks[0]
+    places = sorted(
+        (place.start, place.end, change)
+        for change in changes
+        if change.kind is ChangeKind.POSITION
+        and (place := change.new if status is Status.ADDED else change.old) is not None
+    )
+    if not places:
+        return body
+    pieces: list[dict[str, Any]] = []
+    at = 0
+    text = whole["text"]
+    for start, end, change in places:
+        start += len(text[start:end]) - len(text[start:end].lstrip())  # the mark starts at the sentence's word
+        if start < at or end > len(text):
+            return body  # places that do not fit the text: keep the one mark
+        if start > at:
+            pieces.append(whole | {"text": text[at:start], "kind": None, "why": None})
+        pieces.append(whole | {"text": text[start:end], "kind": change.kind.value, "why": change.id})
+        at = end
+    if at < len(text):
+        pieces.append(whole | {"text": text[at:], "kind": None, "why": None})
+    for k, piece in enumerate(pieces):
+        if k and whole.get("anchor"):
+            piece["anchor"] = f"{whole['anchor']}-p{k}"
+    index = body.index(whole)
+    return body[:index] + pieces + body[index + 1 :]
+
+
 _ENDS_SENTENCE = re.compile(r"[.!?:;][’”'\")\]]*$")
 
 
@@ -611,6 +650,8 @@ def _pair_view(pair: Pair, comparison: Comparison, lang: str) -> dict[str, Any]:
     assert section is not None
     owners = comparison.owners_of(pair)
     body = _chunk_views(pair.diff, owners, pair.anchor)
+    if pair.status in (Status.ADDED, Status.REMOVED):
+        body = _positions_marked(body, comparison.changes_of(pair), pair.status)
     relation = ""
     if Flag.SPLIT in pair.flags:
         relation = f"{t['split_from']} {section_label(_section(comparison.old, pair.related[0]), lang)}"
