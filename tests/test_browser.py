@@ -17,22 +17,11 @@ import pytest
 from click.testing import CliRunner
 
 from agendadiff.cli import main
-from tests.chromium import FLAGS, chromium_path
 
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "reports" / "jbz-2025-07-10_jbz-2025-10-02.html"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium_path(), args=FLAGS)
-        yield launched
-        launched.close()
 
 
 class Watched:

@@ -9,7 +9,6 @@ import json
 import re
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,6 @@ import pytest
 from click.testing import CliRunner
 
 from agendadiff.cli import main
-from tests.chromium import FLAGS, chromium_path
 
 pytestmark = pytest.mark.slow
 
@@ -29,16 +27,6 @@ FEB_MAY = REPORTS / "jbz-2025-02-27_jbz-2025-05-28.html"
 JULY_OCT = REPORTS / "jbz-2025-07-10_jbz-2025-10-02.html"
 PAGES = [*sorted(REPORTS.glob("jbz-*.html")), REPORTS / "timeline.html", *sorted(REPORTS.glob("outcome-*.html")),
          REPORTS / "commitments.html"]  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium_path(), args=FLAGS)
-        yield launched
-        launched.close()
 
 
 def opened(browser: Any, path: Path, width: int = 1440, height: int = 900, **options: Any) -> Any:
