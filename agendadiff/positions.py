@@ -343,6 +343,9 @@ def classify(old_text: str, new_text: str, lexicon: Lexicon | None = None) -> tu
     return position, ChangeKind.WORDING, ()
 
 
+REPLACED_WORDS = 3  # at most this many words in the place of as many: a replacement worth naming
+
+
 def _with_replacement(cue: Cue, old_text: str, new_text: str) -> Cue:
     """A cue whose words went with none of their kind in their place, with the words that did take it: "zal"
     that became "blijft" is no dropped commitment, and the reader is told so."""
@@ -352,8 +355,12 @@ def _with_replacement(cue: Cue, old_text: str, new_text: str) -> Cue:
     gone = {word.lower() for word in cue.removed}
     replaced = []
     for this, after in pairwise(chunks):
-        if this.op is Op.DELETE and after.op is Op.INSERT and gone & {w.lower() for w in WORD.findall(this.text)}:
-            replaced.append(" ".join(after.text.split()))
+        words = WORD.findall(this.text)
+        came = after.text.split()
+        # a word or two in the place of a word or two; a rewritten passage says nothing of the kind
+        if this.op is Op.DELETE and after.op is Op.INSERT and gone & {w.lower() for w in words}:
+            if len(words) <= REPLACED_WORDS and len(came) <= REPLACED_WORDS:
+                replaced.append(" ".join(came))
     return replace(cue, replaced_by=tuple(dict.fromkeys(r for r in replaced if r)))
 
 

@@ -367,3 +367,7 @@ def test_a_modal_verb_replaced_by_another_word_says_which() -> None:
     _, _, cues = classify(old, old.replace("zal het kabinet pleiten", "pleit het kabinet"))
     gone = next(cue for cue in cues if cue.signal is Signal.MODAL)
     assert gone.removed == ("zal",) and cue_text(gone, labels("en")).startswith("modal verb: ‘zal’ → ")
+    # a passage rewritten around it names no replacement
+    rewritten = "Het Comité heeft deze aanbeveling op 23 juli jl. aangenomen en Nederland heeft ingestemd met de tekst."
+    _, _, cues = classify("Naar verwachting zal het Voorzitterschap de aanbeveling voorleggen.", rewritten)
+    assert all(cue.replaced_by == () for cue in cues)
