@@ -358,9 +358,9 @@ def _with_replacement(cue: Cue, old_text: str, new_text: str) -> Cue:
         words = WORD.findall(this.text)
         came = after.text.split()
         # a word or two in the place of a word or two; a rewritten passage says nothing of the kind
-        if this.op is Op.DELETE and after.op is Op.INSERT and gone & {w.lower() for w in words}:
-            if len(words) <= REPLACED_WORDS and len(came) <= REPLACED_WORDS:
-                replaced.append(" ".join(came))
+        deleted_here = this.op is Op.DELETE and gone & {w.lower() for w in words}
+        if deleted_here and after.op is Op.INSERT and len(words) <= REPLACED_WORDS and len(came) <= REPLACED_WORDS:
+            replaced.append(" ".join(came))
     return replace(cue, replaced_by=tuple(dict.fromkeys(r for r in replaced if r)))
 
 
