@@ -50,3 +50,11 @@ def test_a_session_shows_what_the_command_prints(
 
 def test_the_pages_have_sessions() -> None:
     assert len(sessions()) >= 5
+
+
+def test_the_readme_states_the_exit_codes_as_help_does() -> None:
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    for code in ("0 done", "1 the letters differ", "2 bad input or usage", "3 internal error", "130 interrupted"):
+        assert code in readme, code
+    help_text = " ".join(CliRunner().invoke(main, ["--help"]).stdout.split())
+    assert "0 done; 1 the letters differ" in help_text
