@@ -24,7 +24,14 @@ UNREADABLE = "cannot be read ({reason})"
 EMPTY = "the file is empty"
 BINARY = "looks like a binary file, not text; give a text extraction of the letter"
 UNDECODABLE = "is neither UTF-8 nor Windows-1252 text; re-save it as UTF-8"
-TOO_LARGE = "is {size} MB, more than the {limit} MB a letter can be"
+TOO_LARGE = "is {size:.1f} MB, more than the {limit:g} MB a letter can be"
+
+
+def too_large(size: int, limit: int) -> str:
+    """TOO_LARGE for `size` bytes against `limit` bytes (5,000,157 bytes is 4.8 MB, not "4 MB")."""
+    return TOO_LARGE.format(size=size / 2**20, limit=limit / 2**20)
+
+
 NO_TEXT = "holds no text, only whitespace"
 TOO_MANY_SECTIONS = "has {count:,} sections, more than the {limit:,} a letter can have; is it a letter of this genre?"
 SECTION_TOO_LONG = (

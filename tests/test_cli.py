@@ -418,3 +418,12 @@ def test_shell_completion_as_documented() -> None:
     assert "plain,archive" in words.stdout
     docs = (ROOT / "docs" / "commands.md").read_text(encoding="utf-8")
     assert "_AGENDADIFF_COMPLETE=bash_source agendadiff" in docs
+
+
+def test_a_text_just_over_the_limit_says_by_how_much(tmp_path: Path) -> None:
+    """5,000,000 bytes was "4 MB, more than the 4 MB a letter can be"."""
+    path = tmp_path / "big.txt"
+    path.write_text("Het kabinet steunt dit. " * 208_334, encoding="utf-8")
+    result = CliRunner().invoke(main, ["sections", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr == f"agendadiff: {path}: is 4.8 MB, more than the 4 MB a letter can be\n"

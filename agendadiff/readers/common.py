@@ -27,7 +27,7 @@ def read_bytes_capped(path: Path, name: str, limit: int = MAX_BINARY_BYTES) -> b
     check_file(path, name)
     size = path.stat().st_size
     if size > limit:
-        raise InputError(name, errors.TOO_LARGE.format(size=size // (1024 * 1024), limit=limit // (1024 * 1024)))
+        raise InputError(name, errors.too_large(size, limit))
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -42,7 +42,7 @@ def supplied_bytes(supplied: Supplied, limit: int = MAX_BINARY_BYTES) -> bytes:
     if len(supplied.data) > limit:
         raise InputError(
             supplied.name,
-            errors.TOO_LARGE.format(size=len(supplied.data) // (1024 * 1024), limit=limit // (1024 * 1024)),
+            errors.too_large(len(supplied.data), limit),
         )
     if not supplied.data:
         raise InputError(supplied.name, errors.EMPTY)

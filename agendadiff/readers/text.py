@@ -23,9 +23,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 def read_text(data: bytes, name: str) -> Document:
     """The letter in `data` (the bytes of the file `name`), decoded."""
     if len(data) > MAX_BYTES:
-        raise InputError(
-            name, errors.TOO_LARGE.format(size=len(data) // (1024 * 1024), limit=MAX_BYTES // (1024 * 1024))
-        )
+        raise InputError(name, errors.too_large(len(data), MAX_BYTES))
     text, encoding = _decode(data, name)
     repairs: list[str] = []
     if _MOJIBAKE.search(text):
