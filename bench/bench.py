@@ -268,8 +268,12 @@ def main() -> int:
         # costs every run the compiling of every module it imports. Both are shown.
         import os
 
-        cached = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-        uncached = cached | {"PYTHONDONTWRITEBYTECODE": "1"}
+        cached = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")}
+        # Not writing bytecode is not enough: the .pyc files of the row before would still be read. An empty
+        # cache folder that is never written to makes every module compile, as on a machine without bytecode.
+        empty = Path(folder) / "no-pycache"
+        empty.mkdir()
+        uncached = cached | {"PYTHONDONTWRITEBYTECODE": "1", "PYTHONPYCACHEPREFIX": str(empty)}
         subprocess.run(command, check=True, env=cached)  # writes the bytecode
         for label, env in (("bytecode cached", cached), ("no bytecode", uncached)):
             wall = median_time(lambda e=env: subprocess.run(command, check=True, env=e), args.repeat)
