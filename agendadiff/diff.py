@@ -251,6 +251,12 @@ def compare(old: Letter, new: Letter, alignment: Alignment) -> Comparison:
     return Comparison(old, new, tuple(pairs), tuple(moves))
 
 
+def section_diff(old: Section, new: Section) -> Pair:
+    """One section against another, diffed as `compare` diffs a pair (without the moves that only a whole
+    comparison finds): for the timeline, which follows one topic at a time."""
+    return _pair(_draft(Match(old.id, new.id), old, new), [], set())
+
+
 @dataclass(frozen=True)
 class _Draft:
     match: Match

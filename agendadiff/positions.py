@@ -21,7 +21,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from agendadiff.diff import similarity, word_diff
+from agendadiff.diff import section_diff, similarity, word_diff
 from agendadiff.errors import AgendadiffError
 from agendadiff.lang.dutch import MONTH_NAMES
 from agendadiff.lang.sentences import sentence_spans
@@ -407,9 +407,7 @@ def with_sentence_changes(comparison: Comparison, lexicon: Lexicon | None = None
     lexicon = lexicon or load_lexicon()
     changes: list[SentenceChange] = []
     for pair in comparison.pairs:
-        edited = (_change(pair, old, new, lexicon) for old, new in _changed_groups(pair))
-        # an edit that only moved a sentence boundary leaves the sentences' words as they were: no change
-        found = [change for change in edited if _squeezed(change.old_text) != _squeezed(change.new_text)]
+        found = _edited(pair, lexicon)
         found += [_moved_change(pair, move, comparison, lexicon) for move in comparison.moves if _arrives(move, pair)]
         found.sort(key=_reading_position)
         changes += [replace(change, id=f"{pair.anchor}-s{k}") for k, change in enumerate(found, 1)]
@@ -425,6 +423,19 @@ def with_sentence_changes(comparison: Comparison, lexicon: Lexicon | None = None
         for pair in comparison.pairs
     )
     return replace(comparison, changes=tuple(changes), marked=marked, owners=owners)
+
+
+def section_changes(old: Section, new: Section, lexicon: Lexicon | None = None) -> list[SentenceChange]:
+    """The changed sentences of one section against another, found and classified as a comparison finds
+    them: the timeline counts a topic's position changes as `compare` does."""
+
+    return _edited(section_diff(old, new), lexicon or load_lexicon())
+
+
+def _edited(pair: Pair, lexicon: Lexicon) -> list[SentenceChange]:
+    edited = (_change(pair, old, new, lexicon) for old, new in _changed_groups(pair))
+    # an edit that only moved a sentence boundary leaves the sentences' words as they were: no change
+    return [change for change in edited if _squeezed(change.old_text) != _squeezed(change.new_text)]
 
 
 def _reading_position(change: SentenceChange) -> tuple[int, int]:

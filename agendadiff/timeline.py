@@ -41,7 +41,7 @@ from agendadiff.model import (
     TopicName,
     Turn,
 )
-from agendadiff.positions import Lexicon, classify, load_lexicon, mark_sentences
+from agendadiff.positions import Lexicon, classify, load_lexicon, mark_sentences, section_changes
 from agendadiff.readers import Supplied
 from agendadiff.topics import TopicLexicon, label_section, load_topics
 
@@ -418,6 +418,8 @@ class _Follower:
         positions += [PositionStep(Status.REMOVED, t.text, "") for t in lost if t.position]
         positions = self._rewritten(positions)
         before = self.sections[previous[0]][previous[1]] if previous else None
+        if before is not None and previous is not None and previous[0] == i - 1:
+            positions = self._as_compared(before, section, positions, fresh)
         turns = _turns(before, section)
         if draft.split_from and not draft.nodes.index(node):
             turns.append(Turn.SPLIT)
@@ -467,6 +469,28 @@ class _Follower:
         if key not in self.label_cache:
             self.label_cache[key] = label_section(section, self.topics)
         return self.label_cache[key]
+
+    def _as_compared(
+        self, before: Section, section: Section, own: list[PositionStep], fresh: list[_Tracked]
+    ) -> list[PositionStep]:
+        """The position steps of an appearance right after the one before, as `compare` finds them in the two
+        sections (one definition of a position change, the same counts): its changed sentences that are or
+        were position statements, and the timeline's own unchanged ones. A position statement taken from
+        another topic keeps the name of that topic's thread (also when compare, which sees no moves between
+        two sections on their own, counts it as an edit of the sentence it replaced)."""
+        taken = [t for t in fresh if t.origin]
+        steps = [step for step in own if step.status is Status.UNCHANGED]
+        for change in section_changes(before, section, self.lexicon):
+            if not change.position:
+                continue
+            came = [t.origin for t in taken if t.text in change.new_text and t.text not in change.old_text]
+            origin = came[0] if came else None
+            steps.append(
+                PositionStep(
+                    change.status, change.old_text, change.new_text, change.kind, change.cues, change.diff, origin
+                )
+            )
+        return steps
 
     def _rewritten(self, positions: list[PositionStep]) -> list[PositionStep]:
         """A dropped and a new position statement that share half the shorter one's content words (in order;

@@ -444,8 +444,11 @@ def test_log_lists_letters_and_follows_a_topic(archive: Path) -> None:
         assert f"{len(compare_files(old, new).position_changes)} position change(s)" in output
     # A topic id follows the topic's threads through the timeline, whatever their titles.
     assert lines[2] == "    - new: Werksessie II: Stappen naar een effectief terugkeersysteem"
-    assert "    - changed, retitled: Terugkeerverordening (4 position changes)" in lines
-    assert "    - changed: Terugkeerverordening (1 position change)" in lines
+    for old, new, turn in ((JULY, OCTOBER, "changed, retitled"), (OCTOBER, NOVEMBER, "changed")):
+        changes = compare_files(old, new).position_changes
+        count = len([c for c in changes if c.pair.endswith(">item:terugkeerverordening")])
+        plural = "s" if count > 1 else ""
+        assert f"    - {turn}: Terugkeerverordening ({count} position change{plural})" in lines
     # Other words are looked for in the titles of each report.
     output = ok("archive", "log", "--archive", str(archive), "--topic", "Terugkeerverordening")
     assert "    - changed: Terugkeerverordening (3 position changes)" in output.splitlines()

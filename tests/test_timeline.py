@@ -430,3 +430,33 @@ def test_the_html_escapes_letter_text_and_runs_no_script() -> None:
     assert "<script" not in page and "<img" not in page and "<b>x" not in page
     assert "&lt;script&gt;" in page and "&lt;b&gt;x" in page
     assert "script-src" not in page and "default-src 'none'" in page
+
+
+def test_the_timeline_counts_position_changes_as_compare_does(sample_timeline) -> None:  # type: ignore[no-untyped-def]
+    """One definition of a position change: for a topic from one letter to the next, the timeline finds the
+    changes compare finds (unless text moved between topics, which only a whole comparison sees)."""
+    from itertools import pairwise
+
+    from agendadiff import compare_letters
+    from agendadiff.model import Step
+
+    letters = sample_timeline.letters
+    comparisons = [compare_letters(a, b) for a, b in pairwise(letters)]
+    checked = 0
+    for thread in sample_timeline.threads:
+        for appearance in thread.appearances:
+            if appearance.step not in (Step.CHANGED, Step.UNCHANGED):
+                continue
+            comparison = comparisons[appearance.letter - 1]
+            pair = next(p for p in comparison.pairs if p.new is not None and p.new.id == appearance.section)
+            moved = [m for m in comparison.moves if pair.new and m.target.section == pair.new.id]
+            moved += [m for m in comparison.moves if pair.old and m.source.section == pair.old.id]
+            if moved or {f.value for f in pair.flags} & {"split", "merged"}:
+                continue
+            expected = len([c for c in comparison.position_changes if c.pair == pair.id])
+            assert sum(p.changes_position for p in appearance.positions) == expected, (
+                appearance.letter,
+                appearance.section,
+            )
+            checked += 1
+    assert checked > 20

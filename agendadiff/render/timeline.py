@@ -210,7 +210,8 @@ def _thread_lines(thread: Thread, ids: Sequence[str], history: bool, t: dict[str
             if position.status is Status.CHANGED:
                 why = "; ".join(cue_text(c, t) for c in position.cues)
                 kind = t["kind_" + position.kind.value] if position.kind else t["changed"]
-                yield f"      ~ {t['text_tl_edited']} ({kind}): {position.new_text}"
+                source = "  " + t["text_tl_from"].format(thread=position.origin) if position.origin else ""
+                yield f"      ~ {t['text_tl_edited']} ({kind}): {position.new_text}{source}"
                 yield f"        {t['was']}: {position.old_text}" + (f"  ({why})" if why else "")
             elif position.status is Status.ADDED:
                 source = "  " + t["text_tl_from"].format(thread=position.origin) if position.origin else ""
