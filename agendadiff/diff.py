@@ -253,8 +253,10 @@ def compare(old: Letter, new: Letter, alignment: Alignment) -> Comparison:
 
 def section_diff(old: Section, new: Section) -> Pair:
     """One section against another, diffed as `compare` diffs a pair (without the moves that only a whole
-    comparison finds): for the timeline, which follows one topic at a time."""
-    return _pair(_draft(Match(old.id, new.id), old, new), [], set())
+    comparison finds), for the timeline, which follows one topic at a time and wants its changed sentences:
+    its word counts are not computed (zero), the minimal edit behind them being half the cost."""
+    draft = _Draft(Match(old.id, new.id), old, new, WordEdit((), (), 0), word_diff(old.text, new.text))
+    return _pair(draft, [], set())
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,12 @@ topic keeps its age and says where it came from; anything else is new in that le
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 from agendadiff.align import Pairing, align
 from agendadiff.diff import words_alike, words_in_common
@@ -27,12 +29,17 @@ from agendadiff.lang.words import SESSION_LABEL, WORD, unique_name
 from agendadiff.model import (
     Alignment,
     Appearance,
+    ChangeKind,
+    Chunk,
+    Cue,
     Letter,
     LetterKind,
+    Op,
     PositionStep,
     Section,
     SectionKind,
     SentenceHistory,
+    Signal,
     Status,
     Step,
     Thread,
@@ -77,16 +84,54 @@ def ordered(letters: Iterable[Letter]) -> tuple[Letter, ...]:
     return tuple(sorted(letters, key=lambda letter: (letter.date, letter.source.path)))
 
 
+@dataclass
+class ChangeCache:
+    """The changed position statements of section pairs compared before, by the two texts: an archive keeps
+    them from one update to the next, so that each update compares only its new letter's topics. `used` is
+    what this timeline took or made, all an archive needs to keep."""
+
+    known: dict[str, list[Any]] = field(default_factory=dict)
+    used: dict[str, list[Any]] = field(default_factory=dict)
+
+    def steps(self, old: Section, new: Section, make: Callable[[], list[PositionStep]]) -> list[PositionStep]:
+        key = hashlib.sha256(f"{old.text}\0{new.text}".encode()).hexdigest()
+        data = self.known.get(key)
+        if data is None:
+            data = [_step_data(step) for step in make()]
+        self.used[key] = data
+        return [_step_from(item) for item in data]
+
+
+def _step_data(step: PositionStep) -> list[Any]:
+    cues = [[c.signal.value, list(c.removed), list(c.added), list(c.replaced_by)] for c in step.cues]
+    kind = step.kind.value if step.kind else None
+    return [step.status.value, step.old_text, step.new_text, kind, cues, [[c.op.value, c.text] for c in step.diff]]
+
+
+def _step_from(item: list[Any]) -> PositionStep:
+    status, old, new, kind, cues, diff = item
+    return PositionStep(
+        Status(status),
+        old,
+        new,
+        ChangeKind(kind) if kind else None,
+        tuple(Cue(Signal(c[0]), tuple(c[1]), tuple(c[2]), tuple(c[3])) for c in cues),
+        tuple(Chunk(Op(op), text) for op, text in diff),
+    )
+
+
 def build_timeline(
     letters: Iterable[Letter],
     topics: TopicLexicon | None = None,
     lexicon: Lexicon | None = None,
     alignments: Sequence[Alignment] | None = None,
     dossiers: TopicLexicon | None = None,
+    cache: ChangeCache | None = None,
 ) -> Timeline:
     """Threads through `letters` (put in date order). `alignments` of the consecutive pairs may be given
     when they were made elsewhere (in parallel, say); by default they are made here, with `dossiers` (or
-    those agendadiff ships) and `topics` as evidence."""
+    those agendadiff ships) and `topics` as evidence. `cache` holds the changed positions of section pairs
+    compared before (made with the same lexicon), and takes those compared now."""
     ordered_letters = ordered(letters)
     pairing = Pairing(dossiers=dossiers, topics=topics)
     topics = topics or load_topics()
@@ -97,7 +142,7 @@ def build_timeline(
         raise ValueError("one alignment per consecutive pair of letters")
     drafts = _chain(ordered_letters, alignments)
     drafts = _bridge_gaps(ordered_letters, drafts, pairing)
-    threads = _Follower(ordered_letters, drafts, topics, lexicon).threads()
+    threads = _Follower(ordered_letters, drafts, topics, lexicon, cache or ChangeCache()).threads()
     names = tuple(TopicName(t.id, t.nl, t.en) for t in topics.topics)
     return Timeline(ordered_letters, threads, tuple(t.id for t in topics.topics), names)
 
@@ -271,9 +316,15 @@ class _Tracked:
 
 class _Follower:
     def __init__(
-        self, letters: Sequence[Letter], drafts: Sequence[_Draft], topics: TopicLexicon, lexicon: Lexicon
+        self,
+        letters: Sequence[Letter],
+        drafts: Sequence[_Draft],
+        topics: TopicLexicon,
+        lexicon: Lexicon,
+        cache: ChangeCache,
     ) -> None:
         self.letters = letters
+        self.cache = cache
         self.drafts = list(drafts)
         self.topics = topics
         self.lexicon = lexicon
@@ -478,18 +529,19 @@ class _Follower:
         were position statements, and the timeline's own unchanged ones. A position statement taken from
         another topic keeps the name of that topic's thread (also when compare, which sees no moves between
         two sections on their own, counts it as an edit of the sentence it replaced)."""
+
+        def compared() -> list[PositionStep]:
+            return [
+                PositionStep(change.status, change.old_text, change.new_text, change.kind, change.cues, change.diff)
+                for change in section_changes(before, section, self.lexicon)
+                if change.position
+            ]
+
         taken = [t for t in fresh if t.origin]
         steps = [step for step in own if step.status is Status.UNCHANGED]
-        for change in section_changes(before, section, self.lexicon):
-            if not change.position:
-                continue
-            came = [t.origin for t in taken if t.text in change.new_text and t.text not in change.old_text]
-            origin = came[0] if came else None
-            steps.append(
-                PositionStep(
-                    change.status, change.old_text, change.new_text, change.kind, change.cues, change.diff, origin
-                )
-            )
+        for step in self.cache.steps(before, section, compared):
+            came = [t.origin for t in taken if t.text in step.new_text and t.text not in step.old_text]
+            steps.append(replace(step, origin=came[0]) if came else step)
         return steps
 
     def _rewritten(self, positions: list[PositionStep]) -> list[PositionStep]:

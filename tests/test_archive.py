@@ -850,3 +850,20 @@ def test_report_workers_die_with_a_killed_update_and_leave_the_lock_free(tmp_pat
     with FileLock(folder / ".agendadiff" / "lock", timeout=5):
         pass
     assert cli("archive", "update", "--archive", str(folder)).returncode == 0
+
+
+def test_the_timeline_keeps_its_compared_topics_and_a_broken_cache_is_no_harm(archive: Path) -> None:
+    inbox(archive, JULY, OCTOBER)
+    ok("archive", "update", "--archive", str(archive))
+    cache = archive / ".agendadiff" / "position-changes.json"
+    assert json.loads(cache.read_text(encoding="utf-8"))["steps"]
+    inbox(archive, NOVEMBER)
+    cache.write_text("{not json", encoding="utf-8")
+    ok("archive", "update", "--archive", str(archive))
+    with_broken = (archive / "timeline.json").read_text(encoding="utf-8")
+    # the same timeline as one built from nothing
+    cache.unlink()
+    (archive / "reports" / "manifest.json").write_text("{}\n", encoding="utf-8")
+    git.Repo(archive).git.commit("-qam", "forget")
+    ok("archive", "update", "--archive", str(archive))
+    assert (archive / "timeline.json").read_text(encoding="utf-8") == with_broken

@@ -7,6 +7,7 @@ import itertools
 import json
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -460,3 +461,26 @@ def test_the_timeline_counts_position_changes_as_compare_does(sample_timeline) -
             )
             checked += 1
     assert checked > 20
+
+
+def test_the_change_cache_gives_the_same_timeline_and_is_reused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from agendadiff import read_letter
+    from agendadiff.positions import section_changes
+    from agendadiff.render.timeline import timeline_json
+    from agendadiff.timeline import ChangeCache, build_timeline
+
+    letters = [read_letter(path) for path in SAMPLES]
+    fresh = ChangeCache()
+    first = timeline_json(build_timeline(letters, cache=fresh))
+    assert fresh.used and first == timeline_json(build_timeline(letters))
+    # from what the first run kept, nothing is compared again, and the timeline is the same
+    calls: list[int] = []
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return section_changes(*args, **kwargs)
+
+    monkeypatch.setattr("agendadiff.timeline.section_changes", counted)
+    again = ChangeCache(dict(fresh.used))
+    assert timeline_json(build_timeline(letters, cache=again)) == first
+    assert calls == [] and again.used.keys() == fresh.used.keys()

@@ -35,8 +35,10 @@ from agendadiff.render import formats
 
 if TYPE_CHECKING:
     from agendadiff.archive.update import Archive
+    from agendadiff.timeline import ChangeCache
 
 ALIGNMENTS = f"{STATE}/alignments.json"
+CHANGES = f"{STATE}/position-changes.json"  # the timeline's compared section pairs, kept between updates
 FEED_POSITIONS = 12  # changed positions a feed entry lists; the report has them all
 
 
@@ -172,7 +174,10 @@ def timeline_pages(archive: Archive, letters: Sequence[Stored]) -> tuple[str, st
         kept[key] = _alignment_data(alignment)
         alignments.append(alignment)
     write_atomically(archive.root / ALIGNMENTS, json.dumps(kept))
-    result = build_timeline(read, archive.topics(), archive.lexicon(), alignments, pairing.dossiers)
+    changes = _change_cache(archive, fingerprint)
+    result = build_timeline(read, archive.topics(), archive.lexicon(), alignments, pairing.dossiers, changes)
+    # what this timeline used: the next update compares only its new letter's topics
+    write_atomically(archive.root / CHANGES, json.dumps({"key": _cache_key(fingerprint), "steps": changes.used}))
     before = {b.name: a.name for a, b in series_pairs(letters)}
 
     def report(index: int) -> str | None:
@@ -342,6 +347,25 @@ def _render_job(job: tuple[str, Stored, Stored, str]) -> Rendered:
 
     root, old, new, name = job
     return (name, *render_report(Archive(Path(root)), old, new))
+
+
+def _change_cache(archive: Archive, fingerprint: str) -> ChangeCache:
+    """The changed positions of the section pairs the timeline compared last time, when made with these
+    settings by this version."""
+    from agendadiff.timeline import ChangeCache
+
+    try:
+        data = json.loads((archive.root / CHANGES).read_text(encoding="utf-8"))
+        known = data["steps"] if data.get("key") == _cache_key(fingerprint) else {}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        known = {}
+    return ChangeCache(known if isinstance(known, dict) else {})
+
+
+def _cache_key(fingerprint: str) -> str:
+    from agendadiff._version import __version__
+
+    return f"{fingerprint} {__version__}"
 
 
 def _alignment_cache(archive: Archive) -> dict[str, Any]:
