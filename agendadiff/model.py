@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -429,22 +430,50 @@ class Comparison:
     marked: tuple[MarkedSection, ...] = ()
     owners: tuple[ChunkOwners, ...] = ()
 
+    # The lookups below are asked once per pair or section: indexed once, or a long letter's report would
+    # scan every change for every pair.
     def changes_of(self, pair: Pair) -> tuple[SentenceChange, ...]:
-        return tuple(c for c in self.changes if c.pair == pair.id)
+        return self._changes_by_pair.get(pair.id, ())
 
     def sentences_of(self, side: str, section: str) -> tuple[Sentence, ...]:
-        return next((m.sentences for m in self.marked if m.side == side and m.section == section), ())
+        return self._sentences_by_section.get((side, section), ())
 
     def owners_of(self, pair: Pair) -> list[SentenceChange | None]:
-        by_id = {change.id: change for change in self.changes}
-        ids = next((o.changes for o in self.owners if o.pair == pair.id), ())
+        by_id = self._change_by_id
+        ids = self._owners_by_pair.get(pair.id, ())
         return [by_id.get(change) if change else None for change in ids] or [None] * len(pair.diff)
 
-    @property
+    def pair_of(self, change: SentenceChange) -> Pair:
+        return self._pair_by_id[change.pair]
+
+    @cached_property
     def position_changes(self) -> tuple[SentenceChange, ...]:
         """Changed cabinet positions, in reading order, those of a dropped topic too: a position that is no
         longer stated is a change of position. The one definition: a sentence change of kind POSITION."""
         return tuple(c for c in self.changes if c.kind is ChangeKind.POSITION)
+
+    @cached_property
+    def _changes_by_pair(self) -> dict[str, tuple[SentenceChange, ...]]:
+        found: dict[str, list[SentenceChange]] = {}
+        for change in self.changes:
+            found.setdefault(change.pair, []).append(change)
+        return {pair: tuple(changes) for pair, changes in found.items()}
+
+    @cached_property
+    def _change_by_id(self) -> dict[str, SentenceChange]:
+        return {change.id: change for change in self.changes}
+
+    @cached_property
+    def _owners_by_pair(self) -> dict[str, tuple[str | None, ...]]:
+        return {owners.pair: owners.changes for owners in reversed(self.owners)}
+
+    @cached_property
+    def _sentences_by_section(self) -> dict[tuple[str, str], tuple[Sentence, ...]]:
+        return {(m.side, m.section): m.sentences for m in reversed(self.marked)}
+
+    @cached_property
+    def _pair_by_id(self) -> dict[str, Pair]:
+        return {pair.id: pair for pair in reversed(self.pairs)}
 
     @property
     def changed(self) -> bool:

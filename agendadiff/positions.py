@@ -416,10 +416,11 @@ def with_sentence_changes(comparison: Comparison, lexicon: Lexicon | None = None
         for side, letter in (("old", comparison.old), ("new", comparison.new))
         for section in letter.sections
     )
+    by_pair: dict[str, list[SentenceChange]] = {}
+    for change in changes:
+        by_pair.setdefault(change.pair, []).append(change)
     owners = tuple(
-        ChunkOwners(
-            pair.id, tuple(c.id if c else None for c in chunk_owners(pair, [c for c in changes if c.pair == pair.id]))
-        )
+        ChunkOwners(pair.id, tuple(c.id if c else None for c in chunk_owners(pair, by_pair.get(pair.id, []))))
         for pair in comparison.pairs
     )
     return replace(comparison, changes=tuple(changes), marked=marked, owners=owners)

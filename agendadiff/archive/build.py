@@ -144,7 +144,7 @@ def render_report(archive: Archive, old: Stored, new: Stored) -> tuple[dict[str,
         # what the feed says of the report, so that it never has to read the reports
         "changed_positions": [
             {
-                "topic": pair_label(next(p for p in comparison.pairs if p.id == change.pair)),
+                "topic": pair_label(comparison.pair_of(change)),
                 "change": t[f"sentence_{change.status.value}"],
                 "why": "; ".join(cue_text(cue, t) for cue in change.cues),
                 "text": change.new_text or change.old_text,

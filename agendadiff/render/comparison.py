@@ -305,7 +305,7 @@ def _text_lines(comparison: Comparison, colour: bool, t: dict[str, str], lang: s
         yield ""
         yield paint("head", t["text_positions"].format(count=len(positions)))
         for change in positions:
-            pair = next(p for p in comparison.pairs if p.id == change.pair)
+            pair = comparison.pair_of(change)
             reasons = "; ".join(cue_text(cue, t) for cue in change.cues)
             yield f"  * {_text_label(pair, comparison, lang)} ({t['sentence_' + change.status.value]}: {reasons})"
             yield from _wrapped(_inline(change.diff, paint, None), "    ")
@@ -660,7 +660,7 @@ def _pair_view(pair: Pair, comparison: Comparison, lang: str) -> dict[str, Any]:
     both = pair.old is not None and pair.new is not None
     words = max(pair.old.words if pair.old else 0, pair.new.words if pair.new else 0)
     c = pair.counts
-    positions = [ch for ch in comparison.position_changes if ch.pair == pair.id]
+    positions = [ch for ch in comparison.changes_of(pair) if ch.kind is ChangeKind.POSITION]
     letter_of = comparison.new if pair.new else comparison.old
     return {
         "anchor": pair.anchor,
@@ -746,11 +746,12 @@ def _position_groups(
     for change in comparison.position_changes:
         by_pair.setdefault(change.pair, []).append(change)
     groups = []
+    row_of = {row["anchor"]: row for row in reversed(rows)}
     for pair in comparison.pairs:
         changes = by_pair.get(pair.id)
         if not changes:
             continue
-        row = next(r for r in rows if r["anchor"] == pair.anchor)
+        row = row_of[pair.anchor]
         reasons = list(dict.fromkeys(cue_text(cue, t) for change in changes for cue in change.cues))
         words = sum(len(c.text.split()) for change in changes for c in change.diff if c.is_change)
         groups.append(
