@@ -15,7 +15,7 @@ import hashlib
 import re
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -149,17 +149,62 @@ def _read(letter: Letter, index: int, lexicon: CommitmentLexicon) -> _Read:
     return _Read(commitments, deliveries)
 
 
+@dataclass
+class ReadCache:
+    """What reading found in letters read before, by their sha256: an archive keeps it from one update to
+    the next, so that each update reads only its new letters. `used` is what this register took or made."""
+
+    known: dict[str, Any] = field(default_factory=dict)
+    used: dict[str, Any] = field(default_factory=dict)
+
+    def read(self, letter: Letter, index: int, lexicon: CommitmentLexicon) -> _Read:
+        key = letter.source.sha256
+        data = self.known.get(key)
+        if data is None:
+            data = _read_data(_read(letter, index, lexicon))
+        self.used[key] = data
+        return _read_from(data, index)
+
+
+def _read_data(found: _Read) -> dict[str, Any]:
+    return {
+        "commitments": [
+            [c.id, c.section, c.text, c.who, c.due.isoformat() if c.due else None, c.due_text]
+            for c in found.commitments
+        ],
+        "deliveries": [
+            [d.quote.section, d.quote.text, d.quote.start, d.quote.end, sorted(d.about)] for d in found.deliveries
+        ],
+    }
+
+
+def _read_from(data: dict[str, Any], index: int) -> _Read:
+    commitments = [
+        Commitment(id_, index, section, text, who, dt.date.fromisoformat(due) if due else None, due_text)
+        for id_, section, text, who, due, due_text in data["commitments"]
+    ]
+    deliveries = [
+        _Delivery(Quote(section, text, start, end), frozenset(about))
+        for section, text, start, end, about in data["deliveries"]
+    ]
+    return _Read(commitments, deliveries)
+
+
 def commitments_of(letter: Letter, index: int = 0, lexicon: CommitmentLexicon | None = None) -> list[Commitment]:
     """The commitments a letter makes, in reading order."""
     return _read(letter, index, lexicon or shipped_lexicon()).commitments
 
 
-def register(letters: Sequence[Letter], lexicon: CommitmentLexicon | None = None) -> Register:
+def register(
+    letters: Sequence[Letter], lexicon: CommitmentLexicon | None = None, cache: ReadCache | None = None
+) -> Register:
     """Every commitment of `letters` (put in date order), followed to the latest letter. Each letter is read
-    once; a commitment is then held only against the later letters' promises and delivery sentences."""
+    once (or taken from `cache`, read with the same lexicon); a commitment is then held only against the
+    later letters' promises and delivery sentences."""
     ordered = tuple(sorted(letters, key=lambda letter: (letter.date or dt.date.min, letter.source.path)))
     lexicon = lexicon or shipped_lexicon()
-    read = [_read(letter, k, lexicon) for k, letter in enumerate(ordered)]
+    cache = cache or ReadCache()
+    read = [cache.read(letter, k, lexicon) for k, letter in enumerate(ordered)]
     subjects = {c.id: stems(_subject(ordered[c.letter], c)) for r in read for c in r.commitments}
     taken: set[str] = set()  # later commitments that repeat an earlier one: not listed on their own
     tracks = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -368,3 +369,54 @@ def test_the_verbs_of_a_verslag_state_votes_in_the_past_tense() -> None:
     assert vote("Nederland stemde in met de raadspositie.") == "for"
     assert vote("Nederland stemde tegen.") == "against"
     assert vote("Nederland onthield zich van stemming.") == "abstain"
+
+
+def test_the_reading_cache_gives_the_same_register_and_reads_nothing_twice(
+    series: list[Letter], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from agendadiff.commitments import ReadCache
+    from agendadiff.render.followthrough import register_json
+
+    fresh = ReadCache()
+    first = register_json(register(series, cache=fresh))
+    assert first == register_json(register(series)) and len(fresh.used) == len(series)
+    calls: list[int] = []
+    import agendadiff.commitments as commitments
+
+    real = commitments._read
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(commitments, "_read", counted)
+    again = ReadCache(json.loads(json.dumps(fresh.used)))  # as an archive keeps it: JSON
+    assert register_json(register(series, cache=again)) == first and calls == []
+
+
+def test_an_archive_with_a_broken_reading_cache_keeps_the_same_register(tmp_path: Path) -> None:
+    import shutil
+
+    import git
+
+    folder = tmp_path / "archief"
+    env = {"GIT_AUTHOR_NAME": "A", "GIT_AUTHOR_EMAIL": "a@x", "GIT_COMMITTER_NAME": "A", "GIT_COMMITTER_EMAIL": "a@x"}
+    runner = CliRunner(env=env)
+    assert runner.invoke(main, ["archive", "init", str(folder)]).exit_code == 0
+    (folder / "inbox").mkdir()
+    for path in (OCTOBER, VERSLAG_OCTOBER):
+        shutil.copy(path, folder / "inbox" / path.name)
+    assert runner.invoke(main, ["archive", "update", "--archive", str(folder)]).exit_code == 0
+    cache = folder / ".agendadiff" / "commitment-readings.json"
+    assert json.loads(cache.read_text(encoding="utf-8"))["letters"]
+    register_before = (folder / "commitments.json").read_text(encoding="utf-8")
+    cache.write_text("[broken", encoding="utf-8")
+    shutil.copy(NOVEMBER, folder / "inbox" / NOVEMBER.name)
+    assert runner.invoke(main, ["archive", "update", "--archive", str(folder)]).exit_code == 0
+    with_broken = (folder / "commitments.json").read_text(encoding="utf-8")
+    assert with_broken != register_before  # November's commitments came in
+    cache.unlink()
+    (folder / "reports" / "manifest.json").write_text("{}\n", encoding="utf-8")
+    git.Repo(folder).git.commit("-qam", "forget")
+    assert runner.invoke(main, ["archive", "update", "--archive", str(folder)]).exit_code == 0
+    assert (folder / "commitments.json").read_text(encoding="utf-8") == with_broken

@@ -35,10 +35,12 @@ from agendadiff.render import formats
 
 if TYPE_CHECKING:
     from agendadiff.archive.update import Archive
+    from agendadiff.commitments import ReadCache
     from agendadiff.timeline import ChangeCache
 
 ALIGNMENTS = f"{STATE}/alignments.json"
 CHANGES = f"{STATE}/position-changes.json"  # the timeline's compared section pairs, kept between updates
+READINGS = f"{STATE}/commitment-readings.json"  # each letter's promises and deliveries, kept between updates
 FEED_POSITIONS = 12  # changed positions a feed entry lists; the report has them all
 
 
@@ -311,7 +313,12 @@ def register_pages(archive: Archive, letters: Sequence[Stored]) -> tuple[dict[st
 
     read = [archive.letter(s) for s in letters]
     names = {letter.source.path: s.name for letter, s in zip(read, letters, strict=True)}
-    result = register(read)
+    cache = _read_cache(archive)
+    result = register(read, cache=cache)
+    # what the letters said: the next update reads only its new ones
+    write_atomically(
+        archive.root / READINGS, json.dumps({"key": _cache_key(settings_fingerprint(archive)), "letters": cache.used})
+    )
     open_by_letter: dict[str, int] = {}
     for track in result.open:
         name = names[result.letters[track.commitment.letter].source.path]
@@ -360,6 +367,18 @@ def _change_cache(archive: Archive, fingerprint: str) -> ChangeCache:
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         known = {}
     return ChangeCache(known if isinstance(known, dict) else {})
+
+
+def _read_cache(archive: Archive) -> ReadCache:
+    """What the commitments register found in each letter last time, when read by this version."""
+    from agendadiff.commitments import ReadCache
+
+    try:
+        data = json.loads((archive.root / READINGS).read_text(encoding="utf-8"))
+        known = data["letters"] if data.get("key") == _cache_key(settings_fingerprint(archive)) else {}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        known = {}
+    return ReadCache(known if isinstance(known, dict) else {})
 
 
 def _cache_key(fingerprint: str) -> str:
