@@ -17,11 +17,14 @@ class Span:
     last: int
 
 
+STDIN = "<stdin>"  # the path of a letter read from standard input, in messages and reports
+
+
 @dataclass(frozen=True)
 class Source:
     """Where a letter came from and what reading it took."""
 
-    path: str
+    path: str  # as given, or STDIN
     sha256: str
     encoding: str
     repairs: tuple[str, ...] = ()

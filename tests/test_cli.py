@@ -427,3 +427,10 @@ def test_a_text_just_over_the_limit_says_by_how_much(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["sections", str(path)])
     assert result.exit_code == 2
     assert result.stderr == f"agendadiff: {path}: is 4.8 MB, more than the 4 MB a letter can be\n"
+
+
+def test_a_report_of_a_letter_from_standard_input_links_to_no_file() -> None:
+    result = CliRunner().invoke(main, ["compare", "-", str(OCTOBER), "--format", "html"], input=SAMPLE.read_bytes())
+    assert result.exit_code == 0, result.output
+    assert '<div class="src">Bron: &lt;stdin&gt;</div>' in result.stdout
+    assert 'href=""' not in result.stdout

@@ -13,11 +13,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from agendadiff.model import Document
+from agendadiff.model import STDIN, Document
 
 __all__ = ["FORMATS", "STDIN", "Supplied", "read_document", "sniff"]
-
-STDIN = "<stdin>"  # what messages and reports call a letter read from standard input
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from functools import cache
 from typing import Any
 
 from agendadiff.model import (
+    STDIN,
     ChangeKind,
     Chunk,
     Comparison,
@@ -513,7 +514,8 @@ def _letter_view(letter: Letter, label: str, href: str | None, t: dict[str, str]
         "meeting": meeting_label(letter.meeting, lang),
         # an absolute path says where the user keeps their files, not which letter it is: its name does
         "source": os.path.basename(letter.source.path) if os.path.isabs(letter.source.path) else letter.source.path,
-        "href": file_link(href if href is not None else letter.source.path),
+        # a letter read from standard input has no file to link to
+        "href": None if letter.source.path == STDIN else file_link(href if href is not None else letter.source.path),
         "kamerstuk": kamerstuk,
         "kamerstuk_href": _kamerstuk_url(kamerstuk),
     }
