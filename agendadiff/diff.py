@@ -8,8 +8,10 @@ comma never hides a changed word.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -116,24 +118,53 @@ def _private(index: int) -> str:
     return chr(0xE000 + index) if index < 0x1900 else chr(0xF0000 + index - 0x1900)
 
 
-def _engine(minimal: bool) -> Any:
+ENGINE_VARIABLE = "AGENDADIFF_DIFF_ENGINE"  # "python" to use diff-match-patch even when the compiled one is there
+
+
+def _raw_diff(old: str, new: str, minimal: bool, semantic: bool = False) -> list[tuple[int, str]]:
+    """diff-match-patch's diff of two strings, as (op, text) with op -1, 0, 1. Never a deadline, so that
+    the result is the same on every machine. A minimal diff (for counting words) has no time limit at all;
+    any other lets the engine split a long diff at a long common stretch first ("half match"), much faster
+    on rewritten sections and as good to read. `semantic`: with semantic cleanup, for a reader.
+    The compiled engine (the `fast` extra, fast-diff-match-patch) gives the same diffs, byte for byte
+    (tests/test_diff_engines.py replays both), several times faster."""
+    fast = _fast_engine()
+    if fast is not None:
+        cleanup = "Semantic" if semantic else "No"
+        ops = fast.diff(
+            old, new, timelimit=0 if minimal else 10**9, checklines=False, cleanup=cleanup, counts_only=False
+        )
+        return [(_FAST_OPS[op], text) for op, text in ops]
     from diff_match_patch import diff_match_patch
 
     engine = diff_match_patch()
-    # Never a deadline, so that the result is the same on every machine. A minimal diff (for counting
-    # words) needs Diff_Timeout 0; any other value also lets the engine split a long diff at a long
-    # common stretch first ("half match"), much faster on rewritten sections and as good to read.
     engine.Diff_Timeout = 0 if minimal else 10**9
-    return engine
+    raw: list[tuple[int, str]] = engine.diff_main(old, new, False)
+    if semantic:
+        engine.diff_cleanupSemantic(raw)
+    return raw
+
+
+_FAST_OPS = {"=": 0, "-": -1, "+": 1}
+
+
+@functools.cache
+def _fast_engine() -> Any:
+    """fast-diff-match-patch when it is installed (and not turned off), else None."""
+    if os.environ.get(ENGINE_VARIABLE, "") == "python":
+        return None
+    try:
+        import fast_diff_match_patch
+    except ImportError:
+        return None
+    return fast_diff_match_patch
 
 
 def word_diff(old: str, new: str) -> list[Chunk]:
     """The token diff of two texts after semantic cleanup: what a reader sees."""
-    engine = _engine(minimal=False)
     codec = _Codec()
     old_tokens, new_tokens = _TOKEN.findall(old), _TOKEN.findall(new)
-    raw = engine.diff_main(codec.encode(old), codec.encode(new), False)
-    engine.diff_cleanupSemantic(raw)
+    raw = _raw_diff(codec.encode(old), codec.encode(new), minimal=False, semantic=True)
     # Each character stands for one token: read the tokens back from the side they came from, so that
     # text equal but for case shows as the new letter writes it, and deleted text as the old one did.
     chunks = []
@@ -190,10 +221,10 @@ class WordEdit:
 def word_edit(old: str, new: str) -> WordEdit:
     old_words, new_words = _words(old), _words(new)
     codec = _Codec()
-    raw = _engine(minimal=True).diff_main(
+    raw = _raw_diff(
         codec.encode_words((w, key) for _, w, key in old_words),
         codec.encode_words((w, key) for _, w, key in new_words),
-        False,
+        minimal=True,
     )
     deleted: list[int] = []
     inserted: list[int] = []
@@ -229,9 +260,7 @@ def words_alike(old: Sequence[str], new: Sequence[str]) -> float:
 def words_in_common(old: Sequence[str], new: Sequence[str]) -> int:
     """How many of the words two sequences of word keys have in common, in order (a minimal edit)."""
     codec = _Codec()
-    raw = _engine(minimal=True).diff_main(
-        codec.encode_words((w, w) for w in old), codec.encode_words((w, w) for w in new), False
-    )
+    raw = _raw_diff(codec.encode_words((w, w) for w in old), codec.encode_words((w, w) for w in new), minimal=True)
     return sum(len(chars) for op, chars in raw if op == 0)
 
 
