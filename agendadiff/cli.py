@@ -112,10 +112,13 @@ def _chosen_format(kind: str, output: str | None, output_format: str | None) -> 
 
 
 def _letters_in(paths: tuple[str, ...] | list[str]) -> list[Any]:
-    """The letters named on the command line, `-` standing for standard input (which can be read once)."""
+    """The letters named on the command line as the library reads them (a Path, or the bytes Supplied from
+    standard input for `-`, which can be read once)."""
+    from pathlib import Path
+
     if list(paths).count("-") > 1:
         raise click.UsageError("standard input (-) can stand for one letter only")
-    return [_standard_input() if path == "-" else path for path in paths]
+    return [_standard_input() if path == "-" else Path(path) for path in paths]
 
 
 def _standard_input() -> Any:
@@ -186,6 +189,13 @@ def sections(file: str, output: str | None, output_format: str | None, format_in
         click.echo(f"agendadiff: {letter.source.path}: warning: {warning}", err=True)
 
 
+_lang_option = click.option(
+    "--lang",
+    type=click.Choice(["nl", "en"]),
+    default="nl",
+    show_default=True,
+    help="Language of the output (text and HTML).",
+)
 _dossiers_option = click.option(
     "--dossiers",
     "dossiers_file",
@@ -211,13 +221,7 @@ _dossiers_option = click.option(
 )
 @click.option("--exit-code", is_flag=True, help="Exit with 1 when something changed, 0 when nothing did.")
 @_lexicon_option
-@click.option(
-    "--lang",
-    type=click.Choice(["nl", "en"]),
-    default="nl",
-    show_default=True,
-    help="Language of the report (text and HTML).",
-)
+@_lang_option
 @_format_in
 @_reported
 def compare(
@@ -298,13 +302,7 @@ def compare(
 )
 @_dossiers_option
 @_lexicon_option
-@click.option(
-    "--lang",
-    type=click.Choice(["nl", "en"]),
-    default="nl",
-    show_default=True,
-    help="Language of the output (text and HTML).",
-)
+@_lang_option
 @click.option(
     "--history/--no-history", default=None, help="Sentence history in the text output (default: with --topic)."
 )
@@ -334,7 +332,6 @@ def timeline(
     from pathlib import Path
 
     from agendadiff.positions import load_lexicon
-    from agendadiff.readers import Supplied
     from agendadiff.render import Options, render
     from agendadiff.render.timeline import select
     from agendadiff.timeline import TimelineError, letter_files, timeline_of_files
@@ -346,7 +343,7 @@ def timeline(
         known = ", ".join(t.id for t in topic_lexicon.topics)
         raise TimelineError(f"--topic {topic}: no such topic; the topics are {known}")
     positions = load_lexicon(Path(lexicon)) if lexicon else None
-    files = letter_files([p if isinstance(p, Supplied) else Path(p) for p in _letters_in(letters)])
+    files = letter_files(_letters_in(letters))
     result = select(timeline_of_files(files, topic_lexicon, positions, format_in, dossiers), topic)
     output_format = _chosen_format("timeline", output, output_format)
     options = Options(lang=lang, topic=topic, history=bool(topic) if history is None else history)
@@ -365,13 +362,7 @@ def timeline(
 @_output_options("outcome", "report")
 @_dossiers_option
 @_lexicon_option
-@click.option(
-    "--lang",
-    type=click.Choice(["nl", "en"]),
-    default="nl",
-    show_default=True,
-    help="Language of the output (text and HTML).",
-)
+@_lang_option
 @_format_in
 @_reported
 def outcome(
@@ -407,7 +398,6 @@ def outcome(
     result, warnings = meeting_pair(
         read_letter(given_agenda, format_in),
         read_letter(given_verslag, format_in),
-        (agenda, verslag),
         positions,
         pairing,
     )
@@ -420,13 +410,7 @@ def outcome(
 @main.command()
 @click.argument("letters", nargs=-1, required=True, type=click.Path(path_type=str))
 @_output_options("register", "register")
-@click.option(
-    "--lang",
-    type=click.Choice(["nl", "en"]),
-    default="nl",
-    show_default=True,
-    help="Language of the output (text and HTML).",
-)
+@_lang_option
 @_format_in
 @_reported
 def commitments(
@@ -440,15 +424,13 @@ def commitments(
       agendadiff commitments samples/ samples/verslagen/ -o commitments.html
     """
     import os
-    from pathlib import Path
 
     from agendadiff.commitments import register
     from agendadiff.pipeline import read_letters
-    from agendadiff.readers import Supplied
     from agendadiff.render import Options, render
     from agendadiff.timeline import letter_files
 
-    files = letter_files([p if isinstance(p, Supplied) else Path(p) for p in _letters_in(letters)])
+    files = letter_files(_letters_in(letters))
     result = register(read_letters(files, format_in))
     # the page links to the letters by paths relative to where it is written
     here = "" if _to_stdout(output) else os.path.relpath(os.path.dirname(os.path.abspath(str(output))))

@@ -170,7 +170,6 @@ class OutcomeError(AgendadiffError):
 def meeting_pair(
     first: Letter,
     second: Letter,
-    paths: tuple[str, str],
     lexicon: Lexicon | None = None,
     pairing: Pairing | None = None,
 ) -> tuple[Outcome, list[str]]:
@@ -179,8 +178,8 @@ def meeting_pair(
     kinds = {first.kind, second.kind}
     if kinds != {LetterKind.AGENDA, LetterKind.REPORT}:
         named = ", ".join(
-            f"{path} is {(letter.kind.value if letter.kind else 'not a letter of a known kind')}"
-            for path, letter in zip(paths, (first, second), strict=True)
+            f"{letter.source.path} is {(letter.kind.value if letter.kind else 'not a letter of a known kind')}"
+            for letter in (first, second)
         )
         raise OutcomeError(f"give a geannoteerde agenda and its verslag ({named})")
     agenda, verslag = (first, second) if first.kind is LetterKind.AGENDA else (second, first)

@@ -156,8 +156,9 @@ def test_a_users_dossier_makes_a_pair_the_words_do_not(tmp_path: Path) -> None:
 def test_a_bad_dossiers_file_is_one_line(tmp_path: Path, content: str, message: str) -> None:
     own = tmp_path / "dossiers.toml"
     own.write_text(content, encoding="utf-8")
-    with pytest.raises(TopicsError, match=r"dossiers\.toml"):
+    with pytest.raises(TopicsError, match=r"dossiers\.toml") as raised:
         load_dossiers(own)
+    assert message in str(raised.value)
     result = CliRunner().invoke(main, ["compare", str(JULY), str(ANNEX), "--dossiers", str(own)])
     assert result.exit_code == 2
     assert message in result.output and len(result.output.strip().splitlines()) == 1
