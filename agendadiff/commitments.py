@@ -15,13 +15,14 @@ import hashlib
 import re
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
 from agendadiff.diff import words_alike
 from agendadiff.errors import AgendadiffError
+from agendadiff.kept import Kept
 from agendadiff.lang.dutch import MONTH, MONTHS
 from agendadiff.lang.sentences import sentence_spans
 from agendadiff.lang.stems import stems
@@ -149,21 +150,9 @@ def _read(letter: Letter, index: int, lexicon: CommitmentLexicon) -> _Read:
     return _Read(commitments, deliveries)
 
 
-@dataclass
-class ReadCache:
-    """What reading found in letters read before, by their sha256: an archive keeps it from one update to
-    the next, so that each update reads only its new letters. `used` is what this register took or made."""
-
-    known: dict[str, Any] = field(default_factory=dict)
-    used: dict[str, Any] = field(default_factory=dict)
-
-    def read(self, letter: Letter, index: int, lexicon: CommitmentLexicon) -> _Read:
-        key = letter.source.sha256
-        data = self.known.get(key)
-        if data is None:
-            data = _read_data(_read(letter, index, lexicon))
-        self.used[key] = data
-        return _read_from(data, index)
+def _reading(letter: Letter, lexicon: CommitmentLexicon) -> dict[str, Any]:
+    """A letter's reading as plain data, to keep; the register puts in the letter's place when taking it."""
+    return _read_data(_read(letter, 0, lexicon))
 
 
 def _read_data(found: _Read) -> dict[str, Any]:
@@ -195,16 +184,17 @@ def commitments_of(letter: Letter, index: int = 0, lexicon: CommitmentLexicon | 
     return _read(letter, index, lexicon or shipped_lexicon()).commitments
 
 
-def register(
-    letters: Sequence[Letter], lexicon: CommitmentLexicon | None = None, cache: ReadCache | None = None
-) -> Register:
+def register(letters: Sequence[Letter], lexicon: CommitmentLexicon | None = None, kept: Kept | None = None) -> Register:
     """Every commitment of `letters` (put in date order), followed to the latest letter. Each letter is read
-    once (or taken from `cache`, read with the same lexicon); a commitment is then held only against the
+    once (or taken from `kept`, by its sha256: read before with the same lexicon); a commitment is then held only against the
     later letters' promises and delivery sentences."""
     ordered = tuple(sorted(letters, key=lambda letter: (letter.date or dt.date.min, letter.source.path)))
     lexicon = lexicon or shipped_lexicon()
-    cache = cache or ReadCache()
-    read = [cache.read(letter, k, lexicon) for k, letter in enumerate(ordered)]
+    kept = kept or Kept()
+    read = [
+        _read_from(kept.get(letter.source.sha256, partial(_reading, letter, lexicon)), k)
+        for k, letter in enumerate(ordered)
+    ]
     subjects = {c.id: stems(_subject(ordered[c.letter], c)) for r in read for c in r.commitments}
     taken: set[str] = set()  # later commitments that repeat an earlier one: not listed on their own
     tracks = []

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from typing import Any
 from agendadiff.align import Pairing, align
 from agendadiff.diff import words_alike, words_in_common
 from agendadiff.errors import AgendadiffError
+from agendadiff.kept import Kept
 from agendadiff.lang.dutch import FUNCTION_WORDS
 from agendadiff.lang.typography import canonical
 from agendadiff.lang.words import SESSION_LABEL, WORD, unique_name
@@ -84,24 +85,6 @@ def ordered(letters: Iterable[Letter]) -> tuple[Letter, ...]:
     return tuple(sorted(letters, key=lambda letter: (letter.date, letter.source.path)))
 
 
-@dataclass
-class ChangeCache:
-    """The changed position statements of section pairs compared before, by the two texts: an archive keeps
-    them from one update to the next, so that each update compares only its new letter's topics. `used` is
-    what this timeline took or made, all an archive needs to keep."""
-
-    known: dict[str, list[Any]] = field(default_factory=dict)
-    used: dict[str, list[Any]] = field(default_factory=dict)
-
-    def steps(self, old: Section, new: Section, make: Callable[[], list[PositionStep]]) -> list[PositionStep]:
-        key = hashlib.sha256(f"{old.text}\0{new.text}".encode()).hexdigest()
-        data = self.known.get(key)
-        if data is None:
-            data = [_step_data(step) for step in make()]
-        self.used[key] = data
-        return [_step_from(item) for item in data]
-
-
 def _step_data(step: PositionStep) -> list[Any]:
     cues = [[c.signal.value, list(c.removed), list(c.added), list(c.replaced_by)] for c in step.cues]
     kind = step.kind.value if step.kind else None
@@ -126,11 +109,11 @@ def build_timeline(
     lexicon: Lexicon | None = None,
     alignments: Sequence[Alignment] | None = None,
     dossiers: TopicLexicon | None = None,
-    cache: ChangeCache | None = None,
+    kept: Kept | None = None,
 ) -> Timeline:
     """Threads through `letters` (put in date order). `alignments` of the consecutive pairs may be given
     when they were made elsewhere (in parallel, say); by default they are made here, with `dossiers` (or
-    those agendadiff ships) and `topics` as evidence. `cache` holds the changed positions of section pairs
+    those agendadiff ships) and `topics` as evidence. `kept` holds the changed positions of section pairs
     compared before (made with the same lexicon), and takes those compared now."""
     ordered_letters = ordered(letters)
     pairing = Pairing(dossiers=dossiers, topics=topics)
@@ -142,7 +125,7 @@ def build_timeline(
         raise ValueError("one alignment per consecutive pair of letters")
     drafts = _chain(ordered_letters, alignments)
     drafts = _bridge_gaps(ordered_letters, drafts, pairing)
-    threads = _Follower(ordered_letters, drafts, topics, lexicon, cache or ChangeCache()).threads()
+    threads = _Follower(ordered_letters, drafts, topics, lexicon, kept or Kept()).threads()
     names = tuple(TopicName(t.id, t.nl, t.en) for t in topics.topics)
     return Timeline(ordered_letters, threads, tuple(t.id for t in topics.topics), names)
 
@@ -321,10 +304,10 @@ class _Follower:
         drafts: Sequence[_Draft],
         topics: TopicLexicon,
         lexicon: Lexicon,
-        cache: ChangeCache,
+        kept: Kept,
     ) -> None:
         self.letters = letters
-        self.cache = cache
+        self.kept = kept
         self.drafts = list(drafts)
         self.topics = topics
         self.lexicon = lexicon
@@ -539,7 +522,9 @@ class _Follower:
 
         taken = [t for t in fresh if t.origin]
         steps = [step for step in own if step.status is Status.UNCHANGED]
-        for step in self.cache.steps(before, section, compared):
+        key = hashlib.sha256(f"{before.text}\0{section.text}".encode()).hexdigest()
+        kept = self.kept.get(key, lambda: [_step_data(step) for step in compared()])
+        for step in map(_step_from, kept):
             came = [t.origin for t in taken if t.text in step.new_text and t.text not in step.old_text]
             steps.append(replace(step, origin=came[0]) if came else step)
         return steps

@@ -856,7 +856,7 @@ def test_the_timeline_keeps_its_compared_topics_and_a_broken_cache_is_no_harm(ar
     inbox(archive, JULY, OCTOBER)
     ok("archive", "update", "--archive", str(archive))
     cache = archive / ".agendadiff" / "position-changes.json"
-    assert json.loads(cache.read_text(encoding="utf-8"))["steps"]
+    assert json.loads(cache.read_text(encoding="utf-8"))["kept"]
     inbox(archive, NOVEMBER)
     cache.write_text("{not json", encoding="utf-8")
     ok("archive", "update", "--archive", str(archive))

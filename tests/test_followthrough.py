@@ -374,11 +374,11 @@ def test_the_verbs_of_a_verslag_state_votes_in_the_past_tense() -> None:
 def test_the_reading_cache_gives_the_same_register_and_reads_nothing_twice(
     series: list[Letter], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from agendadiff.commitments import ReadCache
+    from agendadiff.kept import Kept
     from agendadiff.render.followthrough import register_json
 
-    fresh = ReadCache()
-    first = register_json(register(series, cache=fresh))
+    fresh = Kept()
+    first = register_json(register(series, kept=fresh))
     assert first == register_json(register(series)) and len(fresh.used) == len(series)
     calls: list[int] = []
     import agendadiff.commitments as commitments
@@ -390,8 +390,8 @@ def test_the_reading_cache_gives_the_same_register_and_reads_nothing_twice(
         return real(*args, **kwargs)
 
     monkeypatch.setattr(commitments, "_read", counted)
-    again = ReadCache(json.loads(json.dumps(fresh.used)))  # as an archive keeps it: JSON
-    assert register_json(register(series, cache=again)) == first and calls == []
+    again = Kept(json.loads(json.dumps(fresh.used)))  # as an archive keeps it: JSON
+    assert register_json(register(series, kept=again)) == first and calls == []
 
 
 def test_an_archive_with_a_broken_reading_cache_keeps_the_same_register(tmp_path: Path) -> None:
@@ -408,7 +408,7 @@ def test_an_archive_with_a_broken_reading_cache_keeps_the_same_register(tmp_path
         shutil.copy(path, folder / "inbox" / path.name)
     assert runner.invoke(main, ["archive", "update", "--archive", str(folder)]).exit_code == 0
     cache = folder / ".agendadiff" / "commitment-readings.json"
-    assert json.loads(cache.read_text(encoding="utf-8"))["letters"]
+    assert json.loads(cache.read_text(encoding="utf-8"))["kept"]
     register_before = (folder / "commitments.json").read_text(encoding="utf-8")
     cache.write_text("[broken", encoding="utf-8")
     shutil.copy(NOVEMBER, folder / "inbox" / NOVEMBER.name)

@@ -465,13 +465,14 @@ def test_the_timeline_counts_position_changes_as_compare_does(sample_timeline) -
 
 def test_the_change_cache_gives_the_same_timeline_and_is_reused(monkeypatch: pytest.MonkeyPatch) -> None:
     from agendadiff import read_letter
+    from agendadiff.kept import Kept
     from agendadiff.positions import section_changes
     from agendadiff.render.timeline import timeline_json
-    from agendadiff.timeline import ChangeCache, build_timeline
+    from agendadiff.timeline import build_timeline
 
     letters = [read_letter(path) for path in SAMPLES]
-    fresh = ChangeCache()
-    first = timeline_json(build_timeline(letters, cache=fresh))
+    fresh = Kept()
+    first = timeline_json(build_timeline(letters, kept=fresh))
     assert fresh.used and first == timeline_json(build_timeline(letters))
     # from what the first run kept, nothing is compared again, and the timeline is the same
     calls: list[int] = []
@@ -481,6 +482,6 @@ def test_the_change_cache_gives_the_same_timeline_and_is_reused(monkeypatch: pyt
         return section_changes(*args, **kwargs)
 
     monkeypatch.setattr("agendadiff.timeline.section_changes", counted)
-    again = ChangeCache(dict(fresh.used))
-    assert timeline_json(build_timeline(letters, cache=again)) == first
+    again = Kept(dict(fresh.used))
+    assert timeline_json(build_timeline(letters, kept=again)) == first
     assert calls == [] and again.used.keys() == fresh.used.keys()

@@ -35,8 +35,7 @@ from agendadiff.render import formats
 
 if TYPE_CHECKING:
     from agendadiff.archive.update import Archive
-    from agendadiff.commitments import ReadCache
-    from agendadiff.timeline import ChangeCache
+    from agendadiff.kept import Kept
 
 ALIGNMENTS = f"{STATE}/alignments.json"
 CHANGES = f"{STATE}/position-changes.json"  # the timeline's compared section pairs, kept between updates
@@ -176,10 +175,9 @@ def timeline_pages(archive: Archive, letters: Sequence[Stored]) -> tuple[str, st
         kept[key] = _alignment_data(alignment)
         alignments.append(alignment)
     write_atomically(archive.root / ALIGNMENTS, json.dumps(kept))
-    changes = _change_cache(archive, fingerprint)
+    changes = _kept(archive, CHANGES)
     result = build_timeline(read, archive.topics(), archive.lexicon(), alignments, pairing.dossiers, changes)
-    # what this timeline used: the next update compares only its new letter's topics
-    write_atomically(archive.root / CHANGES, json.dumps({"key": _cache_key(fingerprint), "steps": changes.used}))
+    _keep(archive, CHANGES, changes)  # the next update compares only its new letter's topics
     before = {b.name: a.name for a, b in series_pairs(letters)}
 
     def report(index: int) -> str | None:
@@ -313,12 +311,9 @@ def register_pages(archive: Archive, letters: Sequence[Stored]) -> tuple[dict[st
 
     read = [archive.letter(s) for s in letters]
     names = {letter.source.path: s.name for letter, s in zip(read, letters, strict=True)}
-    cache = _read_cache(archive)
-    result = register(read, cache=cache)
-    # what the letters said: the next update reads only its new ones
-    write_atomically(
-        archive.root / READINGS, json.dumps({"key": _cache_key(settings_fingerprint(archive)), "letters": cache.used})
-    )
+    readings = _kept(archive, READINGS)
+    result = register(read, kept=readings)
+    _keep(archive, READINGS, readings)  # the next update reads only its new letters
     open_by_letter: dict[str, int] = {}
     for track in result.open:
         name = names[result.letters[track.commitment.letter].source.path]
@@ -356,29 +351,23 @@ def _render_job(job: tuple[str, Stored, Stored, str]) -> Rendered:
     return (name, *render_report(Archive(Path(root)), old, new))
 
 
-def _change_cache(archive: Archive, fingerprint: str) -> ChangeCache:
-    """The changed positions of the section pairs the timeline compared last time, when made with these
-    settings by this version."""
-    from agendadiff.timeline import ChangeCache
+def _kept(archive: Archive, path: str) -> Kept:
+    """What an earlier update kept in `path`, when made with these settings by this version (a file that is
+    missing, broken or of other settings is nothing kept)."""
+    from agendadiff.kept import Kept
 
     try:
-        data = json.loads((archive.root / CHANGES).read_text(encoding="utf-8"))
-        known = data["steps"] if data.get("key") == _cache_key(fingerprint) else {}
+        data = json.loads((archive.root / path).read_text(encoding="utf-8"))
+        known = data["kept"] if data.get("key") == _cache_key(settings_fingerprint(archive)) else {}
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         known = {}
-    return ChangeCache(known if isinstance(known, dict) else {})
+    return Kept(known if isinstance(known, dict) else {})
 
 
-def _read_cache(archive: Archive) -> ReadCache:
-    """What the commitments register found in each letter last time, when read by this version."""
-    from agendadiff.commitments import ReadCache
-
-    try:
-        data = json.loads((archive.root / READINGS).read_text(encoding="utf-8"))
-        known = data["letters"] if data.get("key") == _cache_key(settings_fingerprint(archive)) else {}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        known = {}
-    return ReadCache(known if isinstance(known, dict) else {})
+def _keep(archive: Archive, path: str, kept: Kept) -> None:
+    """What this update used, for the next one."""
+    data = {"key": _cache_key(settings_fingerprint(archive)), "kept": kept.used}
+    write_atomically(archive.root / path, json.dumps(data))
 
 
 def _cache_key(fingerprint: str) -> str:
