@@ -194,3 +194,16 @@ def test_a_new_or_dropped_topics_positions_are_marked_like_others() -> None:
     # the summary links to each of them
     for anchor in re.findall(r'<a class="go" href="#([^"]+)"', page):
         assert f'id="{anchor}"' in page, anchor
+
+
+def test_the_summary_names_each_signal_once_per_topic() -> None:
+    from agendadiff import compare_files
+    from agendadiff.render.comparison import comparison_html
+
+    samples = ROOT / "samples"
+    page = comparison_html(
+        compare_files(samples / "jbz-2025-10-02-constructed.txt", samples / "jbz-2025-11-27-constructed.txt")
+    )
+    lines = re.findall(r'<div class="cues">([^<]*)</div>', page)
+    assert lines and all(line.count("standpunt:") <= 1 for line in lines)
+    assert "standpunt: ‘ingestemd’ → — · ‘aangegeven’" in " ".join(lines)

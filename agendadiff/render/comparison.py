@@ -6,7 +6,7 @@ import json
 import os
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -736,6 +736,15 @@ def _target(change: SentenceChange, body: Sequence[dict[str, Any]], fallback: st
     return next((v["anchor"] for v in body if v.get("why") == change.id), fallback)
 
 
+def _joined_by_signal(reasons: Iterable[str]) -> list[str]:
+    """ "standpunt: ‘a’ → —" and "standpunt: — → ‘b’" as "standpunt: ‘a’ → — · — → ‘b’": each signal named once."""
+    by_signal: dict[str, list[str]] = {}
+    for reason in reasons:
+        signal, _, words = reason.partition(": ")
+        by_signal.setdefault(signal, []).extend([words] if words else [])
+    return [f"{signal}: {' · '.join(words)}" if words else signal for signal, words in by_signal.items()]
+
+
 OPEN_UP_TO_WORDS = 20  # a topic's position changes shown unfolded in the summary when this short
 
 
@@ -754,7 +763,7 @@ def _position_groups(
         if not changes:
             continue
         row = row_of[pair.anchor]
-        reasons = list(dict.fromkeys(cue_text(cue, t) for change in changes for cue in change.cues))
+        reasons = _joined_by_signal(dict.fromkeys(cue_text(cue, t) for change in changes for cue in change.cues))
         words = sum(len(c.text.split()) for change in changes for c in change.diff if c.is_change)
         groups.append(
             {
