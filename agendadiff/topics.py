@@ -42,6 +42,14 @@ class Topic:
     terms: tuple[str, ...]
     pattern: re.Pattern[str]
     part_of: str | None = None  # a dossier inside a larger one: the Dublin regulation in the Pact
+    # Every hit holds one of these in lower case: a text holding none has no hit, found without the regex.
+    needles: tuple[str, ...] | None = None
+
+    def hits(self, text: str, lowered: str | None) -> int:
+        """How often `text` names this topic; `lowered` is its lower case, or None to ask the regex."""
+        if lowered is not None and self.needles is not None and not any(n in lowered for n in self.needles):
+            return 0
+        return len(self.pattern.findall(text))
 
     def label(self, lang: str) -> str:
         return self.nl if lang == "nl" else self.en
@@ -123,6 +131,7 @@ def _topics(data: dict[str, Any], path: Path, table: str) -> tuple[Topic, ...]:
                 terms,
                 _pattern(terms),
                 part_of,
+                _needles(terms),
             )
         )
     if len({t.id for t in topics}) < len(topics):
@@ -141,14 +150,39 @@ def _pattern(terms: Sequence[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
 
 
+def _needles(terms: Sequence[str]) -> tuple[str, ...] | None:
+    """Each term's first word, as far as it is ASCII: a hit matches it case-insensitively, so a lower-cased
+    text holds it. None when a term starts with another letter (then only the regex can tell)."""
+    needles = set()
+    for term in terms:
+        first = canonical(term.rstrip("*")).lower().split()[0]
+        ascii_start = first[: next((k for k, c in enumerate(first) if not c.isascii()), len(first))]
+        if not ascii_start:
+            return None
+        needles.add(ascii_start)
+    return tuple(sorted(needles))
+
+
+# Letters the regex matches to an ASCII letter case-insensitively although their lower case is not it.
+_FOLDED_TO_ASCII = ("\u0131", "\u017f", "\u0130")  # dotless i, long s, capital I with a dot
+
+
+def lowered(text: str) -> str | None:
+    """`text` in lower case, to look for needles in; None when it holds a letter that defeats them."""
+    if not text.isascii() and any(letter in text for letter in _FOLDED_TO_ASCII):
+        return None
+    return text.lower()
+
+
 def label_section(section: Section, lexicon: TopicLexicon) -> tuple[TopicLabel, ...]:
     """The topics `section` is about, best first, each with a score in 0..1."""
     title = canonical(" ".join(filter(None, (section.title, section.formal_title))))
     text = section.text
     length = max(1, section.words)
+    title_lowered, text_lowered = lowered(title), lowered(text)
     labels = []
     for topic in lexicon.topics:
-        score = mention_score(len(topic.pattern.findall(title)), len(topic.pattern.findall(text)), length)
+        score = mention_score(topic.hits(title, title_lowered), topic.hits(text, text_lowered), length)
         if score >= LABEL_FLOOR:
             labels.append(TopicLabel(topic.id, round(score, 3)))
     return tuple(sorted(labels, key=lambda label: -label.score))

@@ -14,6 +14,7 @@ from agendadiff.model import Line
 from agendadiff.normalize import join_lines
 from agendadiff.render.letter import plain_text
 from agendadiff.serialize import letter_from_data, letter_to_data
+from agendadiff.topics import load_dossiers, load_topics, lowered
 from tests import relayout
 from tests.conftest import SAMPLE
 from tests.helpers import comparable, letter_of
@@ -134,3 +135,23 @@ def test_any_text_gives_a_letter_with_unique_ids_and_spans_inside_it(lines: list
         for paragraph in section.paragraphs:
             assert paragraph.normalized == canonical(paragraph.text)
             assert all(0 <= ref.offset <= len(paragraph.text) for ref in paragraph.refs)
+
+
+_TOPIC_TERMS = [t for lexicon in (load_topics(), load_dossiers()) for topic in lexicon.topics for t in topic.terms]
+_TOPIC_PIECES = st.one_of(
+    st.sampled_from([t.rstrip("*") for t in _TOPIC_TERMS]),
+    st.sampled_from([t.rstrip("*").upper() for t in _TOPIC_TERMS]),
+    st.sampled_from([" ", "-", "s", "en", "\n", "\u0131", "\u017f", "\u0130", "\u212a", "é", "EU-", "(", "ß"]),
+    st.text(max_size=4),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_TOPIC_PIECES, max_size=12).map("".join))
+@example("Terugkeerverordening")
+@example("T\u0130NE")  # the capital I with a dot matches an i, although its lower case is two letters
+@example("a\u017fiel")  # the long s matches an s
+def test_a_topic_counts_the_same_hits_with_needles_as_its_regex_alone(text: str) -> None:
+    for lexicon in (load_topics(), load_dossiers()):
+        for topic in lexicon.topics:
+            assert topic.hits(text, lowered(text)) == len(topic.pattern.findall(text)), topic.id

@@ -27,16 +27,25 @@ def _label_table() -> dict[str, dict[str, str]]:
 
 
 if TYPE_CHECKING:
-    from jinja2 import Template
+    from jinja2 import Environment, Template
 
 
 @cache
 def template(name: str) -> Template:
-    """A template of templates/, compiled once per process: autoescape on, undefined names an error."""
+    """A template of templates/: its module compiled ahead of time (render/precompiled.py) when that was
+    compiled from this very source, else compiled now, once per process."""
+    from agendadiff.render import precompiled
+
+    source = (PACKAGE / "templates" / name).read_text("utf-8")
+    return precompiled.load(environment(), name, source) or environment().from_string(source)
+
+
+@cache
+def environment() -> Environment:
+    """The one jinja2 environment: autoescape on, an undefined name an error."""
     from jinja2 import Environment, StrictUndefined
 
-    environment = Environment(autoescape=True, keep_trailing_newline=True, undefined=StrictUndefined)
-    return environment.from_string((PACKAGE / "templates" / name).read_text("utf-8"))
+    return Environment(autoescape=True, keep_trailing_newline=True, undefined=StrictUndefined)
 
 
 def section_label(section: Section, lang: str = "en") -> str:

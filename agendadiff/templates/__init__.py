@@ -1,0 +1,1 @@
+"""The report templates (package data), and their compiled modules in compiled/."""

@@ -1,0 +1,1 @@
+"""Templates compiled ahead of time (agendadiff.render.precompiled writes them)."""
