@@ -338,8 +338,12 @@ class _Scorer:
         new_titles = [_title_terms(s, known) for s in news]
         title_idf = _idf(old_titles + new_titles)
         self.has_text = ([bool(t) for t in old_terms], [bool(t) for t in new_terms])
-        self.text = _cosines([_unit(t, idf) for t in old_terms], [_unit(t, idf) for t in new_terms])
-        self.title = _cosines([_unit(t, title_idf) for t in old_titles], [_unit(t, title_idf) for t in new_titles])
+        # A pair whose title and text similarities both stay under THRESHOLD scores under it (0.3 title +
+        # 0.7 text, or 0.8 title without a text): only pairs reaching it in one of them are looked at.
+        self.text = _Cosines([_unit(t, idf) for t in old_terms], [_unit(t, idf) for t in new_terms], THRESHOLD)
+        self.title = _Cosines(
+            [_unit(t, title_idf) for t in old_titles], [_unit(t, title_idf) for t in new_titles], THRESHOLD
+        )
         old_keys = [canonical(s.title).lower() for s in olds]
         new_keys = [canonical(s.title).lower() for s in news]
         by_title: dict[str, list[int]] = {}
@@ -356,7 +360,7 @@ class _Scorer:
         }
         self.candidates = sorted(
             pair
-            for pair in set(self.text) | set(self.title) | self.same_title | untitled | evidence.pairs()
+            for pair in self.text.candidates | self.title.candidates | self.same_title | untitled | evidence.pairs()
             if self._compatible(*pair)
         )
         self.old_shingles = [_shingles(s.text) for s in olds]
@@ -378,12 +382,12 @@ class _Scorer:
         if not self._compatible(i, j):
             return 0.0, 0.0, 0.0
         same_title = (i, j) in self.same_title
-        title = 1.0 if same_title else self.title.get((i, j), 0.0)
+        title = 1.0 if same_title else self.title.get(i, j)
         if not old.title and not new.title:
             title = 1.0 if old.kind == new.kind else 0.0  # the opening, the signatures
         old_text, new_text = self.has_text[0][i], self.has_text[1][j]
         if old_text and new_text:
-            text = self.text.get((i, j), 0.0)
+            text = self.text.get(i, j)
             score = 0.3 * title + 0.7 * text
         else:
             text = 0.0
@@ -427,20 +431,67 @@ class _Scorer:
         return (shared[0], shared[1] or None) if shared else (None, None)
 
 
-def _cosines(olds: Sequence[dict[str, float]], news: Sequence[dict[str, float]]) -> dict[tuple[int, int], float]:
-    """Cosine similarity of every old and new unit vector that share a term, through an index of terms."""
-    postings: dict[str, list[tuple[int, float]]] = {}
-    for j, vector in enumerate(news):
-        for term, weight in vector.items():
-            postings.setdefault(term, []).append((j, weight))
-    sums: dict[tuple[int, int], float] = {}
-    for i, vector in enumerate(olds):
-        row: dict[int, float] = {}
-        for term, weight in vector.items():
-            for j, other in postings.get(term, ()):
-                row[j] = row.get(j, 0.0) + weight * other
-        sums.update(((i, j), value) for j, value in row.items() if value > 1e-9)
-    return sums
+class _Cosines:
+    """Cosine similarities of old and new unit vectors: `candidates`, every pair that reaches `floor`, found
+    without summing each pair that shares a term, and any pair's value on demand.
+
+    A pair can only reach the floor through the terms of the old vector outside any set of its terms whose
+    norm stays below the floor (Cauchy-Schwarz: those terms give less than their norm to a unit vector).
+    So each old vector leaves its terms common among the new sections, as many as that bound allows, out of
+    the search; work grows with the pairs that can match, not with every pair that shares a common word.
+    """
+
+    def __init__(self, olds: Sequence[dict[str, float]], news: Sequence[dict[str, float]], floor: float) -> None:
+        self.olds, self.news = olds, news
+        self._orders: dict[int, dict[str, int]] = {}
+        postings: dict[str, list[tuple[int, float]]] = {}
+        for j, vector in enumerate(news):
+            for term, weight in vector.items():
+                postings.setdefault(term, []).append((j, weight))
+        heaviest = {term: max(weight for _, weight in found) for term, found in postings.items()}
+        self.values: dict[tuple[int, int], float] = {}
+        for i, vector in enumerate(olds):
+            # Leave out of the search the terms most new sections share, while what they can add to a
+            # cosine (at most their norm, and at most each weight times the term's heaviest new weight)
+            # stays under half the floor; a pair must then reach the other half through the searched terms.
+            common_first = sorted(vector, key=lambda term: -len(postings.get(term, ())))
+            left_out, squares, products = 0, 0.0, 0.0
+            for term in common_first:
+                weight = vector[term]
+                more = squares + weight * weight, products + weight * heaviest.get(term, 0.0)
+                if min(math.sqrt(more[0]), more[1]) >= floor / 2:
+                    break
+                squares, products = more
+                left_out += 1
+            partial: dict[int, float] = {}
+            for term in common_first[left_out:]:
+                weight = vector[term]
+                for j, other in postings.get(term, ()):
+                    partial[j] = partial.get(j, 0.0) + weight * other
+            most = min(math.sqrt(squares), products) + _MARGIN
+            for j in sorted(j for j, value in partial.items() if value + most >= floor - _MARGIN):
+                if (value := self.get(i, j)) >= floor - _MARGIN:
+                    self.values[i, j] = value
+        self.candidates = set(self.values)
+
+    def get(self, i: int, j: int) -> float:
+        """The cosine of old vector i and new vector j (0.0 below 1e-9), summed in the old vector's order."""
+        if (i, j) in self.values:
+            return self.values[i, j]
+        old, new = self.olds[i], self.news[j]
+        order = self._order(i)
+        total = 0.0
+        for term in sorted(old.keys() & new.keys(), key=order.__getitem__):
+            total += old[term] * new[term]
+        return total if total > 1e-9 else 0.0
+
+    def _order(self, i: int) -> dict[str, int]:
+        if i not in self._orders:
+            self._orders[i] = {term: k for k, term in enumerate(self.olds[i])}
+        return self._orders[i]
+
+
+_MARGIN = 1e-6  # below a floor by rounding is not below it
 
 
 def _words(text: str) -> list[str]:

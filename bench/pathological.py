@@ -92,7 +92,9 @@ def main() -> int:
             ours = timed([*agendadiff, str(old), str(new), "-o", str(out)], repeat)
             result = subprocess.run([*agendadiff, str(old), str(new), "-o", str(out)], capture_output=True, text=True)
             peer = timed([sys.executable, "-c", PEER, str(old), str(new), str(folder / "peer.html")], repeat)
-            outcome = "report" if result.returncode == 0 else "refused: " + result.stderr.strip().split(": ", 2)[-1][:50]
+            outcome = (
+                "report" if result.returncode == 0 else "refused: " + result.stderr.strip().split(": ", 2)[-1][:50]
+            )
             print(f"{label:<20} {ours:>12.2f} {peer:>11.2f} {ours / peer:>7.2f}  {outcome}")
     return 0
 

@@ -155,3 +155,42 @@ def test_a_topic_counts_the_same_hits_with_needles_as_its_regex_alone(text: str)
     for lexicon in (load_topics(), load_dossiers()):
         for topic in lexicon.topics:
             assert topic.hits(text, lowered(text)) == len(topic.pattern.findall(text)), topic.id
+
+
+def _brute_cosines(olds: list[dict[str, float]], news: list[dict[str, float]]) -> dict[tuple[int, int], float]:
+    """Every pair's cosine, summed in the old vector's order: what align computed before it searched."""
+    found = {}
+    for i, old in enumerate(olds):
+        for j, new in enumerate(news):
+            total = 0.0
+            for term, weight in old.items():
+                if term in new:
+                    total += weight * new[term]
+            if total > 1e-9:
+                found[i, j] = total
+    return found
+
+
+_VECTORS = st.lists(
+    st.dictionaries(st.sampled_from([f"w{k}" for k in range(30)]), st.integers(1, 6), max_size=12), max_size=10
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_VECTORS, _VECTORS, st.sampled_from([0.05, 0.3, 0.5, 0.9]))
+def test_the_cosine_search_finds_every_pair_reaching_its_floor_with_the_same_value(
+    old_counts: list[dict[str, int]], new_counts: list[dict[str, int]], floor: float
+) -> None:
+    from collections import Counter
+
+    from agendadiff.align import _Cosines, _idf, _unit
+
+    old_terms, new_terms = [Counter(c) for c in old_counts], [Counter(c) for c in new_counts]
+    idf = _idf(old_terms + new_terms)
+    olds, news = [_unit(t, idf) for t in old_terms], [_unit(t, idf) for t in new_terms]
+    cosines = _Cosines(olds, news, floor)
+    brute = _brute_cosines(olds, news)
+    assert {pair for pair, value in brute.items() if value >= floor} <= cosines.candidates
+    for i in range(len(olds)):
+        for j in range(len(news)):
+            assert cosines.get(i, j) == brute.get((i, j), 0.0)  # the same float, bit for bit

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 _QUOTES = dict.fromkeys("‘’‚‛′`´", "'") | dict.fromkeys("“”„‟″«»", '"')
@@ -38,6 +39,7 @@ def without_controls(text: str) -> str:
     return _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text))
 
 
+@lru_cache(maxsize=4096)  # align, topics and diff each ask for a section's text in this form
 def canonical(text: str) -> str:
     """Return the comparison form of `text`: NFC, plain quotes and hyphens, single spaces."""
     # Compose, translate, compose again: NFC can turn a character into one the table maps
