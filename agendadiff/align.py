@@ -439,11 +439,13 @@ class _Cosines:
     norm stays below the floor (Cauchy-Schwarz: those terms give less than their norm to a unit vector).
     So each old vector leaves its terms common among the new sections, as many as that bound allows, out of
     the search; work grows with the pairs that can match, not with every pair that shares a common word.
+    When most pairs may match (a letter of near-identical sections), a row is summed whole instead.
     """
 
     def __init__(self, olds: Sequence[dict[str, float]], news: Sequence[dict[str, float]], floor: float) -> None:
         self.olds, self.news = olds, news
         self._orders: dict[int, dict[str, int]] = {}
+        self._rows: dict[int, dict[int, float]] = {}  # rows summed whole: each new vector's cosine above 1e-9
         postings: dict[str, list[tuple[int, float]]] = {}
         for j, vector in enumerate(news):
             for term, weight in vector.items():
@@ -463,13 +465,24 @@ class _Cosines:
                     break
                 squares, products = more
                 left_out += 1
+            searched = common_first[left_out:]
+            whole = sum(len(postings.get(term, ())) for term in vector)
+            if 2 * sum(len(postings.get(term, ())) for term in searched) >= whole:
+                row = self._rows[i] = _row(vector, postings)  # a search would sum most of the row anyway
+                self.values.update(((i, j), value) for j, value in row.items() if value >= floor - _MARGIN)
+                continue
             partial: dict[int, float] = {}
-            for term in common_first[left_out:]:
+            for term in searched:
                 weight = vector[term]
                 for j, other in postings.get(term, ()):
                     partial[j] = partial.get(j, 0.0) + weight * other
             most = min(math.sqrt(squares), products) + _MARGIN
-            for j in sorted(j for j, value in partial.items() if value + most >= floor - _MARGIN):
+            maybe = sorted(j for j, value in partial.items() if value + most >= floor - _MARGIN)
+            if len(maybe) * len(vector) >= whole:
+                row = self._rows[i] = _row(vector, postings)  # cheaper than summing each pair on its own
+                self.values.update(((i, j), value) for j, value in row.items() if value >= floor - _MARGIN)
+                continue
+            for j in maybe:
                 if (value := self.get(i, j)) >= floor - _MARGIN:
                     self.values[i, j] = value
         self.candidates = set(self.values)
@@ -478,6 +491,8 @@ class _Cosines:
         """The cosine of old vector i and new vector j (0.0 below 1e-9), summed in the old vector's order."""
         if (i, j) in self.values:
             return self.values[i, j]
+        if i in self._rows:
+            return self._rows[i].get(j, 0.0)
         old, new = self.olds[i], self.news[j]
         order = self._order(i)
         total = 0.0
@@ -492,6 +507,15 @@ class _Cosines:
 
 
 _MARGIN = 1e-6  # below a floor by rounding is not below it
+
+
+def _row(vector: dict[str, float], postings: dict[str, list[tuple[int, float]]]) -> dict[int, float]:
+    """`vector`'s cosine with every new vector it shares a term with (above 1e-9), summed in its order."""
+    row: dict[int, float] = {}
+    for term, weight in vector.items():
+        for j, other in postings.get(term, ()):
+            row[j] = row.get(j, 0.0) + weight * other
+    return {j: value for j, value in row.items() if value > 1e-9}
 
 
 def _words(text: str) -> list[str]:
