@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -85,6 +86,11 @@ def ordered(letters: Iterable[Letter]) -> tuple[Letter, ...]:
     return tuple(sorted(letters, key=lambda letter: (letter.date, letter.source.path)))
 
 
+def _key(kind: str, *texts: str) -> str:
+    """The key of work kept between runs: its kind and what it was made from."""
+    return f"{kind} " + hashlib.sha256("\0".join(texts).encode()).hexdigest()
+
+
 def _step_data(step: PositionStep) -> list[Any]:
     cues = [[c.signal.value, list(c.removed), list(c.added), list(c.replaced_by)] for c in step.cues]
     kind = step.kind.value if step.kind else None
@@ -114,7 +120,9 @@ def build_timeline(
     """Threads through `letters` (put in date order). `alignments` of the consecutive pairs may be given
     when they were made elsewhere (in parallel, say); by default they are made here, with `dossiers` (or
     those agendadiff ships) and `topics` as evidence. `kept` holds the changed positions of section pairs
-    compared before (made with the same lexicon), and takes those compared now."""
+    compared before (made with the same lexicon, topics and dossiers), and takes those compared now, with the
+    other work an archive's next timeline would do again: gaps bridged, sentences classified, sections
+    labelled."""
     ordered_letters = ordered(letters)
     pairing = Pairing(dossiers=dossiers, topics=topics)
     topics = topics or load_topics()
@@ -124,8 +132,9 @@ def build_timeline(
     if len(alignments) != max(0, len(ordered_letters) - 1):
         raise ValueError("one alignment per consecutive pair of letters")
     drafts = _chain(ordered_letters, alignments)
-    drafts = _bridge_gaps(ordered_letters, drafts, pairing)
-    threads = _Follower(ordered_letters, drafts, topics, lexicon, kept or Kept()).threads()
+    kept = kept or Kept()
+    drafts = _bridge_gaps(ordered_letters, drafts, pairing, kept)
+    threads = _Follower(ordered_letters, drafts, topics, lexicon, kept).threads()
     names = tuple(TopicName(t.id, t.nl, t.en) for t in topics.topics)
     return Timeline(ordered_letters, threads, tuple(t.id for t in topics.topics), names)
 
@@ -237,7 +246,7 @@ def _chain(letters: Sequence[Letter], alignments: Sequence[Alignment]) -> list[_
     return drafts
 
 
-def _bridge_gaps(letters: Sequence[Letter], drafts: list[_Draft], pairing: Pairing) -> list[_Draft]:
+def _bridge_gaps(letters: Sequence[Letter], drafts: list[_Draft], pairing: Pairing, kept: Kept) -> list[_Draft]:
     """Join a thread that stopped to one that starts a few letters later when align pairs their sections.
 
     Letter by letter, the threads starting in it are aligned with those that stopped two to MAX_GAP + 1
@@ -260,14 +269,19 @@ def _bridge_gaps(letters: Sequence[Letter], drafts: list[_Draft], pairing: Pairi
         new_sections = [_renamed(letters, d.nodes[0], f"n{k}") for k, d in enumerate(news)]
         by_old = {s.id: d for s, d in zip(old_sections, olds, strict=True)}
         by_new = {s.id: d for s, d in zip(new_sections, news, strict=True)}
-        alignment = align(_bare(letters[0], old_sections), _bare(letters[0], new_sections), pairing)
-        for match in alignment.matches:
-            if match.old in by_old and match.new in by_new:
-                head, tail = by_old[match.old], by_new[match.new]
-                head.nodes += tail.nodes
-                head.merged_into = tail.merged_into
-                joined.add(id(tail))
+        key = _key("bridge", repr(old_sections), repr(new_sections))
+        for old_id, new_id in kept.get(key, partial(_joins, letters[0], old_sections, new_sections, pairing)):
+            head, tail = by_old[old_id], by_new[new_id]
+            head.nodes += tail.nodes
+            head.merged_into = tail.merged_into
+            joined.add(id(tail))
     return [d for d in drafts if id(d) not in joined]
+
+
+def _joins(template: Letter, olds: list[Section], news: list[Section], pairing: Pairing) -> list[list[str]]:
+    """The (old, new) section ids align pairs among `olds` and `news`, as two letters like `template`."""
+    alignment = align(_bare(template, olds), _bare(template, news), pairing)
+    return [[m.old, m.new] for m in alignment.matches if m.old is not None and m.new is not None]
 
 
 def _renamed(letters: Sequence[Letter], node: Node, prefix: str) -> Section:
@@ -501,7 +515,11 @@ class _Follower:
         # A topic's text often recurs unchanged from letter to letter: label each text once.
         key = (section.title, section.formal_title, section.text)
         if key not in self.label_cache:
-            self.label_cache[key] = label_section(section, self.topics)
+            found = self.kept.get(
+                _key("labels", *(part or "" for part in key)),
+                lambda: [[label.topic, label.score] for label in label_section(section, self.topics)],
+            )
+            self.label_cache[key] = tuple(TopicLabel(topic, score) for topic, score in found)
         return self.label_cache[key]
 
     def _as_compared(
@@ -522,8 +540,9 @@ class _Follower:
 
         taken = [t for t in fresh if t.origin]
         steps = [step for step in own if step.status is Status.UNCHANGED]
-        key = hashlib.sha256(f"{before.text}\0{section.text}".encode()).hexdigest()
-        kept = self.kept.get(key, lambda: [_step_data(step) for step in compared()])
+        kept = self.kept.get(
+            _key("compared", before.text, section.text), lambda: [_step_data(step) for step in compared()]
+        )
         for step in map(_step_from, kept):
             came = [t.origin for t in taken if t.text in step.new_text and t.text not in step.old_text]
             steps.append(replace(step, origin=came[0]) if came else step)
@@ -566,10 +585,15 @@ class _Follower:
     def _position_step(self, old: _Tracked, new: _Tracked) -> PositionStep:
         if old.key == new.key:
             return PositionStep(Status.UNCHANGED, old.text, new.text)
-        from agendadiff.diff import word_diff
 
-        _, kind, cues = classify(old.text, new.text, self.lexicon)
-        return PositionStep(Status.CHANGED, old.text, new.text, kind, cues, tuple(word_diff(old.text, new.text)))
+        def step() -> list[Any]:
+            from agendadiff.diff import word_diff
+
+            _, kind, cues = classify(old.text, new.text, self.lexicon)
+            diff = tuple(word_diff(old.text, new.text))
+            return _step_data(PositionStep(Status.CHANGED, old.text, new.text, kind, cues, diff))
+
+        return _step_from(self.kept.get(_key("step", old.text, new.text), step))
 
 
 def _words(text: str) -> tuple[str, str, tuple[str, ...]]:

@@ -70,6 +70,24 @@ def inbox(folder: Path, *letters: Path) -> Path:
     return box
 
 
+def test_an_archive_commits_on_a_machine_nobody_told_who_commits(
+    archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import getpass
+
+    for role in ("AUTHOR", "COMMITTER"):
+        for part in ("NAME", "EMAIL"):
+            monkeypatch.delenv(f"GIT_{role}_{part}")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "no-gitconfig"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.setenv("EMAIL", "")
+    ok("archive", "add", str(JULY), "--archive", str(archive))
+    head = git.Repo(archive).head.commit
+    assert head.author.name == head.committer.name == getpass.getuser()
+    assert str(head.author.email).startswith(getpass.getuser() + "@")
+    assert str(head.message).startswith("Add ")  # the message as agendadiff wrote it
+
+
 # -- init and add -----------------------------------------------------------------------------------
 
 

@@ -6,8 +6,8 @@ import datetime as dt
 import itertools
 import json
 import random
+from collections import Counter
 from pathlib import Path
-from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -464,24 +464,27 @@ def test_the_timeline_counts_position_changes_as_compare_does(sample_timeline) -
 
 
 def test_the_change_cache_gives_the_same_timeline_and_is_reused(monkeypatch: pytest.MonkeyPatch) -> None:
+    import agendadiff.timeline as timeline_module
     from agendadiff import read_letter
+    from agendadiff.align import align
     from agendadiff.kept import Kept
-    from agendadiff.positions import section_changes
     from agendadiff.render.timeline import timeline_json
-    from agendadiff.timeline import build_timeline
+    from agendadiff.timeline import build_timeline, ordered
 
-    letters = [read_letter(path) for path in SAMPLES]
+    letters = ordered(read_letter(path) for path in SAMPLES)
+    alignments = [align(a, b) for a, b in itertools.pairwise(letters)]  # made apart, as an archive keeps them
+    calls: Counter[str] = Counter()
+    for name in ("section_changes", "align", "classify", "label_section"):  # the work a cache spares
+        real = getattr(timeline_module, name)
+        monkeypatch.setattr(
+            timeline_module, name, lambda *a, real=real, name=name, **k: calls.update([name]) or real(*a, **k)
+        )
     fresh = Kept()
-    first = timeline_json(build_timeline(letters, kept=fresh))
+    first = timeline_json(build_timeline(letters, alignments=alignments, kept=fresh))
     assert fresh.used and first == timeline_json(build_timeline(letters))
-    # from what the first run kept, nothing is compared again, and the timeline is the same
-    calls: list[int] = []
-
-    def counted(*args: Any, **kwargs: Any) -> Any:
-        calls.append(1)
-        return section_changes(*args, **kwargs)
-
-    monkeypatch.setattr("agendadiff.timeline.section_changes", counted)
+    assert set(calls) == {"section_changes", "align", "classify", "label_section"}, calls
+    # from what the first run kept, none of that work is done again, and the timeline is the same
+    calls.clear()
     again = Kept(dict(fresh.used))
-    assert timeline_json(build_timeline(letters, kept=again)) == first
-    assert calls == [] and again.used.keys() == fresh.used.keys()
+    assert timeline_json(build_timeline(letters, alignments=alignments, kept=again)) == first
+    assert not calls and again.used.keys() == fresh.used.keys()

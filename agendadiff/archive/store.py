@@ -137,7 +137,30 @@ class Store:
     def commit(self, paths: Sequence[str], message: str) -> str:
         """Stage everything under `paths` (new, changed and deleted files) and commit it; the commit's id."""
         self.repo.git.add("--all", "--", *paths)
-        return str(self.repo.index.commit(message).hexsha)
+        # git's own commit: GitPython's index.commit costs 50-60 ms more, reading and writing the index in
+        # Python. As index.commit did: the message verbatim, unsigned, a commit even when nothing changed,
+        # and someone to commit as on a machine nobody told who that is.
+        options = ["-c", "commit.gpgSign=false", *self._identity()]
+        self.repo.git.execute(["git", *options, "commit", "-q", "--allow-empty", "--cleanup=verbatim", "-m", message])
+        return str(self.repo.git.rev_parse("HEAD"))
+
+    def _identity(self) -> list[str]:
+        """Options naming who commits when neither the environment nor git's configuration does: the user at
+        this machine, as GitPython did, so a scheduled job on a fresh machine still commits."""
+        import getpass
+        import socket
+
+        # git's own reading of its configuration (GitPython's reader does not see GIT_CONFIG_GLOBAL)
+        found = self.repo.git.config("--get-regexp", r"^user\.(name|email)$", with_exceptions=False)
+        configured = {line.split(" ", 1)[0].removeprefix("user.") for line in str(found).splitlines()}
+        user = getpass.getuser()
+        fallbacks = {"name": user, "email": f"{user}@{socket.gethostname()}"}
+        options = []
+        for key, fallback in fallbacks.items():
+            told = all(os.environ.get(f"GIT_{role}_{key.upper()}") for role in ("AUTHOR", "COMMITTER"))
+            if not told and key not in configured:
+                options += ["-c", f"user.{key}={fallback}"]
+        return options
 
     def push(self, remote_name: str, kept: bool) -> bool:
         """Push the branch to `remote_name`, never forced; whether anything went. `kept`: a commit was just
