@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from agendadiff.align import Pairing, align
 from agendadiff.diff import words_alike, words_in_common
@@ -53,6 +53,9 @@ from agendadiff.model import (
 from agendadiff.positions import Lexicon, classify, load_lexicon, mark_sentences, section_changes
 from agendadiff.readers import Supplied
 from agendadiff.topics import TopicLexicon, label_section, load_topics
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
 
 EDITED = 0.6  # a sentence this alike (in order, by words) to an old one is that sentence, edited
 # A sentence taken from another topic must be this alike and this long: short stock phrases ("Het kabinet
@@ -91,6 +94,39 @@ def _key(kind: str, *texts: str) -> str:
     return f"{kind} " + hashlib.sha256("\0".join(texts).encode()).hexdigest()
 
 
+def _compared_key(before: Section, section: Section) -> str:
+    return _key("compared", before.text, section.text)
+
+
+def _compared_steps(before: Section, section: Section, lexicon: Lexicon) -> list[list[Any]]:
+    """The position statements compare finds changed from `before` to `section`, as data to keep."""
+    return [
+        _step_data(PositionStep(change.status, change.old_text, change.new_text, change.kind, change.cues, change.diff))
+        for change in section_changes(before, section, lexicon)
+        if change.position
+    ]
+
+
+def _compare_ahead(
+    letters: Sequence[Letter], drafts: Sequence[_Draft], lexicon: Lexicon, kept: Kept, pool: Executor
+) -> None:
+    """Compare on every core, into `kept`, the sections that follow each other in a thread from one letter
+    to the next: most of a long timeline's work, and each pair's own."""
+    from agendadiff.pipeline import mapped
+
+    sections = [{s.id: s for s in letter.sections} for letter in letters]
+    pairs: dict[str, tuple[Section, Section]] = {}
+    for draft in drafts:
+        for (i, old), (j, new) in pairwise(draft.nodes):
+            if j == i + 1:
+                key = _compared_key(sections[i][old], sections[j][new])
+                if key not in kept.known:
+                    pairs.setdefault(key, (sections[i][old], sections[j][new]))
+    keys = list(pairs)
+    befores, afters = [pairs[k][0] for k in keys], [pairs[k][1] for k in keys]
+    kept.known.update(zip(keys, mapped(pool, _compared_steps, befores, afters, [lexicon] * len(keys)), strict=True))
+
+
 def _step_data(step: PositionStep) -> list[Any]:
     cues = [[c.signal.value, list(c.removed), list(c.added), list(c.replaced_by)] for c in step.cues]
     kind = step.kind.value if step.kind else None
@@ -116,13 +152,14 @@ def build_timeline(
     alignments: Sequence[Alignment] | None = None,
     dossiers: TopicLexicon | None = None,
     kept: Kept | None = None,
+    pool: Executor | None = None,
 ) -> Timeline:
     """Threads through `letters` (put in date order). `alignments` of the consecutive pairs may be given
     when they were made elsewhere (in parallel, say); by default they are made here, with `dossiers` (or
     those agendadiff ships) and `topics` as evidence. `kept` holds the changed positions of section pairs
     compared before (made with the same lexicon, topics and dossiers), and takes those compared now, with the
     other work an archive's next timeline would do again: gaps bridged, sentences classified, sections
-    labelled."""
+    labelled. With a `pool`, the sections a thread follows are compared on its workers first."""
     ordered_letters = ordered(letters)
     pairing = Pairing(dossiers=dossiers, topics=topics)
     topics = topics or load_topics()
@@ -133,6 +170,8 @@ def build_timeline(
         raise ValueError("one alignment per consecutive pair of letters")
     drafts = _chain(ordered_letters, alignments)
     kept = kept or Kept()
+    if pool is not None:
+        _compare_ahead(ordered_letters, drafts, lexicon, kept, pool)
     drafts = _bridge_gaps(ordered_letters, drafts, pairing, kept)
     threads = _Follower(ordered_letters, drafts, topics, lexicon, kept).threads()
     names = tuple(TopicName(t.id, t.nl, t.en) for t in topics.topics)
@@ -193,7 +232,7 @@ def timeline_of_files(
         letters = ordered(_followed(read_letters(paths, format_in, pool)))
         pairings = [Pairing(dossiers=dossiers, topics=topics)] * (len(letters) - 1)
         alignments = mapped(pool, align, letters[:-1], letters[1:], pairings)
-    return build_timeline(letters, topics, lexicon, alignments, dossiers)
+        return build_timeline(letters, topics, lexicon, alignments, dossiers, pool=pool)
 
 
 # -- Chaining sections into threads -----------------------------------------------------------------
@@ -531,18 +570,9 @@ class _Follower:
         another topic keeps the name of that topic's thread (also when compare, which sees no moves between
         two sections on their own, counts it as an edit of the sentence it replaced)."""
 
-        def compared() -> list[PositionStep]:
-            return [
-                PositionStep(change.status, change.old_text, change.new_text, change.kind, change.cues, change.diff)
-                for change in section_changes(before, section, self.lexicon)
-                if change.position
-            ]
-
         taken = [t for t in fresh if t.origin]
         steps = [step for step in own if step.status is Status.UNCHANGED]
-        kept = self.kept.get(
-            _key("compared", before.text, section.text), lambda: [_step_data(step) for step in compared()]
-        )
+        kept = self.kept.get(_compared_key(before, section), partial(_compared_steps, before, section, self.lexicon))
         for step in map(_step_from, kept):
             came = [t.origin for t in taken if t.text in step.new_text and t.text not in step.old_text]
             steps.append(replace(step, origin=came[0]) if came else step)

@@ -488,3 +488,27 @@ def test_the_change_cache_gives_the_same_timeline_and_is_reused(monkeypatch: pyt
     again = Kept(dict(fresh.used))
     assert timeline_json(build_timeline(letters, alignments=alignments, kept=again)) == first
     assert not calls and again.used.keys() == fresh.used.keys()
+
+
+def test_a_timeline_compared_ahead_on_workers_is_the_timeline_made_in_one_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    import agendadiff.timeline as timeline_module
+    from agendadiff import read_letter
+    from agendadiff.kept import Kept
+    from agendadiff.render.timeline import timeline_json
+    from agendadiff.timeline import build_timeline
+
+    letters = [read_letter(path) for path in SAMPLES]
+    alone = timeline_json(build_timeline(letters))
+    real, here = timeline_module.section_changes, []  # a worker's calls are counted in the worker's copy
+    monkeypatch.setattr(timeline_module, "section_changes", lambda *a, **k: here.append(1) or real(*a, **k))
+    kept = Kept()
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork")) as pool:
+        ahead = timeline_json(build_timeline(letters, kept=kept, pool=pool))
+    assert ahead == alone
+    assert here == []  # in this process, nothing was compared: the workers compared every pair followed
+    assert any(key.startswith("compared ") for key in kept.known)
