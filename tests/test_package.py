@@ -34,8 +34,9 @@ def test_the_wheel_built_from_the_sdist_runs_in_a_fresh_venv(tmp_path: Path) -> 
     wheel = dist / f"agendadiff-{__version__}-py3-none-any.whl"
     assert wheel.is_file() and (dist / f"agendadiff-{__version__}.tar.gz").is_file()
     names = set(zipfile.ZipFile(wheel).namelist())
-    shipped = {path.relative_to(ROOT).as_posix() for pattern in ("templates/*", "data/*.toml", "data/schemas/*.json")
-               for path in (ROOT / "agendadiff").glob(pattern)}  # fmt: skip
+    patterns = ("templates/*", "templates/compiled/*.py", "data/*.toml", "data/schemas/*.json")
+    shipped = {path.relative_to(ROOT).as_posix() for pattern in patterns
+               for path in (ROOT / "agendadiff").glob(pattern) if path.is_file()}  # fmt: skip
     assert shipped and shipped <= names, shipped - names
     assert not any(name.startswith(("tests/", "samples/", "bench/")) for name in names)
 
@@ -67,3 +68,9 @@ def test_the_wheel_built_from_the_sdist_runs_in_a_fresh_venv(tmp_path: Path) -> 
     assert report.startswith("<!DOCTYPE html>") and "Terugkeer" in report
     schema = subprocess.run([str(venv / "bin" / "agendadiff"), "schema", "timeline"], capture_output=True, text=True)
     assert schema.returncode == 0 and '"timeline.schema.json"' not in schema.stdout and "$defs" in schema.stdout
+    # the installed package renders with its templates compiled ahead of time (render/precompiled.py)
+    compiled = subprocess.run(
+        [str(python), "-c", "from agendadiff.render.common import template; print(template('compare.html.j2').filename)"],
+        cwd=elsewhere, capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+    assert compiled.startswith(str(venv)) and compiled.endswith("compiled/compare_html.py"), compiled
