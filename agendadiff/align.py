@@ -117,19 +117,20 @@ def _best_matching(edges: dict[tuple[int, int], float]) -> list[tuple[int, int]]
     Sections that share no candidate pair cannot affect each other's partners, so each connected group
     of candidates is assigned on its own: a long letter costs little more than its parts.
     """
-    parent: dict[tuple[str, int], tuple[str, int]] = {}
+    # Union-find over the sections, old i as 2i and new j as 2j + 1.
+    parent: dict[int, int] = {}
 
-    def root(node: tuple[str, int]) -> tuple[str, int]:
-        while parent.setdefault(node, node) != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
+    def root(node: int) -> int:
+        while (up := parent.get(node, node)) != node:
+            parent[node] = above = parent.get(up, up)
+            node = above
         return node
 
     for i, j in edges:
-        parent[root(("old", i))] = root(("new", j))
-    groups: dict[tuple[str, int], list[tuple[int, int]]] = {}
+        parent[root(2 * i)] = root(2 * j + 1)
+    groups: dict[int, list[tuple[int, int]]] = {}
     for i, j in edges:
-        groups.setdefault(root(("old", i)), []).append((i, j))
+        groups.setdefault(root(2 * i), []).append((i, j))
     chosen = []
     for group in groups.values():
         rows = sorted({i for i, _ in group})
@@ -446,6 +447,7 @@ class _Cosines:
         self.olds, self.news = olds, news
         self._orders: dict[int, dict[str, int]] = {}
         self._rows: dict[int, dict[int, float]] = {}  # rows summed whole: each new vector's cosine above 1e-9
+        same_rows: dict[tuple[tuple[str, float], ...], dict[int, float]] = {}  # an old vector's twins: one sum
         postings: dict[str, list[tuple[int, float]]] = {}
         for j, vector in enumerate(news):
             for term, weight in vector.items():
@@ -468,7 +470,8 @@ class _Cosines:
             searched = common_first[left_out:]
             whole = sum(len(postings.get(term, ())) for term in vector)
             if 2 * sum(len(postings.get(term, ())) for term in searched) >= whole:
-                row = self._rows[i] = _row(vector, postings)  # a search would sum most of the row anyway
+                twin = tuple(vector.items())  # a search would sum most of the row anyway
+                row = self._rows[i] = same_rows.get(twin) or same_rows.setdefault(twin, _row(vector, postings))
                 self.values.update(((i, j), value) for j, value in row.items() if value >= floor - _MARGIN)
                 continue
             partial: dict[int, float] = {}
@@ -479,7 +482,8 @@ class _Cosines:
             most = min(math.sqrt(squares), products) + _MARGIN
             maybe = sorted(j for j, value in partial.items() if value + most >= floor - _MARGIN)
             if len(maybe) * len(vector) >= whole:
-                row = self._rows[i] = _row(vector, postings)  # cheaper than summing each pair on its own
+                twin = tuple(vector.items())  # cheaper than summing each pair on its own
+                row = self._rows[i] = same_rows.get(twin) or same_rows.setdefault(twin, _row(vector, postings))
                 self.values.update(((i, j), value) for j, value in row.items() if value >= floor - _MARGIN)
                 continue
             for j in maybe:
