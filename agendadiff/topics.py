@@ -17,7 +17,7 @@ import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -40,10 +40,17 @@ class Topic:
     nl: str
     en: str
     terms: tuple[str, ...]
-    pattern: re.Pattern[str]
     part_of: str | None = None  # a dossier inside a larger one: the Dublin regulation in the Pact
-    # Every hit holds one of these in lower case: a text holding none has no hit, found without the regex.
-    needles: tuple[str, ...] | None = None
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """The terms as one regex, compiled when first needed: most texts hold no needle of most topics."""
+        return _pattern(self.terms)
+
+    @cached_property
+    def needles(self) -> tuple[str, ...] | None:
+        """Every hit holds one of these in lower case: a text holding none has no hit, found without the regex."""
+        return _needles(self.terms)
 
     def hits(self, text: str, lowered: str | None) -> int:
         """How often `text` names this topic; `lowered` is its lower case, or None to ask the regex."""
@@ -129,9 +136,7 @@ def _topics(data: dict[str, Any], path: Path, table: str) -> tuple[Topic, ...]:
                 str(entry.get("nl", topic_id)),
                 str(entry.get("en", entry.get("nl", topic_id))),
                 terms,
-                _pattern(terms),
                 part_of,
-                _needles(terms),
             )
         )
     if len({t.id for t in topics}) < len(topics):
