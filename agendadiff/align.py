@@ -447,49 +447,59 @@ class _Cosines:
         self.olds, self.news = olds, news
         self._orders: dict[int, dict[str, int]] = {}
         self._rows: dict[int, dict[int, float]] = {}  # rows summed whole: each new vector's cosine above 1e-9
-        same_rows: dict[tuple[tuple[str, float], ...], dict[int, float]] = {}  # an old vector's twins: one sum
         postings: dict[str, list[tuple[int, float]]] = {}
         for j, vector in enumerate(news):
             for term, weight in vector.items():
                 postings.setdefault(term, []).append((j, weight))
         heaviest = {term: max(weight for _, weight in found) for term, found in postings.items()}
+        twins: dict[tuple[tuple[str, float], ...], dict[int, float]] = {}  # old vectors alike: one sum
         self.values: dict[tuple[int, int], float] = {}
         for i, vector in enumerate(olds):
-            # Leave out of the search the terms most new sections share, while what they can add to a
-            # cosine (at most their norm, and at most each weight times the term's heaviest new weight)
-            # stays under half the floor; a pair must then reach the other half through the searched terms.
-            common_first = sorted(vector, key=lambda term: -len(postings.get(term, ())))
-            left_out, squares, products = 0, 0.0, 0.0
-            for term in common_first:
-                weight = vector[term]
-                more = squares + weight * weight, products + weight * heaviest.get(term, 0.0)
-                if min(math.sqrt(more[0]), more[1]) >= floor / 2:
-                    break
-                squares, products = more
-                left_out += 1
-            searched = common_first[left_out:]
-            whole = sum(len(postings.get(term, ())) for term in vector)
-            if 2 * sum(len(postings.get(term, ())) for term in searched) >= whole:
-                twin = tuple(vector.items())  # a search would sum most of the row anyway
-                row = self._rows[i] = same_rows.get(twin) or same_rows.setdefault(twin, _row(vector, postings))
-                self.values.update(((i, j), value) for j, value in row.items() if value >= floor - _MARGIN)
-                continue
-            partial: dict[int, float] = {}
-            for term in searched:
-                weight = vector[term]
-                for j, other in postings.get(term, ()):
-                    partial[j] = partial.get(j, 0.0) + weight * other
-            most = min(math.sqrt(squares), products) + _MARGIN
-            maybe = sorted(j for j, value in partial.items() if value + most >= floor - _MARGIN)
-            if len(maybe) * len(vector) >= whole:
-                twin = tuple(vector.items())  # cheaper than summing each pair on its own
-                row = self._rows[i] = same_rows.get(twin) or same_rows.setdefault(twin, _row(vector, postings))
+            whole = sum(len(postings.get(term, ())) for term in vector)  # the work of summing the row
+            maybe = self._search(vector, postings, heaviest, floor, whole)
+            if maybe is None or len(maybe) * len(vector) >= whole:  # most pairs may match: the row is cheaper
+                twin = tuple(vector.items())
+                if twin not in twins:
+                    twins[twin] = _row(vector, postings)
+                row = self._rows[i] = twins[twin]
                 self.values.update(((i, j), value) for j, value in row.items() if value >= floor - _MARGIN)
                 continue
             for j in maybe:
                 if (value := self.get(i, j)) >= floor - _MARGIN:
                     self.values[i, j] = value
         self.candidates = set(self.values)
+
+    @staticmethod
+    def _search(
+        vector: dict[str, float],
+        postings: dict[str, list[tuple[int, float]]],
+        heaviest: dict[str, float],
+        floor: float,
+        whole: int,
+    ) -> list[int] | None:
+        """The new vectors that may reach `floor` with `vector`, or None when the search would sum most of the
+        row anyway. The terms most new sections share are left out while what they can add to a cosine (at
+        most their norm, and at most each weight times the term's heaviest new weight) stays under half the
+        floor; a pair must reach the rest through the searched terms."""
+        common_first = sorted(vector, key=lambda term: -len(postings.get(term, ())))
+        left_out, squares, products = 0, 0.0, 0.0
+        for term in common_first:
+            weight = vector[term]
+            more = squares + weight * weight, products + weight * heaviest.get(term, 0.0)
+            if min(math.sqrt(more[0]), more[1]) >= floor / 2:
+                break
+            squares, products = more
+            left_out += 1
+        searched = common_first[left_out:]
+        if 2 * sum(len(postings.get(term, ())) for term in searched) >= whole:
+            return None
+        partial: dict[int, float] = {}
+        for term in searched:
+            weight = vector[term]
+            for j, other in postings.get(term, ()):
+                partial[j] = partial.get(j, 0.0) + weight * other
+        most = min(math.sqrt(squares), products) + _MARGIN
+        return sorted(j for j, value in partial.items() if value + most >= floor - _MARGIN)
 
     def get(self, i: int, j: int) -> float:
         """The cosine of old vector i and new vector j (0.0 below 1e-9), summed in the old vector's order."""
