@@ -589,29 +589,52 @@ def _text_at(letter: Letter, place: Place) -> str:
 
 
 def chunk_owners(pair: Pair, changes: Sequence[SentenceChange]) -> list[SentenceChange | None]:
-    """For each chunk of the pair's diff, the sentence change it is part of, if any (for the report)."""
+    """For each chunk of the pair's diff, the sentence change it is part of, if any (for the report): the
+    first of `changes` whose place on the chunk's side overlaps it."""
+    sides = {
+        Op.DELETE: _Places([c.old for c in changes], pair.old),
+        Op.INSERT: _Places([c.new for c in changes], pair.new),
+    }
     out: list[SentenceChange | None] = []
     at_old = at_new = 0
     for chunk in pair.diff:
         size = len(chunk.text)
         owner: SentenceChange | None = None
         if chunk.op is not Op.EQUAL and chunk.is_change:
-            side_start = at_old if chunk.op is Op.DELETE else at_new
-            for change in changes:
-                place = change.old if chunk.op is Op.DELETE else change.new
-                section = pair.old if chunk.op is Op.DELETE else pair.new
-                if (
-                    place
-                    and section
-                    and place.section == section.id
-                    and place.start < side_start + size
-                    and side_start < place.end
-                ):
-                    owner = change
-                    break
+            start = at_old if chunk.op is Op.DELETE else at_new
+            first = sides[chunk.op].first_overlapping(start, start + size)
+            owner = changes[first] if first is not None else None
         out.append(owner)
         if chunk.op is not Op.INSERT:
             at_old += size
         if chunk.op is not Op.DELETE:
             at_new += size
     return out
+
+
+class _Places:
+    """The places of a list of changes in one section, to ask which of them overlaps a stretch of it without
+    going through all of them for every chunk (a long letter has thousands of each)."""
+
+    def __init__(self, places: Sequence[Place | None], section: Section | None) -> None:
+        found = sorted(
+            (place.start, place.end, k)
+            for k, place in enumerate(places)
+            if place and section and place.section == section.id
+        )
+        self.starts = [start for start, _, _ in found]
+        self.found = found
+        self.reach: list[int] = []  # the furthest end among the places up to each one
+        for _, end, _ in found:
+            self.reach.append(max(end, self.reach[-1]) if self.reach else end)
+
+    def first_overlapping(self, start: int, end: int) -> int | None:
+        """The lowest index of a place that overlaps [start, end), if any."""
+        best = None
+        k = bisect_left(self.starts, end) - 1  # places starting before the stretch ends
+        while k >= 0 and self.reach[k] > start:  # further back, no place reaches into the stretch
+            _, place_end, index = self.found[k]
+            if place_end > start and (best is None or index < best):
+                best = index
+            k -= 1
+        return best

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -371,3 +372,47 @@ def test_a_modal_verb_replaced_by_another_word_says_which() -> None:
     rewritten = "Het Comité heeft deze aanbeveling op 23 juli jl. aangenomen en Nederland heeft ingestemd met de tekst."
     _, _, cues = classify("Naar verwachting zal het Voorzitterschap de aanbeveling voorleggen.", rewritten)
     assert all(cue.replaced_by == () for cue in cues)
+
+
+_SAMPLE_COMPARISONS = [
+    compare_files(SAMPLES / a, SAMPLES / b)
+    for a, b in (
+        ("jbz-2025-07-10.txt", "jbz-2025-10-02-constructed.txt"),
+        ("jbz-2025-10-02-constructed.txt", "jbz-2025-11-27-constructed.txt"),
+    )
+]
+
+
+def _owners_by_scanning(pair: Any, changes: list[Any]) -> list[Any]:
+    """Each changed chunk's owner found by going through every change: the first whose place overlaps it."""
+    out, at = [], {"old": 0, "new": 0}
+    for chunk in pair.diff:
+        owner = None
+        side = "old" if chunk.op.value == "delete" else "new"
+        if chunk.op.value != "equal" and chunk.is_change:
+            start, end = at[side], at[side] + len(chunk.text)
+            section = getattr(pair, side)
+            owner = next(
+                (
+                    c
+                    for c in changes
+                    if (place := getattr(c, side)) and section and place.section == section.id
+                    and place.start < end and start < place.end
+                ),
+                None,
+            )  # fmt: skip
+        out.append(owner)
+        at["old"] += 0 if chunk.op.value == "insert" else len(chunk.text)
+        at["new"] += 0 if chunk.op.value == "delete" else len(chunk.text)
+    return out
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_each_chunk_has_the_owner_a_scan_of_every_change_finds(data: st.DataObject) -> None:
+    comparison = data.draw(st.sampled_from(_SAMPLE_COMPARISONS))
+    pairs = [p for p in comparison.pairs if any(c.op.value != "equal" for c in p.diff)]
+    pair = data.draw(st.sampled_from(pairs))
+    # any changes of the comparison, in any order: also ones of other pairs, and overlapping ones
+    changes = data.draw(st.permutations(list(comparison.changes)).map(lambda c: c[: len(c) // 2 + 3]))
+    assert chunk_owners(pair, changes) == _owners_by_scanning(pair, changes)
