@@ -654,6 +654,7 @@ def _pair_view(pair: Pair, comparison: Comparison, lang: str) -> dict[str, Any]:
     body = _chunk_views(pair.diff, owners, pair.anchor)
     if pair.status in (Status.ADDED, Status.REMOVED):
         body = _positions_marked(body, comparison.changes_of(pair), pair.status)
+    first_marks = _first_marks(body)
     relation = ""
     if Flag.SPLIT in pair.flags:
         relation = f"{t['split_from']} {section_label(_section(comparison.old, pair.related[0]), lang)}"
@@ -690,7 +691,7 @@ def _pair_view(pair: Pair, comparison: Comparison, lang: str) -> dict[str, Any]:
         "part": section.kind is SectionKind.PART,
         "level": 4 if section.parent and _section(letter_of, section.parent).kind is SectionKind.PART else 3,
         "sentences": [
-            _sentence_view(ch, t) | {"target": _target(ch, body, pair.anchor)}
+            _sentence_view(ch, t) | {"target": _target(ch, first_marks, pair.anchor)}
             for ch in comparison.changes_of(pair)
             if pair.status not in (Status.ADDED, Status.REMOVED)
         ],
@@ -729,11 +730,22 @@ def _sentence_view(change: SentenceChange, t: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def _target(change: SentenceChange, body: Sequence[dict[str, Any]], fallback: str) -> str:
-    """The anchor of the first mark of a sentence change in its topic's text."""
+def _first_marks(body: Sequence[dict[str, Any]]) -> dict[str, str]:
+    """The anchor of each sentence change's first mark in a topic's text, by the change's id (found once
+    per topic: a long topic has thousands of marks and of changes)."""
+    first: dict[str, str] = {}
+    for view in body:
+        why = view.get("why")
+        if why is not None and why not in first:
+            first[why] = view["anchor"]
+    return first
+
+
+def _target(change: SentenceChange, first_marks: dict[str, str], fallback: str) -> str:
+    """Where a sentence change's link goes: its first mark in its topic's text."""
     if change.move is not None:
         return f"move-{change.move}-to"
-    return next((v["anchor"] for v in body if v.get("why") == change.id), fallback)
+    return first_marks.get(change.id, fallback)
 
 
 def _joined_by_signal(reasons: Iterable[str]) -> list[str]:
@@ -763,6 +775,7 @@ def _position_groups(
         if not changes:
             continue
         row = row_of[pair.anchor]
+        first_marks = _first_marks(row["body"])
         reasons = _joined_by_signal(dict.fromkeys(cue_text(cue, t) for change in changes for cue in change.cues))
         words = sum(len(c.text.split()) for change in changes for c in change.diff if c.is_change)
         groups.append(
@@ -775,7 +788,7 @@ def _position_groups(
                 "reasons": reasons,
                 "open": words <= OPEN_UP_TO_WORDS,
                 "changes": [
-                    _sentence_view(change, t) | {"target": _target(change, row["body"], row["anchor"])}
+                    _sentence_view(change, t) | {"target": _target(change, first_marks, row["anchor"])}
                     for change in changes
                 ],
             }
