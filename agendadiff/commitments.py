@@ -15,7 +15,7 @@ import hashlib
 import re
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, partial
 from pathlib import Path
 from typing import Any
@@ -121,6 +121,9 @@ class _Read:
 
     commitments: list[Commitment]
     deliveries: list[_Delivery]
+    # by commitment id: the stems of what it is about, and a delivery right after it that keeps it
+    subjects: dict[str, list[str]] = field(default_factory=dict)
+    kept_here: dict[str, Quote | None] = field(default_factory=dict)
 
 
 def _read(letter: Letter, index: int, lexicon: CommitmentLexicon) -> _Read:
@@ -150,12 +153,21 @@ def _read(letter: Letter, index: int, lexicon: CommitmentLexicon) -> _Read:
     return _Read(commitments, deliveries)
 
 
+def needs_sections(kept: Kept, sha256: str) -> bool:
+    """Whether the register reads the sections of the letter `sha256`: only when it was not read before
+    (into `kept`); of a letter read before it needs the head (date, meeting, source) and the reading."""
+    return _reading_key(sha256) not in kept.known
+
+
+def _reading_key(sha256: str) -> str:
+    return f"reading {sha256}"
+
+
 def _reading(letter: Letter, lexicon: CommitmentLexicon) -> dict[str, Any]:
-    """A letter's reading as plain data, to keep; the register puts in the letter's place when taking it."""
-    return _read_data(_read(letter, 0, lexicon))
-
-
-def _read_data(found: _Read) -> dict[str, Any]:
+    """A letter's reading as plain data, to keep; the register puts in the letter's place when taking it:
+    its promises and deliveries, and what the register asks of each promise's own section."""
+    found = _read(letter, 0, lexicon)
+    kept_here = {c.id: _kept_in_place(letter, c, lexicon) for c in found.commitments}
     return {
         "commitments": [
             [c.id, c.section, c.text, c.who, c.due.isoformat() if c.due else None, c.due_text]
@@ -164,6 +176,11 @@ def _read_data(found: _Read) -> dict[str, Any]:
         "deliveries": [
             [d.quote.section, d.quote.text, d.quote.start, d.quote.end, sorted(d.about)] for d in found.deliveries
         ],
+        "subjects": {c.id: stems(_subject(letter, c)) for c in found.commitments},
+        "kept_here": {
+            key: [quote.section, quote.text, quote.start, quote.end] if quote else None
+            for key, quote in kept_here.items()
+        },
     }
 
 
@@ -176,7 +193,8 @@ def _read_from(data: dict[str, Any], index: int) -> _Read:
         _Delivery(Quote(section, text, start, end), frozenset(about))
         for section, text, start, end, about in data["deliveries"]
     ]
-    return _Read(commitments, deliveries)
+    kept_here = {key: Quote(*quote) if quote else None for key, quote in data["kept_here"].items()}
+    return _Read(commitments, deliveries, dict(data["subjects"]), kept_here)
 
 
 def commitments_of(letter: Letter, index: int = 0, lexicon: CommitmentLexicon | None = None) -> list[Commitment]:
@@ -192,10 +210,10 @@ def register(letters: Sequence[Letter], lexicon: CommitmentLexicon | None = None
     lexicon = lexicon or shipped_lexicon()
     kept = kept or Kept()
     read = [
-        _read_from(kept.get(letter.source.sha256, partial(_reading, letter, lexicon)), k)
+        _read_from(kept.get(_reading_key(letter.source.sha256), partial(_reading, letter, lexicon)), k)
         for k, letter in enumerate(ordered)
     ]
-    subjects = {c.id: stems(_subject(ordered[c.letter], c)) for r in read for c in r.commitments}
+    subjects = {c.id: r.subjects[c.id] for r in read for c in r.commitments}
     taken: set[str] = set()  # later commitments that repeat an earlier one: not listed on their own
     tracks = []
     for letter_read in read:
@@ -204,7 +222,7 @@ def register(letters: Sequence[Letter], lexicon: CommitmentLexicon | None = None
                 continue
             subject = subjects[commitment.id]
             repeated: list[tuple[int, Quote]] = []
-            kept_here = _kept_in_place(ordered[commitment.letter], commitment, lexicon)
+            kept_here = read[commitment.letter].kept_here[commitment.id]
             fulfilled: tuple[int, Quote] | None = (commitment.letter, kept_here) if kept_here else None
             for later in range(commitment.letter + 1, len(ordered) if fulfilled is None else 0):
                 again = next(

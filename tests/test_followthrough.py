@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -392,6 +393,10 @@ def test_the_reading_cache_gives_the_same_register_and_reads_nothing_twice(
     monkeypatch.setattr(commitments, "_read", counted)
     again = Kept(json.loads(json.dumps(fresh.used)))  # as an archive keeps it: JSON
     assert register_json(register(series, kept=again)) == first and calls == []
+    # a letter read before needs only its head: the register is the same without any letter's sections
+    heads = [replace(letter, sections=()) for letter in series]
+    assert register_json(register(heads, kept=Kept(json.loads(json.dumps(fresh.used))))) == first
+    assert any(track.fulfilled for track in register(series).tracks)  # a series that tests the kept quotes
 
 
 def test_an_archive_with_a_broken_reading_cache_keeps_the_same_register(tmp_path: Path) -> None:

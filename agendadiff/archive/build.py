@@ -9,6 +9,7 @@ import itertools
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -306,12 +307,12 @@ def render_outcome(archive: Archive, agenda: Stored, verslag: Stored) -> tuple[d
 def register_pages(archive: Archive, letters: Sequence[Stored]) -> tuple[dict[str, str], dict[str, int]]:
     """The commitments register over every letter of the archive (its files by extension), and per letter (by
     name) how many of the commitments it made are open."""
-    from agendadiff.commitments import register
+    from agendadiff.commitments import needs_sections, register
     from agendadiff.render import Options, render
 
-    read = [archive.letter(s) for s in letters]
-    names = {letter.source.path: s.name for letter, s in zip(read, letters, strict=True)}
     readings = _kept(archive, READINGS)
+    read = [archive.letter(s, sections=partial(needs_sections, readings)) for s in letters]
+    names = {letter.source.path: s.name for letter, s in zip(read, letters, strict=True)}
     result = register(read, kept=readings)
     _keep(archive, READINGS, readings)  # the next update reads only its new letters
     open_by_letter: dict[str, int] = {}

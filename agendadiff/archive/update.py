@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -103,10 +103,14 @@ class Archive:
             )
         return sorted(stored, key=lambda s: (s.date or dt.date.max, s.name))
 
-    def letter(self, stored: Stored) -> Letter:
+    def letter(self, stored: Stored, sections: Callable[[str], bool] | None = None) -> Letter:
+        """A stored letter as read when it was stored; without its sections when `sections`, asked with the
+        letter's sha256, says they are not needed (reading a letter's sections is most of its cost)."""
         from agendadiff.serialize import letter_from_data
 
         data = json.loads((self.root / LETTERS / stored.name / "letter.json").read_text(encoding="utf-8"))
+        if sections is not None and not sections(data["source"]["sha256"]):
+            data["sections"] = []
         return letter_from_data(data)
 
     # -- Operations ---------------------------------------------------------------------------------
