@@ -66,15 +66,20 @@ def _tree_rss(pid: int) -> int:
 
 def run_timeline(folder: Path, out: Path) -> tuple[float, int]:
     """Wall time and peak memory (process tree) of `agendadiff timeline FOLDER -o OUT`."""
-    started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "agendadiff", "timeline", str(folder), "-o", str(out)])
-    peak = 0
-    while process.poll() is None:
-        peak = max(peak, _tree_rss(process.pid))
-        time.sleep(0.02)
-    elapsed = time.perf_counter() - started
-    if process.returncode:
-        raise SystemExit(f"agendadiff timeline failed with {process.returncode}")
+    import tempfile
+
+    with tempfile.TemporaryFile() as said:  # the letters' warnings (the series moves dates), shown on a failure
+        started = time.perf_counter()
+        command = [sys.executable, "-m", "agendadiff", "timeline", str(folder), "-o", str(out)]
+        process = subprocess.Popen(command, stderr=said)
+        peak = 0
+        while process.poll() is None:
+            peak = max(peak, _tree_rss(process.pid))
+            time.sleep(0.02)
+        elapsed = time.perf_counter() - started
+        if process.returncode:
+            said.seek(0)
+            raise SystemExit(f"agendadiff timeline failed with {process.returncode}: {said.read()[-2000:]!r}")
     return elapsed, peak
 
 
