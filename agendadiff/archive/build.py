@@ -311,7 +311,7 @@ def register_pages(archive: Archive, letters: Sequence[Stored]) -> tuple[dict[st
     from agendadiff.render import Options, render
 
     readings = _kept(archive, READINGS)
-    read = [archive.letter(s, sections=partial(needs_sections, readings)) for s in letters]
+    read = [archive.letter(s, with_sections=partial(needs_sections, readings)) for s in letters]
     names = {letter.source.path: s.name for letter, s in zip(read, letters, strict=True)}
     result = register(read, kept=readings)
     _keep(archive, READINGS, readings)  # the next update reads only its new letters

@@ -103,13 +103,13 @@ class Archive:
             )
         return sorted(stored, key=lambda s: (s.date or dt.date.max, s.name))
 
-    def letter(self, stored: Stored, sections: Callable[[str], bool] | None = None) -> Letter:
-        """A stored letter as read when it was stored; without its sections when `sections`, asked with the
-        letter's sha256, says they are not needed (reading a letter's sections is most of its cost)."""
+    def letter(self, stored: Stored, with_sections: Callable[[str], bool] | None = None) -> Letter:
+        """A stored letter as read when it was stored; without its sections when `with_sections`, asked with
+        the letter's sha256, says they are not needed (reading a letter's sections is most of its cost)."""
         from agendadiff.serialize import letter_from_data
 
         data = json.loads((self.root / LETTERS / stored.name / "letter.json").read_text(encoding="utf-8"))
-        if sections is not None and not sections(data["source"]["sha256"]):
+        if with_sections is not None and not with_sections(data["source"]["sha256"]):
             data["sections"] = []
         return letter_from_data(data)
 

@@ -50,9 +50,8 @@ def load(environment: Environment, name: str, source: str) -> Template | None:
         module = importlib.import_module(f"agendadiff.templates.compiled.{module_name(name)}")
     except ImportError:
         return None
-    if getattr(module, "SOURCE_SHA256", None) != _digest(source) or getattr(module, "JINJA2", None) != (
-        jinja2.__version__
-    ):
+    made_from = getattr(module, "SOURCE_SHA256", None), getattr(module, "JINJA2", None)
+    if made_from != (_digest(source), jinja2.__version__):
         return None
     return environment.template_class.from_module_dict(environment, module.__dict__, environment.make_globals(None))
 
