@@ -76,11 +76,14 @@ def _mode_for(path: str | Path) -> int:
 
 def remove_leftovers(root: Path) -> list[Path]:
     """The temporary files a killed write left below `root` (its .git left alone), removed: they are ours."""
-    found = [
-        path
-        for path in root.rglob(f"{TEMPORARY_PREFIX}*{TEMPORARY_SUFFIX}")
-        if ".git" not in path.relative_to(root).parts and path.is_file()
-    ]
+    found = []
+    for folder, folders, names in os.walk(root):
+        folders[:] = [name for name in folders if name != ".git"]  # not walked: git's objects grow with history
+        found += [
+            Path(folder, name)
+            for name in names
+            if name.startswith(TEMPORARY_PREFIX) and name.endswith(TEMPORARY_SUFFIX) and Path(folder, name).is_file()
+        ]
     for path in found:
         path.unlink(missing_ok=True)
     return found

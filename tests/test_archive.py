@@ -88,6 +88,27 @@ def test_an_archive_commits_on_a_machine_nobody_told_who_commits(
     assert str(head.message).startswith("Add ")  # the message as agendadiff wrote it
 
 
+def test_the_leftovers_of_a_killed_write_are_removed_and_git_is_not_walked(tmp_path: Path) -> None:
+    from agendadiff.files import remove_leftovers
+
+    def made(relative: str, folder: bool = False) -> Path:
+        path = tmp_path / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.mkdir() if folder else path.write_text("x", encoding="utf-8")
+        return path
+
+    ours = [made("reports/.agendadiff-a1.tmp"), made("letters/x/.agendadiff-.tmp"), made(".agendadiff-b.tmp")]
+    others = [
+        made(".git/objects/.agendadiff-c.tmp"),  # git's own folder, at any depth, is git's
+        made("letters/y/.git/.agendadiff-d.tmp"),
+        made("reports/x.tmp"),
+        made("reports/.agendadiff-e.json"),
+        made("reports/.agendadiff-f.tmp", folder=True),
+    ]
+    assert sorted(remove_leftovers(tmp_path)) == sorted(ours)
+    assert not any(path.exists() for path in ours) and all(path.exists() for path in others)
+
+
 # -- init and add -----------------------------------------------------------------------------------
 
 
