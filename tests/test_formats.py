@@ -273,3 +273,39 @@ def test_sections_and_compare_take_format_in(published: Path) -> None:
     assert result.exit_code == 0 and json.loads(result.stdout)["date"] == "2025-07-10"
     result = CliRunner().invoke(main, ["compare", str(xml), str(real), "--exit-code"])
     assert result.exit_code == 0, result.output  # the same letter in two formats: nothing changed
+
+
+@pytest.mark.parametrize(
+    "path", sorted((Path(__file__).parent.parent / "samples" / "formats").glob("*.pdf")), ids=lambda p: p.name
+)
+def test_a_pdf_characters_size_weight_and_font_are_its_text_objects(path: Path) -> None:
+    """What the PDF reader asks once per text object (readers/pdf.py): pdfium gives every character of one
+    object the same size, weight and font, and the object's address the reader keys them by is pdfium's."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    from agendadiff.readers.pdf import _object_of
+
+    name, flags = ctypes.create_string_buffer(128), ctypes.c_int()
+    document = pdfium.PdfDocument(str(path))
+    pages: list[dict[int, set[tuple[float, int, bytes]]]] = []
+    try:
+        for page in document:  # an address is an object's while its page is loaded: one page at a time
+            styles: dict[int, set[tuple[float, int, bytes]]] = {}
+            pages.append(styles)
+            textpage = page.get_textpage()
+            handle = textpage.raw
+            for index in range(textpage.count_chars()):
+                if raw.FPDFText_IsGenerated(handle, index) == 1:
+                    continue
+                owner = _object_of()(ctypes.cast(handle, ctypes.c_void_p).value, index)
+                pointer = ctypes.cast(raw.FPDFText_GetTextObject(handle, index), ctypes.c_void_p).value
+                assert owner == pointer
+                raw.FPDFText_GetFontInfo(handle, index, name, len(name), flags)
+                style = (raw.FPDFText_GetFontSize(handle, index), raw.FPDFText_GetFontWeight(handle, index), name.value)
+                styles.setdefault(owner or 0, set()).add(style)
+    finally:
+        document.close()
+    assert any(pages) and all(len(found) == 1 for styles in pages for owner, found in styles.items() if owner)

@@ -15,7 +15,9 @@ import ctypes
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 
 from agendadiff.errors import InputError
@@ -95,26 +97,54 @@ def _page_chars(page: object) -> list[_Char]:
     x, y = ctypes.c_double(), ctypes.c_double()
     name = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
+    # A character's size, weight and font are its text object's (pdfium reads all three from the object):
+    # asked once per object, which pdfium names by address while the page is loaded, so the table is the
+    # page's. The address comes through a prototype returning it bare: a pointer object per character would
+    # cost as much as the calls it saves.
+    text_object = _object_of()
+    page_handle = ctypes.cast(handle, ctypes.c_void_p).value
+    styles: dict[int, tuple[float, bool]] = {}
     for index in range(textpage.count_chars()):
         code = raw.FPDFText_GetUnicode(handle, index)
-        # Spaces and line ends pdfium made up are left out: spacing is measured below, from the gaps.
-        if code in (0x0D, 0x0A, 0xFFFE, 0xFFFF, 0) or raw.FPDFText_IsGenerated(handle, index) == 1:
+        # Spaces and line ends, pdfium's own among them, are left out: spacing is measured below, from the
+        # gaps; so are the other characters pdfium made up.
+        if (
+            code in (0x0D, 0x0A, 0xFFFE, 0xFFFF, 0)
+            or chr(code).isspace()
+            or raw.FPDFText_IsGenerated(handle, index) == 1
+        ):
             continue
+        if code == 0x02:
+            code = ord("-")  # pdfium's mark for a hyphen that ends a line
         # The loose box spans the glyph's advance, so the gap to the next box is the real space between.
         raw.FPDFText_GetLooseCharBox(handle, index, box)
         raw.FPDFText_GetCharOrigin(handle, index, x, y)
-        size = raw.FPDFText_GetFontSize(handle, index)
-        weight = raw.FPDFText_GetFontWeight(handle, index)
-        raw.FPDFText_GetFontInfo(handle, index, name, len(name), flags)
-        font = name.value.decode("latin-1", "replace").lower()
-        bold = weight >= 600 or "bold" in font or "black" in font or "heavy" in font
-        if code == 0x02:
-            code = ord("-")  # pdfium's mark for a hyphen that ends a line
-        if chr(code).isspace():
-            continue
-        chars.append(_Char(chr(code), box.left, box.right, y.value, size, bold))
+        owner = text_object(page_handle, index)
+        style = styles.get(owner) if owner else None
+        if style is None:
+            size = raw.FPDFText_GetFontSize(handle, index)
+            weight = raw.FPDFText_GetFontWeight(handle, index)
+            raw.FPDFText_GetFontInfo(handle, index, name, len(name), flags)
+            font = name.value.decode("latin-1", "replace").lower()
+            style = size, weight >= 600 or "bold" in font or "black" in font or "heavy" in font
+            if owner:
+                styles[owner] = style
+        chars.append(_Char(chr(code), box.left, box.right, y.value, *style))
     textpage.close()
     return chars
+
+
+@cache
+def _object_of() -> Callable[[int | None, int], int | None]:
+    """pdfium's FPDFText_GetTextObject(textpage, index), returning the text object's address (or None)."""
+    import pypdfium2.raw as raw
+
+    address = ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value
+    assert address is not None
+    function: Callable[[int | None, int], int | None] = ctypes.CFUNCTYPE(
+        ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int
+    )(address)
+    return function
 
 
 def _without_column(chars: list[_Char], body: float) -> tuple[list[_Char], list[_Char]]:
