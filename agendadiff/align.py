@@ -95,11 +95,12 @@ def align(old: Letter, new: Letter, pairing: Pairing = Pairing()) -> Alignment:
     if len(taken_old) < len(pinned) or len(taken_new) < len(pinned):
         raise PairingError("a section is pinned to two others; pin each section once")
 
-    edges = {
-        (i, j): scorer.preference(i, j)
-        for i, j in scorer.candidates
-        if i not in taken_old and j not in taken_new and (i, j) not in forbidden and scorer.score(i, j) >= THRESHOLD
-    }
+    edges = {}
+    for i, j in scorer.candidates:
+        if i not in taken_old and j not in taken_new and (i, j) not in forbidden:
+            score = scorer.score(i, j)
+            if score >= THRESHOLD:
+                edges[i, j] = scorer.preference(i, j, score)
     matches = {i: Match(olds[i].id, news[j].id, 1.0, (Reason.PINNED,)) for i, j in pinned}
     for i, j in _best_matching(edges):
         dossier, topic = scorer.evidence_labels(i, j)
@@ -117,20 +118,31 @@ def _best_matching(edges: dict[tuple[int, int], float]) -> list[tuple[int, int]]
     Sections that share no candidate pair cannot affect each other's partners, so each connected group
     of candidates is assigned on its own: a long letter costs little more than its parts.
     """
-    # Union-find over the sections, old i as 2i and new j as 2j + 1.
-    parent: dict[int, int] = {}
-
-    def root(node: int) -> int:
-        while (up := parent.get(node, node)) != node:
-            parent[node] = above = parent.get(up, up)
-            node = above
-        return node
-
+    # The connected groups, old i as node 2i and new j as 2j + 1: each node's group, the smaller of two
+    # groups an edge joins relabelled into the larger (a letter of alike sections has every pair an edge).
+    group_of: dict[int, int] = {}
+    members: dict[int, list[int]] = {}
     for i, j in edges:
-        parent[root(2 * i)] = root(2 * j + 1)
+        old, new = 2 * i, 2 * j + 1
+        a, b = group_of.get(old), group_of.get(new)
+        if a is None and b is None:
+            group_of[old] = group_of[new] = old
+            members[old] = [old, new]
+        elif a is None or b is None:
+            label = a if a is not None else b
+            assert label is not None
+            joining = new if a is not None else old
+            group_of[joining] = label
+            members[label].append(joining)
+        elif a != b:
+            if len(members[a]) < len(members[b]):
+                a, b = b, a
+            for node in members[b]:
+                group_of[node] = a
+            members[a] += members.pop(b)
     groups: dict[int, list[tuple[int, int]]] = {}
     for i, j in edges:
-        groups.setdefault(root(2 * i), []).append((i, j))
+        groups.setdefault(group_of[2 * i], []).append((i, j))
     chosen = []
     for group in groups.values():
         rows = sorted({i for i, _ in group})
@@ -405,10 +417,11 @@ class _Scorer:
     def score(self, i: int, j: int) -> float:
         return self.parts(i, j)[2]
 
-    def preference(self, i: int, j: int) -> float:
-        """The score with a faint preference for the same place, to break ties between equal candidates."""
+    def preference(self, i: int, j: int, score: float) -> float:
+        """The pair's `score` with a faint preference for the same place, to break ties between equal
+        candidates."""
         place = abs(i / max(1, len(self.olds)) - j / max(1, len(self.news)))
-        return self.score(i, j) + 0.001 * (1 - place)
+        return score + 0.001 * (1 - place)
 
     def reasons(self, i: int, j: int) -> tuple[Reason, ...]:
         title, text, _ = self.parts(i, j)

@@ -125,3 +125,25 @@ def test_assignment_is_the_best_one_to_one(scores: list[list[float]]) -> None:
     else:
         best = max(sum(scores[r][c] for c, r in enumerate(p)) for p in permutations(range(rows), cols))
     assert abs(total - best) < 1e-9
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(
+        st.tuples(st.integers(0, 5), st.integers(0, 5)), st.floats(0.3, 1), max_size=14
+    )  # sparse candidate pairs: several groups, joined in any order
+)
+def test_the_best_matching_over_groups_of_candidates_is_the_best_over_all_of_them(
+    edges: dict[tuple[int, int], float],
+) -> None:
+    """Each connected group of candidate pairs assigned on its own gives the best one-to-one matching of all."""
+    from itertools import permutations
+
+    from agendadiff.align import _best_matching
+
+    chosen = _best_matching(edges)
+    assert all(pair in edges for pair in chosen) and chosen == sorted(chosen)
+    assert len({i for i, _ in chosen}) == len(chosen) == len({j for _, j in chosen})
+    matrix = [[edges.get((i, j), 0.0) for j in range(6)] for i in range(6)]
+    best = max(sum(matrix[i][j] for i, j in enumerate(p)) for p in permutations(range(6)))
+    assert abs(sum(edges[pair] for pair in chosen) - best) < 1e-9
