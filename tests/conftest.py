@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,8 @@ import pytest
 
 # Files the tests put in an inbox are complete at once: no waiting for a copy to settle (a test of it sets its own).
 os.environ["AGENDADIFF_SETTLE_SECONDS"] = "0"
+# The templates' bytecode cache (render/common.py) in a folder of the test run's, for it and every command it runs.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="agendadiff-test-cache-")
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "jbz-2025-07-10.txt"

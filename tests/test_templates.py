@@ -1,54 +1,88 @@
-"""The templates' compiled modules (agendadiff/render/precompiled.py): current, used, and never stale."""
+"""The templates' bytecode cache (render/common.py): a report loads a template compiled before, compiles an
+edited one again, and renders as well without any cache."""
 
 from __future__ import annotations
 
-import importlib
+from collections.abc import Iterator
+from pathlib import Path
 
 import jinja2
 import pytest
 
-from agendadiff.render import precompiled
-from agendadiff.render.common import environment, template
+from agendadiff.render import common
 
-NAMES = sorted(path.name for path in precompiled.TEMPLATES.glob("*.j2"))
-
-
-def _module(name: str) -> object:
-    return importlib.import_module(f"agendadiff.templates.compiled.{precompiled.module_name(name)}")
+PAIR = ("samples/jbz-2025-10-02-constructed.txt", "samples/jbz-2025-11-27-constructed.txt")
 
 
-@pytest.mark.parametrize("name", NAMES)
-def test_each_template_was_compiled_after_its_last_edit(name: str) -> None:
-    source = (precompiled.TEMPLATES / name).read_text("utf-8")
-    assert getattr(_module(name), "SOURCE_SHA256", None) == precompiled._digest(source), (
-        f"run: python -m agendadiff.render.precompiled ({name} changed since it was compiled)"
-    )
+@pytest.fixture
+def fresh(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
+    """A process's first report, with the cache in `tmp_path`; the usual environment afterwards."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    common.environment.cache_clear()
+    common.template.cache_clear()
+    yield tmp_path
+    monkeypatch.undo()
+    common.environment.cache_clear()
+    common.template.cache_clear()
 
 
-@pytest.mark.parametrize("name", NAMES)
-def test_each_compiled_module_is_what_this_jinja2_makes_of_its_template_or_is_left_unused(name: str) -> None:
-    """With the jinja2 that compiled them, the modules are exactly its output and the reports use them; with
-    another (a newer release installed), they are left alone and the templates are compiled as before."""
-    source = (precompiled.TEMPLATES / name).read_text("utf-8")
-    path = precompiled.COMPILED / f"{precompiled.module_name(name)}.py"
-    compiled_here = getattr(_module(name), "JINJA2", None) == jinja2.__version__
-    if compiled_here:
-        assert path.read_text("utf-8") == precompiled.compiled_source(environment(), name, source)
-        assert (template(name).filename or "").endswith(f"compiled/{precompiled.module_name(name)}.py")
-    else:
-        assert precompiled.load(environment(), name, source) is None
-        assert template(name).filename == "<template>"
+def _report() -> str:
+    from agendadiff import compare_files
+    from agendadiff.render.comparison import comparison_html
+
+    root = Path(__file__).resolve().parent.parent
+    return comparison_html(compare_files(root / PAIR[0], root / PAIR[1]))
 
 
-def test_a_template_edited_since_it_was_compiled_is_compiled_from_its_source() -> None:
-    source = (precompiled.TEMPLATES / "compare.html.j2").read_text("utf-8")
-    if getattr(_module("compare.html.j2"), "JINJA2", None) == jinja2.__version__:
-        assert precompiled.load(environment(), "compare.html.j2", source) is not None
-    assert precompiled.load(environment(), "compare.html.j2", source + "<!-- edited -->") is None
-    assert precompiled.load(environment(), "no-such.html.j2", source) is None
+def test_a_template_compiled_once_is_loaded_from_the_cache_by_the_next_process(
+    fresh: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = _report()
+    cached = list(fresh.glob("agendadiff/templates-*/*.cache"))
+    assert cached, "no compiled template was kept"
+    # the next process (a new environment) takes it from the cache: compiling would fail now
+    common.environment.cache_clear()
+    common.template.cache_clear()
+    monkeypatch.setattr(jinja2.Environment, "compile", lambda *a, **k: pytest.fail("compiled again"))
+    assert _report() == first
 
 
-def test_a_module_compiled_by_another_jinja2_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
-    source = (precompiled.TEMPLATES / "timeline.html.j2").read_text("utf-8")
-    monkeypatch.setattr(jinja2, "__version__", "0.0.1")
-    assert precompiled.load(environment(), "timeline.html.j2", source) is None
+def test_an_edited_template_is_compiled_again(tmp_path: Path) -> None:
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "page.j2").write_text("one {{ x }}", encoding="utf-8")
+
+    def rendered() -> str:
+        cache = common.bytecode_cache(tmp_path / "cache")
+        environment = jinja2.Environment(loader=jinja2.FileSystemLoader(folder), bytecode_cache=cache)
+        return environment.get_template("page.j2").render(x=1)
+
+    assert rendered() == "one 1" and list((tmp_path / "cache").iterdir())
+    (folder / "page.j2").write_text("two {{ x }}", encoding="utf-8")
+    assert rendered() == "two 1"
+
+
+def test_a_report_renders_without_a_cache_folder(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocked = fresh / "a-file"
+    blocked.write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))  # the folder cannot be made
+    assert common.environment().bytecode_cache is None
+    assert _report().startswith("<!DOCTYPE html>")
+
+
+def test_a_report_renders_when_the_cache_cannot_be_written(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    def refused(*args: object, **kwargs: object) -> object:
+        raise OSError("read-only")
+
+    monkeypatch.setattr(tempfile, "NamedTemporaryFile", refused)  # what jinja2 writes a cache file with
+    assert _report().startswith("<!DOCTYPE html>")
+    assert not list(fresh.glob("agendadiff/templates-*/*.cache"))
+
+
+def test_without_a_home_there_is_no_cache_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", "")
+    monkeypatch.setattr("os.path.expanduser", lambda path: path)  # "~" stays "~": no home
+    assert common._cache_folder() is None

@@ -1,1 +1,0 @@
-"""The report templates (package data), and their compiled modules in compiled/."""

@@ -1,1 +1,0 @@
-"""Templates compiled ahead of time (agendadiff.render.precompiled writes them)."""
