@@ -15,7 +15,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import KeysView, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -480,7 +480,10 @@ class _Cosines:
             for j in maybe:
                 if (value := self.get(i, j)) >= floor - _MARGIN:
                     self.values[i, j] = value
-        self.candidates = set(self.values)
+
+    @property
+    def candidates(self) -> KeysView[tuple[int, int]]:
+        return self.values.keys()
 
     @staticmethod
     def _search(

@@ -21,3 +21,7 @@ class Kept:
             data = make()
         self.used[key] = data
         return data
+
+    def ahead(self, made: dict[str, Any]) -> None:
+        """Results made before they are asked for (on other cores, say): taken like those of an earlier run."""
+        self.known.update(made)

@@ -622,7 +622,6 @@ class _Places:
             for k, place in enumerate(places)
             if place and section and place.section == section.id
         )
-        self.starts = [start for start, _, _ in found]
         self.found = found
         self.reach: list[int] = []  # the furthest end among the places up to each one
         for _, end, _ in found:
@@ -631,7 +630,7 @@ class _Places:
     def first_overlapping(self, start: int, end: int) -> int | None:
         """The lowest index of a place that overlaps [start, end), if any."""
         best = None
-        k = bisect_left(self.starts, end) - 1  # places starting before the stretch ends
+        k = bisect_left(self.found, end, key=lambda place: place[0]) - 1  # places starting before it ends
         while k >= 0 and self.reach[k] > start:  # further back, no place reaches into the stretch
             _, place_end, index = self.found[k]
             if place_end > start and (best is None or index < best):

@@ -124,7 +124,7 @@ def _compare_ahead(
                     pairs.setdefault(key, (sections[i][old], sections[j][new]))
     keys = list(pairs)
     befores, afters = [pairs[k][0] for k in keys], [pairs[k][1] for k in keys]
-    kept.known.update(zip(keys, mapped(pool, _compared_steps, befores, afters, [lexicon] * len(keys)), strict=True))
+    kept.ahead(dict(zip(keys, mapped(pool, _compared_steps, befores, afters, [lexicon] * len(keys)), strict=True)))
 
 
 def _step_data(step: PositionStep) -> list[Any]:
