@@ -278,17 +278,21 @@ def test_sections_and_compare_take_format_in(published: Path) -> None:
 @pytest.mark.parametrize(
     "path", sorted((Path(__file__).parent.parent / "samples" / "formats").glob("*.pdf")), ids=lambda p: p.name
 )
-def test_a_pdf_characters_size_weight_and_font_are_its_text_objects(path: Path) -> None:
-    """What the PDF reader asks once per text object (readers/pdf.py): pdfium gives every character of one
-    object the same size, weight and font, and the object's address the reader keys them by is pdfium's."""
+def test_what_the_pdf_reader_assumes_of_pdfium(path: Path) -> None:
+    """What the PDF reader relies on (readers/pdf.py): its bare calls give what pypdfium2's own give; the
+    characters pdfium made up are the ones that belong to no text object; and pdfium gives every character
+    of one object the same size, weight and font, so that they are asked once per object."""
     import ctypes
 
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
-    from agendadiff.readers.pdf import _object_of
+    from agendadiff.readers.pdf import _calls
 
+    calls = _calls()
     name, flags = ctypes.create_string_buffer(128), ctypes.c_int()
+    box, bare_box = raw.FS_RECTF(), raw.FS_RECTF()
+    x, y, bare_x, bare_y = (ctypes.c_double() for _ in range(4))
     document = pdfium.PdfDocument(str(path))
     pages: list[dict[int, set[tuple[float, int, bytes]]]] = []
     try:
@@ -297,15 +301,23 @@ def test_a_pdf_characters_size_weight_and_font_are_its_text_objects(path: Path) 
             pages.append(styles)
             textpage = page.get_textpage()
             handle = textpage.raw
+            address = ctypes.cast(handle, ctypes.c_void_p).value
             for index in range(textpage.count_chars()):
-                if raw.FPDFText_IsGenerated(handle, index) == 1:
+                assert calls.unicode(address, index) == raw.FPDFText_GetUnicode(handle, index)
+                owner = calls.text_object(address, index)
+                assert owner == ctypes.cast(raw.FPDFText_GetTextObject(handle, index), ctypes.c_void_p).value
+                assert (owner is None) == (raw.FPDFText_IsGenerated(handle, index) == 1)
+                if owner is None:
                     continue
-                owner = _object_of()(ctypes.cast(handle, ctypes.c_void_p).value, index)
-                pointer = ctypes.cast(raw.FPDFText_GetTextObject(handle, index), ctypes.c_void_p).value
-                assert owner == pointer
+                raw.FPDFText_GetLooseCharBox(handle, index, box)
+                calls.loose_box(address, index, ctypes.addressof(bare_box))
+                assert (bare_box.left, bare_box.right, bare_box.top) == (box.left, box.right, box.top)
+                raw.FPDFText_GetCharOrigin(handle, index, x, y)
+                calls.origin(address, index, ctypes.addressof(bare_x), ctypes.addressof(bare_y))
+                assert (bare_x.value, bare_y.value) == (x.value, y.value)
                 raw.FPDFText_GetFontInfo(handle, index, name, len(name), flags)
                 style = (raw.FPDFText_GetFontSize(handle, index), raw.FPDFText_GetFontWeight(handle, index), name.value)
-                styles.setdefault(owner or 0, set()).add(style)
+                styles.setdefault(owner, set()).add(style)
     finally:
         document.close()
-    assert any(pages) and all(len(found) == 1 for styles in pages for owner, found in styles.items() if owner)
+    assert any(pages) and all(len(found) == 1 for styles in pages for found in styles.values())

@@ -15,10 +15,11 @@ import ctypes
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
+from typing import Any, NamedTuple
 
 from agendadiff.errors import InputError
 from agendadiff.model import Document, Rendering, Source
@@ -68,8 +69,7 @@ def read_pdf(data: bytes, name: str) -> Document:
         pdf.close()
     if not any(pages):
         raise InputError(name, NO_TEXT)
-    sizes: Counter[float] = Counter(round(c.size, 1) for page in pages for c in page)
-    body = sizes.most_common(1)[0][0]
+    body = _commonest(c.size for page in pages for c in page)
     split = [_without_column(chars, body) for chars in pages]
     pages = [chars for chars, _ in split]
     page_lines = [_lines(chars, body) for chars in pages]
@@ -92,59 +92,71 @@ def _page_chars(page: object) -> list[_Char]:
 
     textpage = page.get_textpage()  # type: ignore[attr-defined]
     handle = textpage.raw
+    unicode, text_object, loose_box, origin = _calls()
     chars = []
     box = raw.FS_RECTF()
     x, y = ctypes.c_double(), ctypes.c_double()
+    box_at, x_at, y_at = ctypes.addressof(box), ctypes.addressof(x), ctypes.addressof(y)
     name = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
+    page_handle = ctypes.cast(handle, ctypes.c_void_p).value
     # A character's size, weight and font are its text object's (pdfium reads all three from the object):
     # asked once per object, which pdfium names by address while the page is loaded, so the table is the
-    # page's. The address comes through a prototype returning it bare: a pointer object per character would
-    # cost as much as the calls it saves.
-    text_object = _object_of()
-    page_handle = ctypes.cast(handle, ctypes.c_void_p).value
+    # page's.
     styles: dict[int, tuple[float, bool]] = {}
     for index in range(textpage.count_chars()):
-        code = raw.FPDFText_GetUnicode(handle, index)
+        code = unicode(page_handle, index)
         # Spaces and line ends, pdfium's own among them, are left out: spacing is measured below, from the
-        # gaps; so are the other characters pdfium made up.
-        if (
-            code in (0x0D, 0x0A, 0xFFFE, 0xFFFF, 0)
-            or chr(code).isspace()
-            or raw.FPDFText_IsGenerated(handle, index) == 1
-        ):
+        # gaps; so are the other characters pdfium made up, the only ones that belong to no text object.
+        text = chr(code)
+        if code in (0x0D, 0x0A, 0xFFFE, 0xFFFF, 0) or text.isspace():
+            continue
+        owner = text_object(page_handle, index)
+        if owner is None:
             continue
         if code == 0x02:
-            code = ord("-")  # pdfium's mark for a hyphen that ends a line
+            text = "-"  # pdfium's mark for a hyphen that ends a line
         # The loose box spans the glyph's advance, so the gap to the next box is the real space between.
-        raw.FPDFText_GetLooseCharBox(handle, index, box)
-        raw.FPDFText_GetCharOrigin(handle, index, x, y)
-        owner = text_object(page_handle, index)
-        style = styles.get(owner) if owner else None
+        loose_box(page_handle, index, box_at)
+        origin(page_handle, index, x_at, y_at)
+        style = styles.get(owner)
         if style is None:
             size = raw.FPDFText_GetFontSize(handle, index)
             weight = raw.FPDFText_GetFontWeight(handle, index)
             raw.FPDFText_GetFontInfo(handle, index, name, len(name), flags)
             font = name.value.decode("latin-1", "replace").lower()
-            style = size, weight >= 600 or "bold" in font or "black" in font or "heavy" in font
-            if owner:
-                styles[owner] = style
-        chars.append(_Char(chr(code), box.left, box.right, y.value, *style))
+            style = styles[owner] = size, weight >= 600 or "bold" in font or "black" in font or "heavy" in font
+        chars.append(_Char(text, box.left, box.right, y.value, *style))
     textpage.close()
     return chars
 
 
+class _Calls(NamedTuple):
+    """The pdfium calls made for every character, through prototypes that take and return bare addresses
+    and numbers: pypdfium2's own convert each argument, which costs as much as the call."""
+
+    unicode: Callable[[int | None, int], int]
+    text_object: Callable[[int | None, int], int | None]
+    loose_box: Callable[[int | None, int, int], int]
+    origin: Callable[[int | None, int, int, int], int]
+
+
 @cache
-def _object_of() -> Callable[[int | None, int], int | None]:
-    """pdfium's FPDFText_GetTextObject(textpage, index), returning the text object's address (or None)."""
+def _calls() -> _Calls:
     import pypdfium2.raw as raw
 
-    address = ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value
-    assert address is not None
-    function: Callable[[int | None, int], int | None] = ctypes.CFUNCTYPE(
-        ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int
-    )(address)
-    return function
+    def bare(function: object, result: type, *arguments: type) -> Any:
+        address = ctypes.cast(function, ctypes.c_void_p).value
+        assert address is not None
+        return ctypes.CFUNCTYPE(result, *arguments)(address)
+
+    pointer, number = ctypes.c_void_p, ctypes.c_int
+    return _Calls(
+        unicode=bare(raw.FPDFText_GetUnicode, ctypes.c_uint, pointer, number),
+        text_object=bare(raw.FPDFText_GetTextObject, pointer, pointer, number),
+        loose_box=bare(raw.FPDFText_GetLooseCharBox, number, pointer, number, pointer),
+        origin=bare(raw.FPDFText_GetCharOrigin, number, pointer, number, pointer, pointer),
+    )
 
 
 def _without_column(chars: list[_Char], body: float) -> tuple[list[_Char], list[_Char]]:
@@ -188,8 +200,7 @@ def _lines(chars: list[_Char], body: float) -> list[_Line]:
     lines: list[tuple[float, list[_Char]]] = []
     for char in chars:
         small_digit = char.text.isdigit() and char.size < 0.85 * body
-        for k in range(len(lines) - 1, max(-1, len(lines) - 3), -1):
-            y, members = lines[k]
+        for y, members in reversed(lines[-2:]):
             if abs(char.y - y) <= 2.0 or (small_digit and 0 < char.y - y <= 0.6 * body):
                 members.append(char)
                 break
@@ -199,8 +210,8 @@ def _lines(chars: list[_Char], body: float) -> list[_Line]:
     for _, members in lines:
         members.sort(key=lambda c: c.x)
         visible = members
-        size = Counter(round(c.size, 1) for c in visible).most_common(1)[0][0]
-        baseline = Counter(round(c.y, 1) for c in visible).most_common(1)[0][0]
+        size = _commonest(c.size for c in visible)
+        baseline = _commonest(c.y for c in visible)
         markers = {id(c) for c in visible if c.text.isdigit() and c.size < 0.85 * size and c.y > baseline + 1}
         pieces: list[str] = []
         previous: _Char | None = None
@@ -217,6 +228,15 @@ def _lines(chars: list[_Char], body: float) -> list[_Line]:
         out.append(_Line(baseline, size, bold, text, max(c.right for c in members), word_end - first))
     out.sort(key=lambda line: -line.y)
     return out
+
+
+def _commonest(values: Iterable[float]) -> float:
+    """The most common of `values` to one decimal, the first of those as common. The values are counted
+    before they are rounded: a page repeats few sizes and a line few baselines."""
+    rounded: Counter[float] = Counter()
+    for value, count in Counter(values).items():
+        rounded[round(value, 1)] += count
+    return rounded.most_common(1)[0][0]
 
 
 def _page_text(lines: list[_Line], body: float, right_edge: float) -> list[str]:
