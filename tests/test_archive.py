@@ -795,6 +795,45 @@ def test_a_git_failure_is_one_line_with_gits_words(archive: Path) -> None:
     assert commits(archive) == ["Start the JBZ-Raad archive"]  # nothing half committed
 
 
+def test_an_update_runs_git_without_importing_gitpython(archive: Path) -> None:
+    """GitPython takes longer to import than an update's git commands take to run: only a push needs it."""
+    inbox(archive, JULY)
+    script = (
+        "import sys; from agendadiff.cli import main\n"
+        "try: main(['archive', 'update', '--archive', sys.argv[1]])\n"
+        "except SystemExit as end: assert not end.code, end.code\n"
+        "print('git' in sys.modules, 'gitdb' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(archive)], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "False False", done.stdout + done.stderr
+    assert commits(archive)[0] == "Update: 1 letter, 0 reports"
+
+
+def test_an_archive_must_be_a_git_work_tree_of_its_own(archive: Path, tmp_path: Path) -> None:
+    """An archive's folder without its .git is refused in one line, also inside another repository (git
+    itself would take the repository above it and commit there)."""
+    outer = tmp_path / "outer"
+    shutil.copytree(archive, outer / "archief", ignore=shutil.ignore_patterns(".git"))
+    git.Repo.init(outer)
+    for folder in (outer / "archief", tmp_path / "lone"):
+        if not folder.exists():
+            shutil.copytree(archive, folder, ignore=shutil.ignore_patterns(".git"))
+        result = run("archive", "update", "--archive", str(folder))
+        assert result.exit_code == 2 and "is not a git repository" in result.output, result.output
+        assert len(result.output.strip().splitlines()) == 1
+    assert not git.Repo(outer).head.is_valid()  # nothing committed in the repository above
+
+
+def test_an_update_without_git_on_the_path_says_so(archive: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    inbox(archive, JULY)
+    monkeypatch.setenv("PATH", str(archive / "nowhere"))
+    result = run("archive", "update", "--archive", str(archive))
+    assert result.exit_code == 2 and "cannot run git" in result.output and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    monkeypatch.undo()
+    assert commits(archive) == ["Start the JBZ-Raad archive"]
+
+
 def test_a_push_to_a_remote_that_never_answers_times_out_and_keeps_the_commit(
     archive: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1,11 +1,16 @@
-"""The archive's git store: the only module that imports git. It commits what the other modules wrote,
-tells what nobody committed, puts back what a killed run left, and pushes (never forced)."""
+"""The archive's git store: the only module that runs git. It commits what the other modules wrote,
+tells what nobody committed, puts back what a killed run left, and pushes (never forced).
+
+The work tree's commands are git's own, run as a process: GitPython takes longer to import (70 ms) than an
+update's git commands take to run. A push goes through GitPython, which reads git's report of each ref.
+"""
 
 from __future__ import annotations
 
 import functools
 import os
 import re
+import subprocess
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -25,16 +30,23 @@ def git_reason(error: BaseException) -> str:
     return re.sub(r"\s+", " ", said[0]) if said else first_line(error)
 
 
+class GitFailed(Exception):
+    """A git command that exited with an error, and what it said."""
+
+    def __init__(self, command: Sequence[str], status: int, stderr: str) -> None:
+        super().__init__(f"git {' '.join(command)} exited with {status}")
+        self.status = status
+        self.stderr = stderr
+
+
 def _git_errors(method: F) -> F:
     """A git command that fails becomes one line saying what git said and what to do; nothing is committed."""
 
     @functools.wraps(method)
     def run(self: Store, *args: Any, **kwargs: Any) -> Any:
-        import git
-
         try:
             return method(self, *args, **kwargs)
-        except git.GitCommandError as error:
+        except GitFailed as error:
             reason = git_reason(error)
             hint = ""
             if "index.lock" in reason:
@@ -45,28 +57,45 @@ def _git_errors(method: F) -> F:
 
 
 class Store:
-    def __init__(self, root: Path, repo: Any) -> None:
+    def __init__(self, root: Path) -> None:
         self.root = root
-        self.repo = repo
 
     @classmethod
     def open(cls, root: Path) -> Store:
-        import git
-
-        try:
-            return cls(root, git.Repo(root))
-        except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-            raise ArchiveError(f"{root}: {CONFIG} is there but this is not a git repository") from None
+        """The git repository whose work tree is `root` (not one of the folders above it)."""
+        if not (root / ".git").exists():
+            raise ArchiveError(f"{root}: {CONFIG} is there but this is not a git repository")
+        return cls(root)
 
     @classmethod
     def create(cls, root: Path) -> Store:
         """The git repository in `root`, made (branch main) when there is none."""
-        import git
+        store = cls(root)
+        if not (root / ".git").exists():
+            try:
+                store._git("init", "-q", "--initial-branch=main")
+            except GitFailed as error:
+                raise ArchiveError(f"{root}: git init failed: {git_reason(error)}") from None
+        return store
 
+    def _git(self, *arguments: str, check: bool = True) -> str:
+        """What git prints for `arguments`, run in the work tree (its last line end taken off); GitFailed
+        when it exits with an error and `check`. Its messages in English, as git_reason reads them."""
         try:
-            return cls(root, git.Repo(root))
-        except git.InvalidGitRepositoryError:
-            return cls(root, git.Repo.init(root, initial_branch="main"))
+            done = subprocess.run(
+                ["git", *arguments],
+                cwd=self.root,
+                stdin=subprocess.DEVNULL,
+                capture_output=True,
+                encoding="utf-8",
+                errors="surrogateescape",
+                env={**os.environ, "LANGUAGE": "C", "LC_ALL": "C"},
+            )
+        except OSError as error:  # no git on this machine's PATH
+            raise ArchiveError(f"{self.root}: cannot run git ({error.strerror or error})") from None
+        if check and done.returncode:
+            raise GitFailed(arguments, done.returncode, done.stderr)
+        return done.stdout.removesuffix("\n")
 
     def clear_stale_index_lock(self, grace: float = 2.0) -> bool:
         """Remove .git/index.lock when no git is using it: it is left when a git command is killed (with the
@@ -87,12 +116,18 @@ class Store:
             time.sleep(0.1)
 
     def head_detached(self) -> bool:
-        return bool(self.repo.head.is_detached)
+        try:
+            self._git("symbolic-ref", "-q", "HEAD")
+        except GitFailed as error:
+            if error.status == 1:  # HEAD names a commit, not a branch
+                return True
+            raise ArchiveError(f"{self.root}: git failed: {git_reason(error)}") from None
+        return False
 
     @_git_errors
     def changes(self, leave_out: Sequence[str]) -> list[str]:
         """Paths in the work tree that differ from HEAD (untracked ones too), but for `leave_out` pathspecs."""
-        status = self.repo.git.status("--porcelain", "--untracked-files=all", "--", ".", *leave_out)
+        status = self._git("status", "--porcelain", "--untracked-files=all", "--", ".", *leave_out)
         return [line[3:] for line in status.splitlines() if line.strip()]
 
     @_git_errors
@@ -101,12 +136,12 @@ class Store:
         `keep` (relative paths: changes someone else made) are left as they are."""
         if not paths:
             return
-        self.repo.git.reset("-q", "HEAD", "--", *paths)
+        self._git("reset", "-q", "HEAD", "--", *paths)
         kept = set(keep)
         entries = [(path, tracked) for path, tracked in self.changed_files(paths) if path not in kept]
         tracked = [path for path, is_tracked in entries if is_tracked]
         if tracked:
-            self.repo.git.checkout("HEAD", "--", *tracked)
+            self._git("checkout", "HEAD", "--", *tracked)
         for path, is_tracked in entries:
             if not is_tracked:
                 (self.root / path).unlink(missing_ok=True)
@@ -120,7 +155,7 @@ class Store:
     @_git_errors
     def changed_files(self, paths: Sequence[str]) -> list[tuple[str, bool]]:
         """The files under `paths` that differ from HEAD, or that git does not track: (relative path, tracked)."""
-        status = self.repo.git.status("--porcelain", "-z", "--untracked-files=all", "--", *paths)
+        status = self._git("status", "--porcelain", "-z", "--untracked-files=all", "--", *paths)
         entries = [entry for entry in status.split("\0") if entry]
         found = []
         skip = False
@@ -136,13 +171,13 @@ class Store:
     @_git_errors
     def commit(self, paths: Sequence[str], message: str) -> str:
         """Stage everything under `paths` (new, changed and deleted files) and commit it; the commit's id."""
-        self.repo.git.add("--all", "--", *paths)
+        self._git("add", "--all", "--", *paths)
         # git's own commit: GitPython's index.commit costs 50-60 ms more, reading and writing the index in
         # Python. As index.commit did: the message verbatim, unsigned, a commit even when nothing changed,
         # and someone to commit as on a machine nobody told who that is.
         options = ["-c", "commit.gpgSign=false", *self._identity()]
-        self.repo.git.execute(["git", *options, "commit", "-q", "--allow-empty", "--cleanup=verbatim", "-m", message])
-        return str(self.repo.git.rev_parse("HEAD"))
+        self._git(*options, "commit", "-q", "--allow-empty", "--cleanup=verbatim", "-m", message)
+        return self._git("rev-parse", "HEAD")
 
     def _identity(self) -> list[str]:
         """Options naming who commits when neither the environment nor git's configuration does: the user at
@@ -151,8 +186,8 @@ class Store:
         import socket
 
         # git's own reading of its configuration (GitPython's reader does not see GIT_CONFIG_GLOBAL)
-        found = self.repo.git.config("--get-regexp", r"^user\.(name|email)$", with_exceptions=False)
-        configured = {line.split(" ", 1)[0].removeprefix("user.") for line in str(found).splitlines()}
+        found = self._git("config", "--get-regexp", r"^user\.(name|email)$", check=False)
+        configured = {line.split(" ", 1)[0].removeprefix("user.") for line in found.splitlines()}
         user = getpass.getuser()
         fallbacks = {"name": user, "email": f"{user}@{socket.gethostname()}"}
         options = []
@@ -170,8 +205,9 @@ class Store:
         after = "; the commit is kept and the next --push sends it" if kept else ""
         limit = float(os.environ.get(PUSH_TIMEOUT_VARIABLE) or PUSH_TIMEOUT)
         try:
-            remote = self.repo.remote(remote_name)
-            branch = self.repo.active_branch.name
+            repo = git.Repo(self.root)
+            remote = repo.remote(remote_name)
+            branch = repo.active_branch.name
             refspec = f"refs/heads/{branch}:refs/heads/{branch}"  # never forced
             results = remote.push(refspec, kill_after_timeout=limit)
         except ValueError as error:
