@@ -425,3 +425,41 @@ def test_an_archive_with_a_broken_reading_cache_keeps_the_same_register(tmp_path
     git.Repo(folder).git.commit("-qam", "forget")
     assert runner.invoke(main, ["archive", "update", "--archive", str(folder)]).exit_code == 0
     assert (folder / "commitments.json").read_text(encoding="utf-8") == with_broken
+
+
+def test_an_archive_update_reads_the_files_of_letters_it_read_before_no_more(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The register goes over every stored letter: of those read before it takes the heads an earlier update
+    kept, so an update's work does not grow with the archive; a letter file changed since is read again."""
+    import shutil
+
+    from agendadiff.archive import build
+    from agendadiff.archive.update import Archive
+
+    folder = tmp_path / "archief"
+    env = {"GIT_AUTHOR_NAME": "A", "GIT_AUTHOR_EMAIL": "a@x", "GIT_COMMITTER_NAME": "A", "GIT_COMMITTER_EMAIL": "a@x"}
+    runner = CliRunner(env=env)
+    assert runner.invoke(main, ["archive", "init", str(folder)]).exit_code == 0
+    (folder / "inbox").mkdir()
+    for path in (OCTOBER, VERSLAG_OCTOBER, NOVEMBER):
+        shutil.copy(path, folder / "inbox" / path.name)
+    assert runner.invoke(main, ["archive", "update", "--archive", str(folder)]).exit_code == 0
+    archive = Archive(folder)
+    letters = archive.letters()
+    pages, _ = build.register_pages(archive, letters)  # as the update made them, and keeps what it read
+    assert (folder / "commitments.json").read_text(encoding="utf-8") == pages["json"]
+    read: list[str] = []
+    real = Path.read_text
+
+    def counted(path: Path, *args: Any, **kwargs: Any) -> str:
+        if path.name == "letter.json":
+            read.append(path.parent.name)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", counted)
+    assert build.register_pages(archive, letters)[0] == pages and read == []
+    changed = folder / "letters" / letters[0].name / "letter.json"
+    changed.write_text(real(changed, encoding="utf-8").replace('"warnings": []', '"warnings": ["edited"]'))
+    again, _ = build.register_pages(archive, letters)
+    assert read == [letters[0].name] and '"edited"' in again["json"] and '"edited"' not in pages["json"]

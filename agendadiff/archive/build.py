@@ -9,7 +9,6 @@ import itertools
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +40,7 @@ if TYPE_CHECKING:
 ALIGNMENTS = f"{STATE}/alignments.json"
 CHANGES = f"{STATE}/position-changes.json"  # the timeline's compared section pairs, kept between updates
 READINGS = f"{STATE}/commitment-readings.json"  # each letter's promises and deliveries, kept between updates
+HEADS = f"{STATE}/letter-heads.json"  # each stored letter without its sections, kept between updates
 FEED_POSITIONS = 12  # changed positions a feed entry lists; the report has them all
 
 
@@ -310,11 +310,12 @@ def register_pages(archive: Archive, letters: Sequence[Stored]) -> tuple[dict[st
     from agendadiff.commitments import needs_sections, register
     from agendadiff.render import Options, render
 
-    readings = _kept(archive, READINGS)
-    read = [archive.letter(s, with_sections=partial(needs_sections, readings)) for s in letters]
+    readings, heads = _kept(archive, READINGS), _kept(archive, HEADS)
+    read = [archive.letter(s) if needs_sections(readings, s.sha256) else archive.head(s, heads) for s in letters]
     names = {letter.source.path: s.name for letter, s in zip(read, letters, strict=True)}
     result = register(read, kept=readings)
     _keep(archive, READINGS, readings)  # the next update reads only its new letters
+    _keep(archive, HEADS, heads)  # and the others' heads from here
     open_by_letter: dict[str, int] = {}
     for track in result.open:
         name = names[result.letters[track.commitment.letter].source.path]

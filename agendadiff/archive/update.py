@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from agendadiff.archive import build, query
 from agendadiff.archive.layout import (
@@ -53,6 +53,7 @@ from agendadiff.model import Letter, LetterKind
 if TYPE_CHECKING:
     from agendadiff.align import Pairing
     from agendadiff.fetch import Client
+    from agendadiff.kept import Kept
     from agendadiff.positions import Lexicon
     from agendadiff.topics import TopicLexicon
 
@@ -103,15 +104,30 @@ class Archive:
             )
         return sorted(stored, key=lambda s: (s.date or dt.date.max, s.name))
 
-    def letter(self, stored: Stored, with_sections: Callable[[str], bool] | None = None) -> Letter:
-        """A stored letter as read when it was stored; without its sections when `with_sections`, asked with
-        the letter's sha256, says they are not needed (reading a letter's sections is most of its cost)."""
+    def letter(self, stored: Stored) -> Letter:
+        """A stored letter as read when it was stored."""
         from agendadiff.serialize import letter_from_data
 
-        data = json.loads((self.root / LETTERS / stored.name / "letter.json").read_text(encoding="utf-8"))
-        if with_sections is not None and not with_sections(data["source"]["sha256"]):
-            data["sections"] = []
-        return letter_from_data(data)
+        return letter_from_data(json.loads(self._letter_file(stored).read_text(encoding="utf-8")))
+
+    def head(self, stored: Stored, kept: Kept) -> Letter:
+        """A stored letter without its sections (its source, date, meeting, ...), as `kept` has it from an
+        earlier run while the letter's file is the same: the file is mostly sections, and reading every
+        letter's file would make each update take longer as the archive grows."""
+        from agendadiff.serialize import letter_from_data
+
+        path = self._letter_file(stored)
+        file = path.stat()
+
+        def read() -> dict[str, Any]:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return {key: value for key, value in data.items() if key != "sections"}
+
+        data = kept.get(f"head {stored.name} {stored.sha256} {file.st_size} {file.st_mtime_ns}", read)
+        return letter_from_data({**data, "sections": []})
+
+    def _letter_file(self, stored: Stored) -> Path:
+        return self.root / LETTERS / stored.name / "letter.json"
 
     # -- Operations ---------------------------------------------------------------------------------
 

@@ -145,7 +145,7 @@ class _Calls(NamedTuple):
 def _calls() -> _Calls:
     import pypdfium2.raw as raw
 
-    def bare(function: object, result: type, *arguments: type) -> Any:
+    def bare(function: Any, result: type, *arguments: type) -> Any:
         address = ctypes.cast(function, ctypes.c_void_p).value
         assert address is not None
         return ctypes.CFUNCTYPE(result, *arguments)(address)
