@@ -112,7 +112,8 @@ def worker_pool(jobs: int, worth_from: int = PARALLEL_FROM) -> Iterator[Executor
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    with ProcessPoolExecutor(max_workers=min(cores, 8), mp_context=context, initializer=_die_with_parent) as pool:
+    workers = min(cores, 8, jobs)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_die_with_parent) as pool:
         yield pool
 
 

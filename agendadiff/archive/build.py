@@ -8,6 +8,7 @@ import hashlib
 import itertools
 import json
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -87,29 +88,45 @@ def settings_fingerprint(archive: Archive) -> str:
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
-def write_reports(
-    archive: Archive, letters: Sequence[Stored], plan: ReportPlan, progress: Progress | None
-) -> dict[str, dict[str, Any]]:
-    """Write the planned reports; the manifest keeps, for every report, what it was made from and the
-    figures the index shows, so that the index never has to read the reports. The reports' alignments
-    join the cache the timeline takes them from."""
+@contextmanager
+def reports_ahead(archive: Archive, letters: Sequence[Stored], plan: ReportPlan) -> Iterator[Iterator[Rendered]]:
+    """The planned reports as they are made, in the plan's order, for write_reports: made on the other
+    cores from the start, so that the caller builds the timeline and the register meanwhile (neither reads
+    a report); on one core, each as it is taken. Only the calling process writes files."""
+    from agendadiff.pipeline import worker_pool
+
     by_name = {s.name: s for s in letters}
-    kept = {name: entry for name, entry in read_manifest(archive).items() if name in plan.inputs}
-    aligned = _alignment_cache(archive)
     jobs = [
         (str(archive.root), by_name[old], by_name[new], report_name(old, new))
         for old, new in plan.pairs
         if report_name(old, new) in plan.write
     ]
+    with worker_pool(len(jobs), worth_from=1) as pool:
+        yield pool.map(_render_job, jobs, chunksize=2) if pool else map(_render_job, jobs)
+
+
+def write_reports(
+    archive: Archive,
+    letters: Sequence[Stored],
+    plan: ReportPlan,
+    reports: Iterator[Rendered],
+    progress: Progress | None,
+) -> dict[str, dict[str, Any]]:
+    """Write the planned `reports` (from reports_ahead); the manifest keeps, for every report, what it was
+    made from and the figures the index shows, so that the index never has to read the reports. The
+    reports' alignments join the cache the timeline takes them from."""
+    by_name = {s.name: s for s in letters}
+    kept = {name: entry for name, entry in read_manifest(archive).items() if name in plan.inputs}
+    aligned = _alignment_cache(archive)
     fingerprint = settings_fingerprint(archive)
-    for written, (name, files, entry, alignment) in enumerate(_rendered(jobs), 1):
+    for written, (name, files, entry, alignment) in enumerate(reports, 1):
         for ext, text in files.items():
             write_atomically(archive.root / REPORTS / f"{name}.{ext}", text)
         kept[name] = entry | {"inputs": plan.inputs[name]}
         old, new = next((by_name[a], by_name[b]) for a, b in plan.pairs if report_name(a, b) == name)
         aligned[_alignment_key(fingerprint, old, new)] = alignment
         if progress:
-            progress(written, len(jobs), name)
+            progress(written, len(plan.write), name)
         fault_point("during-reports")  # the report workers are still at work here
     for name in plan.remove:
         for ext in REPORT_EXTENSIONS:
@@ -325,15 +342,6 @@ def register_pages(archive: Archive, letters: Sequence[Stored]) -> tuple[dict[st
 
 
 Rendered = tuple[str, dict[str, str], dict[str, Any], list[list[Any]]]  # name, files, figures, alignment
-
-
-def _rendered(jobs: Sequence[tuple[str, Stored, Stored, str]]) -> Iterator[Rendered]:
-    """The reports of `jobs`, made on every core when there are many; in the order of `jobs`. Only the
-    calling process writes files."""
-    from agendadiff.pipeline import worker_pool
-
-    with worker_pool(len(jobs)) as pool:
-        yield from pool.map(_render_job, jobs, chunksize=2) if pool else map(_render_job, jobs)
 
 
 def _extension(output_format: str) -> str:

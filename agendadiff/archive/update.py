@@ -355,13 +355,15 @@ class Archive:
         for name, (path, letter, original) in new_letters.items():
             self._store(name, path, letter, original)
         fault_point("after-letters")
-        manifest = build.write_reports(self, everything, plan, progress)
+        with build.reports_ahead(self, everything, plan) as reports:
+            # made while the reports are, on the other cores: neither reads a report
+            timeline_pages = build.timeline_pages(self, everything) if timeline else ()
+            pages, open_commitments = build.register_pages(self, everything)
+            manifest = build.write_reports(self, everything, plan, reports, progress)
         fault_point("after-reports")
-        if timeline:
-            for page, text in zip(timeline, build.timeline_pages(self, everything), strict=True):
-                write_atomically(self.root / page, text)
+        for page, text in zip(timeline, timeline_pages, strict=True):
+            write_atomically(self.root / page, text)
         outcomes, _ = build.write_outcomes(self, everything)
-        pages, open_commitments = build.register_pages(self, everything)
         for ext, text in pages.items():
             write_atomically(self.root / f"{COMMITMENTS}.{ext}", text)
         write_atomically(self.root / INDEX, build.index_page(self, everything, manifest, outcomes, open_commitments))
