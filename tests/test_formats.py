@@ -6,6 +6,7 @@ import importlib.util
 import json
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -273,6 +274,26 @@ def test_sections_and_compare_take_format_in(published: Path) -> None:
     assert result.exit_code == 0 and json.loads(result.stdout)["date"] == "2025-07-10"
     result = CliRunner().invoke(main, ["compare", str(xml), str(real), "--exit-code"])
     assert result.exit_code == 0, result.output  # the same letter in two formats: nothing changed
+
+
+def test_a_pdf_paragraph_is_joined_once_not_again_with_every_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader joins a paragraph's wrapped lines with the normalizer's rule: once per paragraph. Joined
+    line by line, the paragraph so far was cleaned up again with each line: work that grew with the square
+    of a paragraph's length."""
+    import agendadiff.normalize
+    from agendadiff.readers.pdf import read_pdf
+
+    real = agendadiff.normalize.join_lines
+    joined: list[int] = []
+
+    def counted(lines: Any) -> Any:
+        joined.append(sum(len(line.text) for line in lines))
+        return real(lines)
+
+    monkeypatch.setattr(agendadiff.normalize, "join_lines", counted)
+    document = read_pdf((ROOT / "samples" / "formats" / "jbz-2025-07-10.pdf").read_bytes(), "letter.pdf")
+    assert len(joined) > 20  # paragraphs of wrapped lines
+    assert sum(joined) <= sum(len(line) for line in document.lines)  # each line's text joined once
 
 
 @pytest.mark.parametrize(

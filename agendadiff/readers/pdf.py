@@ -254,18 +254,19 @@ def _page_text(lines: list[_Line], body: float, right_edge: float) -> list[str]:
     notes = [line for line in lines if line.size < 0.9 * body and line.y < text_lines[0].y]
     gaps = [a.y - b.y for a, b in pairwise(text_lines) if a.y - b.y > 0]
     leading = Counter(round(g) for g in gaps).most_common(1)[0][0] if gaps else body * 1.4
-    out: list[str] = []
+    paragraphs: list[list[str]] = []  # the lines of each line out: one, or those wrapped into one
     previous: _Line | None = None
     for line in text_lines:
         heading = line.bold or line.size > 1.15 * body
         if previous is not None and (previous.y - line.y > 1.3 * leading or (heading and not previous.bold)):
-            out.append(" ")
+            paragraphs.append([" "])
         elif previous is not None and previous.bold == line.bold and _wrapped(previous, line, right_edge):
-            out[-1] = _joined(out[-1], line.text)
+            paragraphs[-1].append(line.text)
             previous = line
             continue
-        out.append(line.text)
+        paragraphs.append([line.text])
         previous = line
+    out = [texts[0] if len(texts) == 1 else _joined(texts) for texts in paragraphs]
     if notes:
         out += ["", " "]
         out += [line.text for line in notes]
@@ -279,9 +280,10 @@ def _wrapped(previous: _Line, line: _Line, right_edge: float) -> bool:
     return previous.right + space + line.first_word > right_edge - 0.5
 
 
-def _joined(text: str, more: str) -> str:
-    """Two wrapped lines as one, with the hyphen rules of the normalizer (`JBZ-` + `wetsvoorstellen`)."""
+def _joined(texts: list[str]) -> str:
+    """Wrapped lines as one, with the hyphen rules of the normalizer (`JBZ-` + `wetsvoorstellen`); all at
+    once, as a paragraph joined line by line would be cleaned up again with every line."""
     from agendadiff.model import Line
     from agendadiff.normalize import join_lines
 
-    return join_lines([Line(0, text), Line(0, more)])[0]
+    return join_lines([Line(0, text) for text in texts])[0]
