@@ -451,8 +451,7 @@ def schema(name: str | None) -> None:
       agendadiff schema
       agendadiff schema comparison > comparison.schema.json
     """
-    import json
-
+    from agendadiff.jsontext import json_text
     from agendadiff.schemas import OUTPUTS
     from agendadiff.schemas import schema as shipped
 
@@ -461,7 +460,7 @@ def schema(name: str | None) -> None:
         for known, written_by in OUTPUTS.items():
             click.echo(f"{known:<{width}}  {written_by}")
         return
-    click.echo(json.dumps(shipped(name), ensure_ascii=False, indent=2))
+    click.echo(json_text(shipped(name)))
 
 
 def _now_label(lang: str) -> str:

@@ -34,6 +34,7 @@ from typing import Any
 
 from agendadiff.errors import AgendadiffError
 from agendadiff.files import write_atomically
+from agendadiff.jsontext import json_text
 
 DEFAULT_BASE_URL = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/"
 BASE_URL_VARIABLE = "AGENDADIFF_ODATA_URL"
@@ -438,7 +439,7 @@ def load_state(path: Path) -> dict[str, Any]:
 
 
 def state_text(state: dict[str, Any]) -> str:
-    return json.dumps(state, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return json_text(state, sort_keys=True) + "\n"
 
 
 def fetch(
@@ -533,5 +534,5 @@ def _download(client: Client, letter: Published, folder: Path, query: Query) -> 
         "kamerstuk": letter.kamerstuk,
         "files": files,
     }
-    (folder / "document.json").write_text(json.dumps(sidecar, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (folder / "document.json").write_text(json_text(sidecar) + "\n", encoding="utf-8")
     return sidecar

@@ -32,6 +32,7 @@ from agendadiff.archive.layout import (
     sha_of,
 )
 from agendadiff.files import write_atomically
+from agendadiff.jsontext import json_text
 from agendadiff.render import formats
 
 if TYPE_CHECKING:
@@ -131,7 +132,7 @@ def write_reports(
     for name in plan.remove:
         for ext in REPORT_EXTENSIONS:
             (archive.root / REPORTS / f"{name}.{ext}").unlink(missing_ok=True)
-    write_atomically(archive.root / MANIFEST, json.dumps(kept, indent=2, sort_keys=True) + "\n")
+    write_atomically(archive.root / MANIFEST, json_text(kept, sort_keys=True, ascii=True) + "\n")
     write_atomically(archive.root / ALIGNMENTS, json.dumps(aligned))
     return kept
 
@@ -306,7 +307,7 @@ def write_outcomes(archive: Archive, letters: Sequence[Stored]) -> tuple[dict[st
     for name in earlier.keys() - kept.keys():
         for ext in OUTCOME_EXTENSIONS:
             (archive.root / OUTCOMES / f"{name}.{ext}").unlink(missing_ok=True)
-    write_atomically(path, json.dumps(kept, indent=2, sort_keys=True) + "\n")
+    write_atomically(path, json_text(kept, sort_keys=True, ascii=True) + "\n")
     return kept, written
 
 

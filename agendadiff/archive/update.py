@@ -47,6 +47,7 @@ from agendadiff.archive.layout import (
 from agendadiff.archive.store import Store
 from agendadiff.errors import NOT_OF_THE_SERIES, AgendadiffError
 from agendadiff.files import recorded, recording, remove_leftovers, write_atomically
+from agendadiff.jsontext import json_text
 from agendadiff.lang.words import unique_name
 from agendadiff.model import Letter, LetterKind
 
@@ -432,7 +433,7 @@ class Archive:
             "format": "bundle" if path.is_dir() else sniff(data[:4096]),
             "read_with": __version__,
         }
-        write_atomically(folder / "meta.json", json.dumps(meta, ensure_ascii=False, indent=2) + "\n")
+        write_atomically(folder / "meta.json", json_text(meta) + "\n")
 
     # -- Reports ------------------------------------------------------------------------------------
 

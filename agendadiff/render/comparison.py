@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections import Counter
@@ -11,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from agendadiff.jsontext import json_text
 from agendadiff.model import (
     STDIN,
     ChangeKind,
@@ -149,7 +149,7 @@ def comparison_data(comparison: Comparison) -> dict[str, Any]:
 
 
 def comparison_json(comparison: Comparison) -> str:
-    return json.dumps(comparison_data(comparison), ensure_ascii=False, indent=2) + "\n"
+    return json_text(comparison_data(comparison)) + "\n"
 
 
 def _letter_data(letter: Letter, side: str, comparison: Comparison) -> dict[str, Any]:

@@ -4,12 +4,12 @@ put in words, quoting the sentences they rest on."""
 
 from __future__ import annotations
 
-import json
 import textwrap
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
+from agendadiff.jsontext import json_text
 from agendadiff.model import (
     CommitmentStatus,
     CommitmentTrack,
@@ -86,7 +86,7 @@ def _counts(outcome: Outcome) -> dict[str, int]:
 
 
 def outcome_json(outcome: Outcome) -> str:
-    return json.dumps(outcome_data(outcome), ensure_ascii=False, indent=2) + "\n"
+    return json_text(outcome_data(outcome)) + "\n"
 
 
 def outcome_data(outcome: Outcome) -> dict[str, Any]:
@@ -121,7 +121,7 @@ def outcome_data(outcome: Outcome) -> dict[str, Any]:
 
 
 def register_json(register: Register) -> str:
-    return json.dumps(register_data(register), ensure_ascii=False, indent=2) + "\n"
+    return json_text(register_data(register)) + "\n"
 
 
 def register_data(register: Register) -> dict[str, Any]:

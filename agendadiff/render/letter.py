@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 import textwrap
 from collections.abc import Iterator
 
+from agendadiff.jsontext import json_text
 from agendadiff.lang import dutch
 from agendadiff.model import Letter, NoteRef, Section, SectionKind
 from agendadiff.render.common import meeting_line
@@ -22,7 +22,7 @@ _UNTITLED = {
 
 
 def letter_json(letter: Letter) -> str:
-    return json.dumps(letter_to_data(letter), ensure_ascii=False, indent=2) + "\n"
+    return json_text(letter_to_data(letter)) + "\n"
 
 
 def outline_text(letter: Letter) -> str:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from agendadiff.jsontext import json_text
 from agendadiff.serialize import meeting_data
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ def _lines(entries: Sequence[LogEntry]) -> Iterator[str]:
 
 
 def log_json(entries: Sequence[LogEntry]) -> str:
-    return json.dumps(log_data(entries), ensure_ascii=False, indent=2) + "\n"
+    return json_text(log_data(entries)) + "\n"
 
 
 def log_data(entries: Sequence[LogEntry]) -> dict[str, Any]:

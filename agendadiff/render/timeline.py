@@ -4,11 +4,11 @@ latest text shaded by age."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
+from agendadiff.jsontext import json_text
 from agendadiff.model import (
     Appearance,
     Letter,
@@ -85,7 +85,7 @@ def timeline_data(timeline: Timeline) -> dict[str, Any]:
 
 
 def timeline_json(timeline: Timeline) -> str:
-    return json.dumps(timeline_data(timeline), ensure_ascii=False, indent=2) + "\n"
+    return json_text(timeline_data(timeline)) + "\n"
 
 
 def _thread_data(thread: Thread, ids: Sequence[str]) -> dict[str, Any]:
