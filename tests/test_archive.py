@@ -809,6 +809,25 @@ def test_an_update_runs_git_without_importing_gitpython(archive: Path) -> None:
     assert commits(archive)[0] == "Update: 1 letter, 0 reports"
 
 
+def test_git_is_not_asked_who_commits_when_the_environment_says(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from agendadiff.archive.store import Store
+
+    asked: list[tuple[str, ...]] = []
+    real = Store._git
+
+    def recorded(self: Store, *arguments: str, check: bool = True) -> str:
+        asked.append(arguments)
+        return real(self, *arguments, check=check)
+
+    monkeypatch.setattr(Store, "_git", recorded)
+    inbox(archive, JULY)
+    ok("archive", "update", "--archive", str(archive))
+    assert any("commit" in arguments for arguments in asked)
+    assert not any("config" in arguments for arguments in asked)  # GIT_AUTHOR_* and GIT_COMMITTER_* are set
+
+
 def test_an_archive_must_be_a_git_work_tree_of_its_own(archive: Path, tmp_path: Path) -> None:
     """An archive's folder without its .git is refused in one line, also inside another repository (git
     itself would take the repository above it and commit there)."""

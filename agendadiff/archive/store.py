@@ -182,6 +182,13 @@ class Store:
     def _identity(self) -> list[str]:
         """Options naming who commits when neither the environment nor git's configuration does: the user at
         this machine, as GitPython did, so a scheduled job on a fresh machine still commits."""
+        keys = [
+            key
+            for key in ("name", "email")
+            if not all(os.environ.get(f"GIT_{role}_{key.upper()}") for role in ("AUTHOR", "COMMITTER"))
+        ]
+        if not keys:  # the environment says who commits: no need to ask git
+            return []
         import getpass
         import socket
 
@@ -190,12 +197,7 @@ class Store:
         configured = {line.split(" ", 1)[0].removeprefix("user.") for line in found.splitlines()}
         user = getpass.getuser()
         fallbacks = {"name": user, "email": f"{user}@{socket.gethostname()}"}
-        options = []
-        for key, fallback in fallbacks.items():
-            told = all(os.environ.get(f"GIT_{role}_{key.upper()}") for role in ("AUTHOR", "COMMITTER"))
-            if not told and key not in configured:
-                options += ["-c", f"user.{key}={fallback}"]
-        return options
+        return [option for key in keys if key not in configured for option in ("-c", f"user.{key}={fallbacks[key]}")]
 
     def push(self, remote_name: str, kept: bool) -> bool:
         """Push the branch to `remote_name`, never forced; whether anything went. `kept`: a commit was just
