@@ -809,9 +809,7 @@ def test_an_update_runs_git_without_importing_gitpython(archive: Path) -> None:
     assert commits(archive)[0] == "Update: 1 letter, 0 reports"
 
 
-def test_git_is_not_asked_who_commits_when_the_environment_says(
-    archive: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_git_is_not_asked_who_commits_when_the_environment_says(archive: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from agendadiff.archive.store import Store
 
     asked: list[tuple[str, ...]] = []
