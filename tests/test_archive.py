@@ -826,6 +826,58 @@ def test_git_is_not_asked_who_commits_when_the_environment_says(archive: Path, m
     assert not any("config" in arguments for arguments in asked)  # GIT_AUTHOR_* and GIT_COMMITTER_* are set
 
 
+def test_an_update_puts_its_files_on_disk_together_before_its_commit(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One fsync for the journal, then the files the transaction wrote go to disk in one syncfs (Linux), before
+    the commit that takes them: not an fsync per file (22 for an update with one new letter)."""
+    import agendadiff.files as files
+    from agendadiff.archive.store import Store
+
+    events: list[str] = []
+    real_fsync, real_syncfs, real_commit = os.fsync, files._syncfs(), Store.commit
+    assert real_syncfs is not None  # the test machine is Linux
+
+    def fsync(handle: int) -> None:
+        events.append("fsync")
+        real_fsync(handle)
+
+    def syncfs(handle: int) -> int:
+        events.append("syncfs")
+        return real_syncfs(handle)
+
+    def commit(self: Store, *args: Any) -> str:
+        events.append("commit")
+        return real_commit(self, *args)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(files, "_syncfs", lambda: syncfs)
+    monkeypatch.setattr(Store, "commit", commit)
+    inbox(archive, JULY, OCTOBER)
+    ok("archive", "update", "--archive", str(archive))
+    assert events == ["fsync", "syncfs", "commit"]
+
+
+def test_without_syncfs_each_file_written_is_put_on_disk_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import agendadiff.files as files
+
+    synced: list[int] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda handle: (synced.append(handle), real_fsync(handle))[1])
+    monkeypatch.setattr(files, "_syncfs", lambda: None)
+    files.write_atomically(tmp_path / "alone.txt", "written outside a recording: on disk at once")
+    assert len(synced) == 1
+    with files.recording(tmp_path / "written.log"):
+        for k in range(3):
+            files.write_atomically(tmp_path / f"{k}.txt", f"file {k}")
+        assert len(synced) == 1  # not yet
+        files.sync_written()
+        assert len(synced) == 4
+        files.sync_written()  # nothing written since
+        assert len(synced) == 4
+    assert [(tmp_path / f"{k}.txt").read_text() for k in range(3)] == ["file 0", "file 1", "file 2"]
+
+
 def test_an_archive_must_be_a_git_work_tree_of_its_own(archive: Path, tmp_path: Path) -> None:
     """An archive's folder without its .git is refused in one line, also inside another repository (git
     itself would take the repository above it and commit there)."""

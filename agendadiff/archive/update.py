@@ -46,7 +46,7 @@ from agendadiff.archive.layout import (
 )
 from agendadiff.archive.store import Store
 from agendadiff.errors import NOT_OF_THE_SERIES, AgendadiffError
-from agendadiff.files import recorded, recording, remove_leftovers, write_atomically
+from agendadiff.files import recorded, recording, remove_leftovers, sync_written, write_atomically
 from agendadiff.jsontext import json_text
 from agendadiff.lang.words import unique_name
 from agendadiff.model import Letter, LetterKind
@@ -373,6 +373,7 @@ class Archive:
         message = build.commit_message(added, plan, batch)
         if fetch_state and not added:
             message = "Record fetched documents" if message.startswith("Update") else message
+        sync_written()  # what the commit takes is on disk first, all files at once
         commit = self.store.commit(
             [LETTERS, REPORTS, OUTCOMES, INDEX, FEED, *register, *timeline, *([FETCH_STATE] if fetch_state else [])],
             message,
