@@ -16,7 +16,7 @@ import math
 import re
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
@@ -65,6 +65,11 @@ class Topic:
 @dataclass(frozen=True)
 class TopicLexicon:
     topics: tuple[Topic, ...]
+    # (title, formal title, text) -> labels: an archive update labels the same sections for the report, the
+    # timeline and each gap the timeline bridges
+    labelled: dict[tuple[str | None, str | None, str], tuple[TopicLabel, ...]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     def get(self, topic_id: str) -> Topic | None:
         return next((t for t in self.topics if t.id == topic_id), None)
@@ -180,7 +185,17 @@ def lowered(text: str) -> str | None:
 
 
 def label_section(section: Section, lexicon: TopicLexicon) -> tuple[TopicLabel, ...]:
-    """The topics `section` is about, best first, each with a score in 0..1."""
+    """The topics `section` is about, best first, each with a score in 0..1; remembered per text."""
+    key = (section.title, section.formal_title, section.text)
+    labels = lexicon.labelled.get(key)
+    if labels is None:
+        if len(lexicon.labelled) > 50_000:
+            lexicon.labelled.clear()
+        labels = lexicon.labelled[key] = _labels(section, lexicon)
+    return labels
+
+
+def _labels(section: Section, lexicon: TopicLexicon) -> tuple[TopicLabel, ...]:
     title = canonical(" ".join(filter(None, (section.title, section.formal_title))))
     text = section.text
     length = max(1, section.words)

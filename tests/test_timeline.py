@@ -341,6 +341,24 @@ def test_topic_labels_with_scores() -> None:
     assert [x.topic for x in label_section(avg, topics)] == ["gegevensbescherming"]
 
 
+def test_a_sections_labels_are_worked_out_once_per_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A report, its timeline and each gap the timeline bridges label the same sections (under other ids)."""
+    import dataclasses
+
+    import agendadiff.topics as topics_module
+
+    topics = dataclasses.replace(load_topics())  # a lexicon of its own, with nothing remembered yet
+    section = made_letter(0, [("item", "Terugkeerverordening", TEXTS["return"])]).sections[0]
+    worked: list[str] = []
+    real = topics_module._labels
+    monkeypatch.setattr(topics_module, "_labels", lambda s, lexicon: worked.append(s.id) or real(s, lexicon))
+    first = label_section(section, topics)
+    again = label_section(dataclasses.replace(section, id="o0:" + section.id), topics)
+    assert again == first == real(section, topics) and worked == [section.id]
+    other = dataclasses.replace(section, title="Drugs")
+    assert label_section(other, topics) == real(other, topics) and worked == [section.id, other.id]
+
+
 def test_the_shipped_topics_cover_the_issue_list() -> None:
     ids = {t.id for t in load_topics().topics}
     assert {
