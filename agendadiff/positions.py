@@ -67,7 +67,8 @@ class Lexicon:
     conditions: re.Pattern[str]
     numbers: re.Pattern[str]
     stances: tuple[Stance, ...]
-    found: dict[str, list[_Found]] = field(default_factory=dict, compare=False, repr=False)  # text -> stances
+    # text -> stances found, remembered; not shared by a lexicon made from this one, whose stances may differ
+    found: dict[str, list[_Found]] = field(default_factory=dict, init=False, compare=False, repr=False)
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:

@@ -416,3 +416,15 @@ def test_each_chunk_has_the_owner_a_scan_of_every_change_finds(data: st.DataObje
     # any changes of the comparison, in any order: also ones of other pairs, and overlapping ones
     changes = data.draw(st.permutations(list(comparison.changes)).map(lambda c: c[: len(c) // 2 + 3]))
     assert chunk_owners(pair, changes) == _owners_by_scanning(pair, changes)
+
+
+def test_a_lexicon_made_from_another_finds_its_own_stances() -> None:
+    """The stances a lexicon found are remembered per text; a lexicon made from it with other stances must
+    not take them over."""
+    import dataclasses
+
+    lexicon = load_lexicon()
+    text = "Het kabinet steunt het voorstel."
+    assert any(s.stances for s in mark_sentences(text, lexicon))
+    without = dataclasses.replace(lexicon, stances=())
+    assert not any(s.stances for s in mark_sentences(text, without))
