@@ -3,7 +3,8 @@
     python bench/table.py [--repeat 5] [--archive 200]   # about 3 minutes; --archive 0 leaves the archive out
 
 Each row runs agendadiff and its peer as whole processes, alternated (A, B, A, B, ...), and shows the median
-wall time of each, their ratio and agendadiff's peak memory (the process's max RSS). The peers:
+wall time of each, the median of their ratios run by run and agendadiff's peak memory (the process's max
+RSS). The peers:
   - difflib.HtmlDiff writing its HTML page of the same two files (the standard library's HTML diff);
   - the floor: a Python process that reads both files and writes one;
   - for a PDF, a Python process that prints pypdfium2's plain text of it (no boxes, no structure);
@@ -50,17 +51,26 @@ def run(command: Sequence[str], env: dict[str, str] | None = None) -> tuple[floa
     return time.perf_counter() - started, usage.ru_maxrss / 1024
 
 
-def alternated(ours: Callable[[], tuple[float, float]], peer: Callable[[], tuple[float, float]], repeat: int):
-    """Medians of (ours seconds, ours MiB, peer seconds), run in turn so that a load hits both alike."""
-    ours_runs, peer_runs = [], []
+Runs = list[tuple[float, float]]  # (seconds, MiB) of each run
+
+
+def in_turn(runners: Sequence[Callable[[], tuple[float, float]]], repeat: int) -> list[Runs]:
+    """Each runner `repeat` times, in turn (A, B, A, B, ...), so that a load on the machine hits them alike."""
+    results: list[Runs] = [[] for _ in runners]
     for _ in range(repeat):
-        ours_runs.append(ours())
-        peer_runs.append(peer())
-    return (
-        statistics.median(t for t, _ in ours_runs),
-        statistics.median(m for _, m in ours_runs),
-        statistics.median(t for t, _ in peer_runs),
-    )
+        for runs, runner in zip(results, runners, strict=True):
+            runs.append(runner())
+    return results
+
+
+def median(runs: Runs, memory: bool = False) -> float:
+    return statistics.median(m if memory else t for t, m in runs)
+
+
+def ratio(ours: Runs, peer: Runs) -> float:
+    """The median of ours / peer, pair by pair: each pair ran moments apart, at the machine's speed then (this
+    VM's speed drifts by half within a minute, so a ratio of medians taken minutes apart misleads)."""
+    return statistics.median(a / b for (a, _), (b, _) in zip(ours, peer, strict=True))
 
 
 def compare_row(label: str, old: Path, new: Path, out: Path, repeat: int, growth: list[tuple[int, float, float]]):
@@ -68,8 +78,8 @@ def compare_row(label: str, old: Path, new: Path, out: Path, repeat: int, growth
     peer = [sys.executable, "-c", HTMLDIFF, str(old), str(new), str(out.with_suffix(".peer.html"))]
     floor = [sys.executable, "-c", FLOOR, str(old), str(new), str(out.with_suffix(".floor"))]
     refused = subprocess.run(agendadiff, capture_output=True, text=True).returncode != 0
-    ours, memory, html = alternated(lambda: run(agendadiff), lambda: run(peer), repeat)
-    _, _, bare = alternated(lambda: (0.0, 0.0), lambda: run(floor), repeat)
+    ours_runs, html_runs, floor_runs = in_turn([lambda: run(agendadiff), lambda: run(peer), lambda: run(floor)], repeat)
+    ours, memory, html = median(ours_runs), median(ours_runs, memory=True), median(html_runs)
     size = old.stat().st_size + new.stat().st_size
     per_byte = ""
     if growth:
@@ -79,8 +89,8 @@ def compare_row(label: str, old: Path, new: Path, out: Path, repeat: int, growth
         )
     growth.append((size, ours, memory))
     note = "refused in one line" if refused else ""
-    print(f"{label:<28} {size / 1e6:>6.2f} {ours:>8.3f} {html:>8.3f} {ours / html:>7.2f} {ours / bare:>7.1f} "
-          f"{memory:>7.0f} {per_byte:>11}  {note}")  # fmt: skip
+    print(f"{label:<28} {size / 1e6:>6.2f} {ours:>8.3f} {html:>8.3f} {ratio(ours_runs, html_runs):>7.2f} "
+          f"{ratio(ours_runs, floor_runs):>7.1f} {memory:>7.0f} {per_byte:>11}  {note}")  # fmt: skip
 
 
 def main() -> int:
@@ -112,8 +122,8 @@ def main() -> int:
                 continue
             ours_cmd = [sys.executable, "-m", "agendadiff", "sections", str(path), "--format", "json"]
             peer_cmd = [sys.executable, "-c", PDFIUM, str(path)]
-            ours, _, peer = alternated(lambda c=ours_cmd: run(c), lambda c=peer_cmd: run(c), args.repeat)
-            print(f"{path.name:<28} {pages:>6} {ours:>8.3f} {peer:>8.3f} {ours / peer:>7.2f}")
+            ours, peer = in_turn([lambda c=ours_cmd: run(c), lambda c=peer_cmd: run(c)], args.repeat)
+            print(f"{path.name:<28} {pages:>6} {median(ours):>8.3f} {median(peer):>8.3f} {ratio(ours, peer):>7.2f}")
 
         if args.archive:
             archive_row(folder, args.archive, args.repeat)
@@ -150,8 +160,8 @@ def archive_row(folder: Path, letters: int, repeat: int) -> None:
                 path.unlink()
             return elapsed, 0.0
 
-        ours, _, git = alternated(one_update, git_commit, repeat)
-        print(f"{size:<28} {ours:>8.3f} {git:>8.3f} {ours / git:>7.1f}")
+        ours, git = in_turn([one_update, git_commit], repeat)
+        print(f"{size:<28} {median(ours):>8.3f} {median(git):>8.3f} {ratio(ours, git):>7.1f}")
 
 
 if __name__ == "__main__":
