@@ -52,6 +52,7 @@ class ReportPlan:
     write: tuple[str, ...]  # report names to (re)write
     remove: tuple[str, ...]  # report names of pairs no longer consecutive
     inputs: dict[str, str]  # report name -> fingerprint of what it is made from
+    manifest: dict[str, dict[str, Any]]  # as the plan found it: what each report was made from, and its figures
 
 
 def report_plan(archive: Archive, letters: Sequence[Stored]) -> ReportPlan:
@@ -72,7 +73,7 @@ def report_plan(archive: Archive, letters: Sequence[Stored]) -> ReportPlan:
         if manifest.get(name, {}).get("inputs") != fingerprint or not (archive.root / REPORTS / f"{name}.html").exists()
     )
     remove = tuple(sorted(name for name in manifest if name not in inputs))
-    return ReportPlan(pairs, write, remove, inputs)
+    return ReportPlan(pairs, write, remove, inputs, manifest)
 
 
 def read_manifest(archive: Archive) -> dict[str, dict[str, Any]]:
@@ -117,7 +118,7 @@ def write_reports(
     made from and the figures the index shows, so that the index never has to read the reports. The
     reports' alignments join the cache the timeline takes them from."""
     by_name = {s.name: s for s in letters}
-    kept = {name: entry for name, entry in read_manifest(archive).items() if name in plan.inputs}
+    kept = {name: entry for name, entry in plan.manifest.items() if name in plan.inputs}
     aligned = _alignment_cache(archive)
     fingerprint = settings_fingerprint(archive)
     for written, (name, files, entry, alignment) in enumerate(reports, 1):
