@@ -1,6 +1,6 @@
 """Issue 21's table in one run: every figure a ratio against a peer measured in the same run.
 
-    python bench/table.py [--repeat 5] [--archive 200]   # about 3 minutes; --archive 0 leaves the archive out
+    python bench/table.py [--repeat 5] [--archive 200]   # about 6 minutes; --archive 0 leaves the archive out
 
 Each row runs agendadiff and its peer as whole processes, alternated (A, B, A, B, ...), and shows the median
 wall time of each, the median of their ratios run by run and agendadiff's peak memory (the process's max
