@@ -9,6 +9,7 @@ are not strings, types json does not know) goes to json.dumps itself, which conv
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Collection
 from json.encoder import encode_basestring, encode_basestring_ascii
 from typing import Any
 
@@ -39,34 +40,31 @@ def json_text(data: Any, *, sort_keys: bool = False, ascii: bool = False) -> str
         elif isinstance(item, float):
             add(_float(item))
         elif isinstance(item, (list, tuple)):
-            if not item:
-                add("[]")
-                return
-            inner = indent + "  "
-            between = ",\n" + inner
-            add("[\n" + inner)
-            for k, element in enumerate(item):
-                if k:
-                    add(between)
-                value(element, inner)
-            add("\n" + indent + "]")
+            members(item, "[]", indent, value)
         elif isinstance(item, dict):
-            if not item:
-                add("{}")
-                return
-            inner = indent + "  "
-            between = ",\n" + inner
-            add("{\n" + inner)
-            for k, (key, element) in enumerate(sorted(item.items()) if sort_keys else item.items()):
-                if not isinstance(key, str):
-                    raise _Unusual
-                if k:
-                    add(between)
-                add(string(key) + ": ")
-                value(element, inner)
-            add("\n" + indent + "}")
+            members(sorted(item.items()) if sort_keys else item.items(), "{}", indent, pair)
         else:
             raise _Unusual
+
+    def pair(member: tuple[Any, Any], indent: str) -> None:
+        key, element = member
+        if not isinstance(key, str):
+            raise _Unusual
+        add(string(key) + ": ")
+        value(element, indent)
+
+    def members(items: Collection[Any], brackets: str, indent: str, write: Callable[[Any, str], None]) -> None:
+        """A list's elements or a dict's items, one a line, indented one step more than the brackets."""
+        if not items:
+            add(brackets)
+            return
+        inner = indent + "  "
+        add(brackets[0] + "\n" + inner)
+        for k, member in enumerate(items):
+            if k:
+                add(",\n" + inner)
+            write(member, inner)
+        add("\n" + indent + brackets[1])
 
     try:
         value(data, "")
