@@ -878,6 +878,31 @@ def test_without_syncfs_each_file_written_is_put_on_disk_once(tmp_path: Path, mo
     assert [(tmp_path / f"{k}.txt").read_text() for k in range(3)] == ["file 0", "file 1", "file 2"]
 
 
+@pytest.mark.parametrize(("methods", "worth_from"), [(["fork", "spawn"], 1), (["spawn"], None)])
+def test_one_report_is_made_on_another_core_only_where_workers_fork(
+    archive: Path, monkeypatch: pytest.MonkeyPatch, methods: list[str], worth_from: int | None
+) -> None:
+    """A forked worker starts at once, so even one report is made beside the timeline; a spawned one imports
+    everything first, which costs more than the report."""
+    import multiprocessing
+    from contextlib import contextmanager
+
+    import agendadiff.pipeline as pipeline
+
+    asked: list[int] = []
+
+    @contextmanager
+    def no_pool(jobs: int, worth_from: int = pipeline.PARALLEL_FROM) -> Any:
+        asked.append(worth_from)
+        yield None
+
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: methods)
+    monkeypatch.setattr(pipeline, "worker_pool", no_pool)
+    inbox(archive, JULY)
+    ok("archive", "update", "--archive", str(archive))
+    assert asked == [worth_from or pipeline.PARALLEL_FROM]
+
+
 def test_an_archive_must_be_a_git_work_tree_of_its_own(archive: Path, tmp_path: Path) -> None:
     """An archive's folder without its .git is refused in one line, also inside another repository (git
     itself would take the repository above it and commit there)."""
