@@ -543,10 +543,15 @@ class _Follower:
         )
 
     def _sentences(self, section: Section) -> list[tuple[tuple[str, str, tuple[str, ...]], bool, int, int]]:
-        # Most of a topic's text recurs unchanged from letter to letter: split and mark each text once.
+        # Most of a topic's text recurs unchanged from letter to letter: split and mark each text once, and
+        # keep that for the archive's next timeline.
         if section.text not in self.sentence_cache:
+            marked = self.kept.get(
+                _key("sentences", section.text),
+                lambda: [[s.text, s.position, s.start, s.end] for s in mark_sentences(section.text, self.lexicon)],
+            )
             self.sentence_cache[section.text] = [
-                (_words(s.text), s.position, s.start, s.end) for s in mark_sentences(section.text, self.lexicon)
+                (_words(text), position, start, end) for text, position, start, end in marked
             ]
         return self.sentence_cache[section.text]
 

@@ -492,7 +492,7 @@ def test_the_change_cache_gives_the_same_timeline_and_is_reused(monkeypatch: pyt
     letters = ordered(read_letter(path) for path in SAMPLES)
     alignments = [align(a, b) for a, b in itertools.pairwise(letters)]  # made apart, as an archive keeps them
     calls: Counter[str] = Counter()
-    for name in ("section_changes", "align", "classify", "label_section"):  # the work a cache spares
+    for name in ("section_changes", "align", "classify", "label_section", "mark_sentences"):  # the work kept
         real = getattr(timeline_module, name)
         monkeypatch.setattr(
             timeline_module, name, lambda *a, real=real, name=name, **k: calls.update([name]) or real(*a, **k)
@@ -500,7 +500,7 @@ def test_the_change_cache_gives_the_same_timeline_and_is_reused(monkeypatch: pyt
     fresh = Kept()
     first = timeline_json(build_timeline(letters, alignments=alignments, kept=fresh))
     assert fresh.used and first == timeline_json(build_timeline(letters))
-    assert set(calls) == {"section_changes", "align", "classify", "label_section"}, calls
+    assert set(calls) == {"section_changes", "align", "classify", "label_section", "mark_sentences"}, calls
     # from what the first run kept, none of that work is done again, and the timeline is the same
     calls.clear()
     again = Kept(dict(fresh.used))
