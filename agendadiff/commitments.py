@@ -14,13 +14,14 @@ import datetime as dt
 import hashlib
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, partial
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from agendadiff.diff import words_alike
+from agendadiff.diff import WordCodes, codes_in_common
 from agendadiff.errors import AgendadiffError
 from agendadiff.kept import Kept
 from agendadiff.lang.dutch import MONTH, MONTHS
@@ -213,7 +214,13 @@ def register(letters: Sequence[Letter], lexicon: CommitmentLexicon | None = None
         _read_from(kept.get(_reading_key(letter.source.sha256), partial(_reading, letter, lexicon)), k)
         for k, letter in enumerate(ordered)
     ]
-    subjects = {c.id: r.subjects[c.id] for r in read for c in r.commitments}
+    subjects = _subjects(read)
+    # A promise is made again, or delivered, only in a letter that shares a word with it: every later letter
+    # is looked at for every promise still open, so most are passed by on their words alone.
+    words_of = [
+        frozenset().union(*(subjects[c.id].words for c in r.commitments), *(d.about for d in r.deliveries))
+        for r in read
+    ]
     taken: set[str] = set()  # later commitments that repeat an earlier one: not listed on their own
     tracks = []
     for letter_read in read:
@@ -225,6 +232,8 @@ def register(letters: Sequence[Letter], lexicon: CommitmentLexicon | None = None
             kept_here = read[commitment.letter].kept_here[commitment.id]
             fulfilled: tuple[int, Quote] | None = (commitment.letter, kept_here) if kept_here else None
             for later in range(commitment.letter + 1, len(ordered) if fulfilled is None else 0):
+                if subject.words.isdisjoint(words_of[later]):
+                    continue
                 again = next(
                     (c for c in read[later].commitments if c.id not in taken and _same(subject, subjects[c.id])), None
                 )
@@ -283,13 +292,36 @@ def _subject(letter: Letter, commitment: Commitment) -> list[str]:
     return words
 
 
-def _same(earlier: Sequence[str], later: Sequence[str]) -> bool:
-    """Whether two promises' subjects (stems) are alike enough to be one promise made again; the shared
-    words bound the in-order likeness, so most pairs are settled without a diff."""
-    total = len(earlier) + len(later)
-    if not total or 2 * len(set(earlier) & set(later)) < SAME * total * 0.5:
+class _Subject(NamedTuple):
+    """What a promise is about: its stems in order, as a set, counted, and encoded for the diff."""
+
+    stems: Sequence[str]
+    words: frozenset[str]
+    counts: Counter[str]
+    code: str
+
+
+def _subjects(read: Sequence[_Read]) -> dict[str, _Subject]:
+    """Every commitment's subject, by commitment id, its stems encoded once for the whole register."""
+    codes = WordCodes()
+    return {c.id: _encoded(r.subjects[c.id], codes) for r in read for c in r.commitments}
+
+
+def _encoded(stems: Sequence[str], codes: WordCodes) -> _Subject:
+    return _Subject(stems, frozenset(stems), Counter(stems), codes.encode(stems))
+
+
+def _same(earlier: _Subject, later: _Subject) -> bool:
+    """Whether two promises' subjects are alike enough to be one promise made again; the shared words bound
+    the in-order likeness, so most pairs are settled without a diff."""
+    total = len(earlier.stems) + len(later.stems)
+    shared = earlier.words & later.words
+    if not total or 2 * len(shared) < SAME * total * 0.5:
         return False
-    return words_alike(earlier, later) >= SAME
+    # No order of the words has more in common than each shared word as often as the one with fewer has it.
+    if 2 * sum(min(earlier.counts[word], later.counts[word]) for word in shared) < SAME * total:
+        return False
+    return 2 * codes_in_common(earlier.code, later.code) / total >= SAME
 
 
 def _kept_in_place(letter: Letter, commitment: Commitment, lexicon: CommitmentLexicon) -> Quote | None:
@@ -305,10 +337,10 @@ def _kept_in_place(letter: Letter, commitment: Commitment, lexicon: CommitmentLe
     return None
 
 
-def _delivery(deliveries: Sequence[_Delivery], subject: Sequence[str]) -> Quote | None:
-    """The delivery passage of a letter that holds most of what `subject` (stems) promised, if one holds
-    at least FULFILS of it."""
-    wanted = set(subject)
+def _delivery(deliveries: Sequence[_Delivery], subject: _Subject) -> Quote | None:
+    """The delivery passage of a letter that holds most of what `subject` promised, if one holds at least
+    FULFILS of it."""
+    wanted = subject.words
     if not wanted:
         return None
     shares = [(len(wanted & d.about) / len(wanted), -k, d.quote) for k, d in enumerate(deliveries)]

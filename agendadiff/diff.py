@@ -259,9 +259,24 @@ def words_alike(old: Sequence[str], new: Sequence[str]) -> float:
 
 def words_in_common(old: Sequence[str], new: Sequence[str]) -> int:
     """How many of the words two sequences of word keys have in common, in order (a minimal edit)."""
-    codec = _Codec()
-    raw = _raw_diff(codec.encode_words((w, w) for w in old), codec.encode_words((w, w) for w in new), minimal=True)
-    return sum(len(chars) for op, chars in raw if op == 0)
+    codes = WordCodes()
+    return codes_in_common(codes.encode(old), codes.encode(new))
+
+
+class WordCodes:
+    """Sequences of word keys as strings of one character a word, the same character for a key in every
+    sequence encoded here: for comparing many sequences with each other, each encoded once."""
+
+    def __init__(self) -> None:
+        self._codec = _Codec()
+
+    def encode(self, words: Sequence[str]) -> str:
+        return self._codec.encode_words((w, w) for w in words)
+
+
+def codes_in_common(old: str, new: str) -> int:
+    """`words_in_common` of two sequences that one WordCodes encoded."""
+    return sum(len(chars) for op, chars in _raw_diff(old, new, minimal=True) if op == 0)
 
 
 def compare(old: Letter, new: Letter, alignment: Alignment) -> Comparison:

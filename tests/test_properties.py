@@ -194,3 +194,34 @@ def test_the_cosine_search_finds_every_pair_reaching_its_floor_with_the_same_val
     for i in range(len(olds)):
         for j in range(len(news)):
             assert cosines.get(i, j) == brute.get((i, j), 0.0)  # the same float, bit for bit
+
+
+word_lists = st.lists(st.sampled_from([f"w{k}" for k in range(12)]), max_size=16)
+
+
+@given(word_lists, word_lists, st.lists(word_lists, max_size=4))
+def test_word_codes_shared_by_many_sequences_count_what_a_pair_has_in_common(
+    old: list[str], new: list[str], others: list[list[str]]
+) -> None:
+    """Encoding many sequences with one WordCodes (the register encodes every promise's subject once) gives
+    the in-order common words of a pair encoded on its own, whatever else was encoded first."""
+    from agendadiff.diff import WordCodes, codes_in_common, words_in_common
+
+    codes = WordCodes()
+    for other in others:
+        codes.encode(other)
+    assert codes_in_common(codes.encode(old), codes.encode(new)) == words_in_common(old, new)
+
+
+@given(word_lists, word_lists)
+def test_a_promise_made_again_is_told_as_by_its_definition(earlier: list[str], later: list[str]) -> None:
+    """The register's test of two promises' subjects (with its bound on the common words, which spares most
+    diffs) says what its definition says: the shared words' rule, then the words in order."""
+    from agendadiff.commitments import SAME, _encoded, _same
+    from agendadiff.diff import WordCodes, words_alike
+
+    total = len(earlier) + len(later)
+    defined = bool(total) and 2 * len(set(earlier) & set(later)) >= SAME * total * 0.5
+    defined = defined and words_alike(earlier, later) >= SAME
+    codes = WordCodes()
+    assert _same(_encoded(earlier, codes), _encoded(later, codes)) == defined
