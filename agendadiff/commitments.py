@@ -41,6 +41,7 @@ from agendadiff.model import (
 )
 
 SAME = 0.5  # a later commitment this alike (content words in order) makes the same promise again
+KEPT_LETTERS_BACK = 6  # a register takes up where an earlier run stopped this many letters back at most
 FULFILS = 0.5  # a delivery passage that holds this share of what was promised reports on it
 DROPPED_AFTER = 2  # letters after its last mention that say nothing of it: the commitment was dropped
 _ANAPHOR = re.compile(r"\b(?:daar|hier|er)(?:over|van|op|naar|mee|bij)\b", re.IGNORECASE)
@@ -221,35 +222,91 @@ def register(letters: Sequence[Letter], lexicon: CommitmentLexicon | None = None
         frozenset().union(*(subjects[c.id].words for c in r.commitments), *(d.about for d in r.deliveries))
         for r in read
     ]
-    taken: set[str] = set()  # later commitments that repeat an earlier one: not listed on their own
+    # Letter by letter: the promises still open meet the letter's promises and deliveries, then its own
+    # promises (those not made before) open. What an update kept of the letters before it is taken up
+    # where it stopped, so that a new letter costs the promises still open, not the whole series again.
+    shas = [letter.source.sha256 for letter in ordered]
+    start, followed = _followed_before(kept, shas)
+    for later in range(start, len(ordered)):
+        _follow(followed, later, read, subjects, words_of[later])
+    kept.get(_followed_key(shas), followed.data)  # for the next update to take up
+    commitments = {c.id: c for r in read for c in r.commitments}
     tracks = []
-    for letter_read in read:
-        for commitment in letter_read.commitments:
-            if commitment.id in taken:
-                continue
-            subject = subjects[commitment.id]
-            repeated: list[tuple[int, Quote]] = []
-            kept_here = read[commitment.letter].kept_here[commitment.id]
-            fulfilled: tuple[int, Quote] | None = (commitment.letter, kept_here) if kept_here else None
-            for later in range(commitment.letter + 1, len(ordered) if fulfilled is None else 0):
-                if subject.words.isdisjoint(words_of[later]):
-                    continue
-                again = next(
-                    (c for c in read[later].commitments if c.id not in taken and _same(subject, subjects[c.id])), None
-                )
-                if again is not None:
-                    taken.add(again.id)
-                    repeated.append((later, Quote(again.section, again.text)))
-                passage = _delivery(read[later].deliveries, subject)
-                if passage is not None:
-                    fulfilled = (later, passage)
-                    break
-            tracks.append(
-                CommitmentTrack(
-                    commitment, _status(commitment, repeated, fulfilled, ordered), tuple(repeated), fulfilled
-                )
-            )
+    for commitment_id, repeated, fulfilled in followed.tracks:
+        commitment = commitments[commitment_id]
+        tracks.append(
+            CommitmentTrack(commitment, _status(commitment, repeated, fulfilled, ordered), tuple(repeated), fulfilled)
+        )
     return Register(ordered, tuple(tracks))
+
+
+@dataclass
+class _Followed:
+    """Promises followed through the letters so far: each with where it was made again and where it was kept
+    (in the order they were made), and the later promises taken as repetitions."""
+
+    tracks: list[tuple[str, list[tuple[int, Quote]], tuple[int, Quote] | None]] = field(default_factory=list)
+    taken: set[str] = field(default_factory=set)
+
+    def data(self) -> dict[str, Any]:
+        def quote(q: Quote) -> list[Any]:
+            return [q.section, q.text, q.start, q.end]
+
+        return {
+            "taken": sorted(self.taken),
+            "tracks": [
+                [cid, [[k, quote(q)] for k, q in repeated], [done[0], quote(done[1])] if done else None]
+                for cid, repeated, done in self.tracks
+            ],
+        }
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> _Followed:
+        return cls(
+            [
+                (cid, [(k, Quote(*q)) for k, q in repeated], (done[0], Quote(*done[1])) if done else None)
+                for cid, repeated, done in data["tracks"]
+            ],
+            set(data["taken"]),
+        )
+
+
+def _followed_key(shas: Sequence[str]) -> str:
+    return "followed " + hashlib.sha256("\0".join(shas).encode()).hexdigest()
+
+
+def _followed_before(kept: Kept, shas: Sequence[str]) -> tuple[int, _Followed]:
+    """How many of the letters an earlier run followed the promises through (the longest such start of
+    `shas`, within the last few letters), and where it stopped; else none."""
+    for count in range(len(shas), max(0, len(shas) - KEPT_LETTERS_BACK) - 1, -1):
+        data = kept.known.get(_followed_key(shas[:count])) if count else None
+        if data is not None:
+            return count, _Followed.from_data(data)
+    return 0, _Followed()
+
+
+def _follow(
+    followed: _Followed, later: int, read: Sequence[_Read], subjects: dict[str, _Subject], words: frozenset[str]
+) -> None:
+    """Letter `later` against the promises still open, then its own promises that open."""
+    here = read[later]
+    for k, (commitment_id, repeated, fulfilled) in enumerate(followed.tracks):
+        subject = subjects[commitment_id]
+        if fulfilled is not None or subject.words.isdisjoint(words):
+            continue
+        again = next(
+            (c for c in here.commitments if c.id not in followed.taken and _same(subject, subjects[c.id])), None
+        )
+        if again is not None:
+            followed.taken.add(again.id)
+            repeated.append((later, Quote(again.section, again.text)))
+        passage = _delivery(here.deliveries, subject)
+        if passage is not None:
+            followed.tracks[k] = (commitment_id, repeated, (later, passage))
+    for commitment in here.commitments:
+        if commitment.id not in followed.taken:
+            kept_here = here.kept_here[commitment.id]
+            followed.tracks.append((commitment.id, [], (later, kept_here) if kept_here else None))
 
 
 def _status(

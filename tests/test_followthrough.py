@@ -380,7 +380,7 @@ def test_the_reading_cache_gives_the_same_register_and_reads_nothing_twice(
 
     fresh = Kept()
     first = register_json(register(series, kept=fresh))
-    assert first == register_json(register(series)) and len(fresh.used) == len(series)
+    assert first == register_json(register(series)) and len(fresh.used) == len(series) + 1  # + where it stopped
     calls: list[int] = []
     import agendadiff.commitments as commitments
 
@@ -397,6 +397,33 @@ def test_the_reading_cache_gives_the_same_register_and_reads_nothing_twice(
     heads = [replace(letter, sections=()) for letter in series]
     assert register_json(register(heads, kept=Kept(json.loads(json.dumps(fresh.used))))) == first
     assert any(track.fulfilled for track in register(series).tracks)  # a series that tests the kept quotes
+
+
+def test_a_register_takes_up_where_the_last_one_stopped(series: list[Letter], monkeypatch: pytest.MonkeyPatch) -> None:
+    """An update's register follows the promises still open through its new letter only, and comes out as one
+    made from nothing; a letter that comes in between the others has the register follow them all again."""
+    import agendadiff.commitments as commitments
+    from agendadiff.kept import Kept
+    from agendadiff.render.followthrough import register_json
+
+    def as_kept(kept: Kept) -> Kept:
+        return Kept(json.loads(json.dumps(kept.used)))  # as an archive keeps it: JSON
+
+    ordered = sorted(series, key=lambda letter: (letter.date or dt.date.min, letter.source.path))
+    before = Kept()
+    register(ordered[:-1], kept=before)
+    followed: list[int] = []
+    real = commitments._follow
+    monkeypatch.setattr(commitments, "_follow", lambda f, later, *a: followed.append(later) or real(f, later, *a))
+    assert register_json(register(ordered, kept=as_kept(before))) == register_json(register(ordered))
+    assert followed[:1] == [len(ordered) - 1] and len(followed) == 1 + len(ordered)  # then the fresh one's
+    followed.clear()
+    without_second = Kept()
+    register(ordered[:1] + ordered[2:], kept=without_second)
+    followed.clear()
+    assert register_json(register(ordered, kept=as_kept(without_second))) == register_json(register(series))
+    assert followed[: len(ordered)] == list(range(len(ordered)))  # the letter that came in between: all again
+    assert any(track.repeated for track in register(series).tracks)  # a series that tests repeated promises
 
 
 def test_an_archive_with_a_broken_reading_cache_keeps_the_same_register(tmp_path: Path) -> None:
