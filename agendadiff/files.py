@@ -37,24 +37,30 @@ def sync_written() -> None:
     written = _UNSYNCED.get()
     if not written:
         return
+    by_device: dict[int, list[str]] = {}
+    for path in dict.fromkeys(written):
+        try:
+            by_device.setdefault(os.stat(path).st_dev, []).append(path)
+        except FileNotFoundError:  # written, then removed in the same run
+            continue
     syncfs = _syncfs()
-    devices: dict[int, str] = {}
-    for path in written:
-        try:
-            devices.setdefault(os.stat(path).st_dev, path)
-        except FileNotFoundError:  # written, then replaced or removed in the same run
-            continue
-    for path in devices.values() if syncfs else written:
-        try:
-            handle = os.open(path, os.O_RDONLY)
-        except FileNotFoundError:
-            continue
-        try:
-            if syncfs is None or syncfs(handle) != 0:
-                os.fsync(handle)
-        finally:
-            os.close(handle)
+    for paths in by_device.values():
+        if syncfs is None or not _synced(paths[0], syncfs):
+            for path in paths:
+                _synced(path, os.fsync)
     written.clear()
+
+
+def _synced(path: str, sync: Callable[[int], object]) -> bool:
+    """`sync` (fsync, or syncfs for the file's whole file system) on the file at `path`: whether it went."""
+    try:
+        handle = os.open(path, os.O_RDONLY)
+    except FileNotFoundError:
+        return False
+    try:
+        return sync(handle) in (None, 0)
+    finally:
+        os.close(handle)
 
 
 def _syncfs() -> Callable[[int], int] | None:

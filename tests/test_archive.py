@@ -858,13 +858,16 @@ def test_an_update_puts_its_files_on_disk_together_before_its_commit(
     assert events == ["fsync", "syncfs", "commit"]
 
 
-def test_without_syncfs_each_file_written_is_put_on_disk_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("syncfs", [None, lambda handle: -1], ids=["no syncfs", "syncfs fails"])
+def test_without_syncfs_each_file_written_is_put_on_disk_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, syncfs: Any
+) -> None:
     import agendadiff.files as files
 
     synced: list[int] = []
     real_fsync = os.fsync
     monkeypatch.setattr(os, "fsync", lambda handle: (synced.append(handle), real_fsync(handle))[1])
-    monkeypatch.setattr(files, "_syncfs", lambda: None)
+    monkeypatch.setattr(files, "_syncfs", lambda: syncfs)
     files.write_atomically(tmp_path / "alone.txt", "written outside a recording: on disk at once")
     assert len(synced) == 1
     with files.recording(tmp_path / "written.log"):
