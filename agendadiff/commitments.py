@@ -216,59 +216,60 @@ def register(letters: Sequence[Letter], lexicon: CommitmentLexicon | None = None
         for k, letter in enumerate(ordered)
     ]
     subjects = _subjects(read)
-    # A promise is made again, or delivered, only in a letter that shares a word with it: every later letter
-    # is looked at for every promise still open, so most are passed by on their words alone.
-    words_of = [
-        frozenset().union(*(subjects[c.id].words for c in r.commitments), *(d.about for d in r.deliveries))
-        for r in read
-    ]
     # Letter by letter: the promises still open meet the letter's promises and deliveries, then its own
     # promises (those not made before) open. What an update kept of the letters before it is taken up
     # where it stopped, so that a new letter costs the promises still open, not the whole series again.
     shas = [letter.source.sha256 for letter in ordered]
     start, followed = _followed_before(kept, shas)
     for later in range(start, len(ordered)):
-        _follow(followed, later, read, subjects, words_of[later])
+        _follow(followed, read[later], later, subjects)
     kept.get(_followed_key(shas), followed.data)  # for the next update to take up
     commitments = {c.id: c for r in read for c in r.commitments}
     tracks = []
-    for commitment_id, repeated, fulfilled in followed.tracks:
-        commitment = commitments[commitment_id]
-        tracks.append(
-            CommitmentTrack(commitment, _status(commitment, repeated, fulfilled, ordered), tuple(repeated), fulfilled)
-        )
+    for track in followed.tracks:
+        commitment = commitments[track.commitment]
+        status = _status(commitment, track.repeated, track.fulfilled, ordered)
+        tracks.append(CommitmentTrack(commitment, status, tuple(track.repeated), track.fulfilled))
     return Register(ordered, tuple(tracks))
 
 
 @dataclass
-class _Followed:
-    """Promises followed through the letters so far: each with where it was made again and where it was kept
-    (in the order they were made), and the later promises taken as repetitions."""
+class _Track:
+    """A promise followed so far: where it was made again, and where it was kept."""
 
-    tracks: list[tuple[str, list[tuple[int, Quote]], tuple[int, Quote] | None]] = field(default_factory=list)
+    commitment: str  # its id
+    repeated: list[tuple[int, Quote]]
+    fulfilled: tuple[int, Quote] | None
+
+
+@dataclass
+class _Followed:
+    """Promises followed through the letters so far, in the order they were made, and the later promises
+    taken as repetitions of earlier ones; as plain data to keep, and back."""
+
+    tracks: list[_Track] = field(default_factory=list)
     taken: set[str] = field(default_factory=set)
 
     def data(self) -> dict[str, Any]:
-        def quote(q: Quote) -> list[Any]:
-            return [q.section, q.text, q.start, q.end]
+        def place(k: int, q: Quote) -> list[Any]:
+            return [k, [q.section, q.text, q.start, q.end]]
 
-        return {
-            "taken": sorted(self.taken),
-            "tracks": [
-                [cid, [[k, quote(q)] for k, q in repeated], [done[0], quote(done[1])] if done else None]
-                for cid, repeated, done in self.tracks
-            ],
-        }
+        tracks = [
+            [t.commitment, [place(*r) for r in t.repeated], place(*t.fulfilled) if t.fulfilled else None]
+            for t in self.tracks
+        ]
+        return {"taken": sorted(self.taken), "tracks": tracks}
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> _Followed:
-        return cls(
-            [
-                (cid, [(k, Quote(*q)) for k, q in repeated], (done[0], Quote(*done[1])) if done else None)
-                for cid, repeated, done in data["tracks"]
-            ],
-            set(data["taken"]),
-        )
+        def place(k: int, q: list[Any]) -> tuple[int, Quote]:
+            return k, Quote(*q)
+
+        tracks = [
+            _Track(cid, [place(*r) for r in repeated], place(*done) if done else None)
+            for cid, repeated, done in data["tracks"]
+        ]
+        return cls(tracks, set(data["taken"]))
 
 
 def _followed_key(shas: Sequence[str]) -> str:
@@ -285,28 +286,28 @@ def _followed_before(kept: Kept, shas: Sequence[str]) -> tuple[int, _Followed]:
     return 0, _Followed()
 
 
-def _follow(
-    followed: _Followed, later: int, read: Sequence[_Read], subjects: dict[str, _Subject], words: frozenset[str]
-) -> None:
-    """Letter `later` against the promises still open, then its own promises that open."""
-    here = read[later]
-    for k, (commitment_id, repeated, fulfilled) in enumerate(followed.tracks):
-        subject = subjects[commitment_id]
-        if fulfilled is not None or subject.words.isdisjoint(words):
+def _follow(followed: _Followed, here: _Read, later: int, subjects: dict[str, _Subject]) -> None:
+    """Letter `later` (`here`) against the promises still open, then its own promises that open."""
+    # A promise is made again, or delivered, only in a letter that shares a word with it: most open promises
+    # are passed by on their words alone.
+    words = frozenset().union(*(subjects[c.id].words for c in here.commitments), *(d.about for d in here.deliveries))
+    for track in followed.tracks:
+        subject = subjects[track.commitment]
+        if track.fulfilled is not None or subject.words.isdisjoint(words):
             continue
         again = next(
             (c for c in here.commitments if c.id not in followed.taken and _same(subject, subjects[c.id])), None
         )
         if again is not None:
             followed.taken.add(again.id)
-            repeated.append((later, Quote(again.section, again.text)))
+            track.repeated.append((later, Quote(again.section, again.text)))
         passage = _delivery(here.deliveries, subject)
         if passage is not None:
-            followed.tracks[k] = (commitment_id, repeated, (later, passage))
+            track.fulfilled = (later, passage)
     for commitment in here.commitments:
         if commitment.id not in followed.taken:
             kept_here = here.kept_here[commitment.id]
-            followed.tracks.append((commitment.id, [], (later, kept_here) if kept_here else None))
+            followed.tracks.append(_Track(commitment.id, [], (later, kept_here) if kept_here else None))
 
 
 def _status(

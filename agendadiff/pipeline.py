@@ -111,10 +111,17 @@ def worker_pool(jobs: int, worth_from: int = PARALLEL_FROM) -> Iterator[Executor
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    context = multiprocessing.get_context("fork" if forks() else None)
     workers = min(cores, 8, jobs)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_die_with_parent) as pool:
         yield pool
+
+
+def forks() -> bool:
+    """Whether worker processes are forked here: they start at once, where a spawned one imports everything."""
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def _die_with_parent() -> None:

@@ -414,7 +414,9 @@ def test_a_register_takes_up_where_the_last_one_stopped(series: list[Letter], mo
     register(ordered[:-1], kept=before)
     followed: list[int] = []
     real = commitments._follow
-    monkeypatch.setattr(commitments, "_follow", lambda f, later, *a: followed.append(later) or real(f, later, *a))
+    monkeypatch.setattr(
+        commitments, "_follow", lambda f, here, later, *a: followed.append(later) or real(f, here, later, *a)
+    )
     assert register_json(register(ordered, kept=as_kept(before))) == register_json(register(ordered))
     assert followed[:1] == [len(ordered) - 1] and len(followed) == 1 + len(ordered)  # then the fresh one's
     followed.clear()

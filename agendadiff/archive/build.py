@@ -95,9 +95,7 @@ def reports_ahead(archive: Archive, letters: Sequence[Stored], plan: ReportPlan)
     """The planned reports as they are made, in the plan's order, for write_reports: made on the other
     cores from the start, so that the caller builds the timeline and the register meanwhile (neither reads
     a report); on one core, each as it is taken. Only the calling process writes files."""
-    import multiprocessing
-
-    from agendadiff.pipeline import PARALLEL_FROM, worker_pool
+    from agendadiff.pipeline import PARALLEL_FROM, forks, worker_pool
 
     by_name = {s.name: s for s in letters}
     jobs = [
@@ -106,8 +104,7 @@ def reports_ahead(archive: Archive, letters: Sequence[Stored], plan: ReportPlan)
         if report_name(old, new) in plan.write
     ]
     # A forked worker starts at once, so one report is worth it; a spawned one imports everything first.
-    forks = "fork" in multiprocessing.get_all_start_methods()
-    with worker_pool(len(jobs), worth_from=1 if forks else PARALLEL_FROM) as pool:
+    with worker_pool(len(jobs), worth_from=1 if forks() else PARALLEL_FROM) as pool:
         yield pool.map(_render_job, jobs, chunksize=2) if pool else map(_render_job, jobs)
 
 
