@@ -229,7 +229,11 @@ def test_requests_are_paced(replay: tuple[Scenario, str], tmp_path: Path) -> Non
     fetch(client(url, interval=0.1, sleep=__import__("time").sleep), QUERY, tmp_path / "inbox", tmp_path / "s.json")
     times = [r["at"] for r in scenario.requests]
     assert len(times) == 8  # three pages and five files
-    assert min(b - a for a, b in itertools.pairwise(times)) >= 0.09
+    # As the service sees them: the client waits 0.1 s between sends, and a loaded machine may hand one
+    # request to the server's thread late and the next at once, so a gap may come in short by a scheduling
+    # delay, never by most of the wait (unpaced, the gaps are a few milliseconds).
+    gaps = [b - a for a, b in itertools.pairwise(times)]
+    assert min(gaps) >= 0.05 and times[-1] - times[0] >= 0.095 * len(gaps), gaps
 
 
 # -- The commands ------------------------------------------------------------------------------------
